@@ -1,0 +1,5 @@
+import { ConsumoSkeleton } from "@/components/consumo/consumo-skeleton";
+
+export default function Loading() {
+  return <ConsumoSkeleton />;
+}

@@ -1,0 +1,55 @@
+import { eq } from "drizzle-orm";
+import type { Metadata } from "next";
+import { CredentialsManager } from "@/components/businesses/credentials-manager";
+import { DeleteBusiness } from "@/components/businesses/delete-business";
+import { Alert } from "@/components/ui/alert";
+import { requireBusiness } from "@/lib/auth/access";
+import { can } from "@/lib/auth/permissions";
+import { getDb } from "@/lib/db";
+import { tusfacturasCredentials } from "@/lib/db/schema";
+
+export const metadata: Metadata = { title: "Credenciales" };
+
+export default async function CredentialsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ businessId: string }>;
+  searchParams: Promise<{ verificacion?: string }>;
+}) {
+  const { businessId } = await params;
+  const { verificacion } = await searchParams;
+  const { role, allowed } = await requireBusiness(businessId, "credentials:manage");
+  if (!allowed) {
+    return <Alert tone="info">Solo los dueños de la empresa pueden ver y cambiar sus credenciales.</Alert>;
+  }
+  // Only the status columns: the sealed credentials never leave this query.
+  const [status] = await (await getDb())
+    .select({
+      status: tusfacturasCredentials.status,
+      detail: tusfacturasCredentials.statusDetail,
+      lastVerifiedAt: tusfacturasCredentials.lastVerifiedAt,
+      updatedAt: tusfacturasCredentials.updatedAt,
+    })
+    .from(tusfacturasCredentials)
+    .where(eq(tusfacturasCredentials.businessId, businessId));
+  return (
+    <div className="max-w-xl space-y-8">
+      <CredentialsManager
+        businessId={businessId}
+        justFailed={verificacion === "fallida"}
+        status={
+          status
+            ? {
+                status: status.status,
+                detail: status.detail,
+                lastVerifiedAt: status.lastVerifiedAt?.toISOString() ?? null,
+                updatedAt: status.updatedAt.toISOString(),
+              }
+            : null
+        }
+      />
+      {can(role, "business:delete") ? <DeleteBusiness businessId={businessId} /> : null}
+    </div>
+  );
+}

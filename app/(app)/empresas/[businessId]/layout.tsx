@@ -1,0 +1,28 @@
+import type { ReactNode } from "react";
+import { BusinessTabs } from "@/components/businesses/business-tabs";
+import { requireBusiness } from "@/lib/auth/access";
+import { formatCuit } from "@/lib/cuit";
+
+export default async function BusinessLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ businessId: string }>;
+}) {
+  const { businessId } = await params;
+  const { business } = await requireBusiness(businessId, "business:read");
+  return (
+    <>
+      <div>
+        <h1 className="text-2xl font-semibold">{business.razonSocial}</h1>
+        <p className="mt-1 text-sm text-slate-600">
+          CUIT {formatCuit(business.cuit)}
+          {business.puntoVenta ? ` · Punto de venta ${business.puntoVenta}` : null}
+        </p>
+      </div>
+      <BusinessTabs businessId={business.id} />
+      <div className="mt-6">{children}</div>
+    </>
+  );
+}

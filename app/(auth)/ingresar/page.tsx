@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { SignInForm } from "@/components/auth/sign-in-form";
+
+export const metadata: Metadata = { title: "Ingresar" };
+
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string }>;
+}) {
+  const { callbackUrl } = await searchParams;
+  return (
+    <>
+      <h1 className="text-xl font-semibold">Ingresar</h1>
+      <p className="mt-1 text-sm text-slate-600">Con tu email y contraseña de Tablero.</p>
+      <SignInForm callbackUrl={callbackUrl} />
+      <p className="mt-6 text-sm text-slate-600">
+        ¿No tenés cuenta?{" "}
+        <Link href="/registrarme" className="font-medium text-brand-700 underline">
+          Creá una
+        </Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,139 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { getConsumo, refreshConsumo } from "@/lib/consumo/actions";
+import { isQuotaLow, type ConsumoView } from "@/lib/consumo/view";
+import { formatDateTime, formatInteger } from "@/lib/format";
+import { queryKeys } from "@/lib/query-keys";
+import { ConsumoGauge } from "./consumo-gauge";
+import { FetchedAt } from "./fetched-at";
+
+export function ConsumoPanel({ businessId, canRefresh }: { businessId: string; canRefresh: boolean }) {
+  const queryClient = useQueryClient();
+  const key = queryKeys.consumo(businessId);
+  const query = useQuery({
+    queryKey: key,
+    queryFn: async (): Promise<ConsumoView> => {
+      const result = await getConsumo({ businessId });
+      if (!result.ok) throw new Error(result.error.message);
+      return result.data;
+    },
+  });
+  const refresh = useMutation({
+    mutationFn: () => refreshConsumo({ businessId }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: key }),
+  });
+
+  const view = query.data;
+  if (!view) {
+    return <Alert tone="error">{query.error?.message ?? "No pudimos cargar el consumo."}</Alert>;
+  }
+  if (view.credentials.status === "missing") {
+    return (
+      <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center">
+        <h2 className="text-lg font-semibold">Esta empresa no tiene credenciales de TusFacturas</h2>
+        <p className="mt-2 text-sm text-slate-600">
+          Cargalas para ver el consumo del plan.
+        </p>
+        <Link
+          href={`/empresas/${businessId}/credenciales`}
+          className="mt-4 inline-block font-medium text-brand-700 underline"
+        >
+          Cargar credenciales
+        </Link>
+      </div>
+    );
+  }
+
+  const refreshResult = refresh.data;
+  const failure =
+    refreshResult && !refreshResult.ok ? refreshResult.error.message : view.lastError?.message;
+  const snapshot = view.snapshot;
+  const low = snapshot ? isQuotaLow(snapshot) : false;
+
+  return (
+    <section aria-labelledby="consumo-title" className="space-y-6">
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <h2 id="consumo-title" className="text-lg font-semibold">
+            Consumo del plan
+          </h2>
+          {snapshot ? <FetchedAt iso={snapshot.fetchedAt} /> : null}
+        </div>
+        <div className="text-right">
+          <Button
+            variant="secondary"
+            onClick={() => refresh.mutate()}
+            disabled={!canRefresh || refresh.isPending}
+            aria-describedby="refresh-cost"
+          >
+            {refresh.isPending ? "Actualizando…" : "Actualizar"}
+          </Button>
+          <p id="refresh-cost" className="mt-1 text-xs text-slate-600">
+            {canRefresh
+              ? "Usa 1 request de tu plan de TusFacturas."
+              : "Tu rol no permite actualizar: solo ves los datos guardados."}
+          </p>
+        </div>
+      </div>
+
+      {view.credentials.status === "unverified" ? (
+        <Alert tone="warning" title="Credenciales sin verificar">
+          {view.credentials.detail ?? "Todavía no se pudieron verificar."}{" "}
+          <Link href={`/empresas/${businessId}/credenciales`} className="underline">
+            Revisar credenciales
+          </Link>
+        </Alert>
+      ) : null}
+
+      {failure ? (
+        <Alert tone="error" title="No se pudo actualizar el consumo">
+          {failure}
+          {snapshot ? (
+            <> Se muestran los últimos datos obtenidos ({formatDateTime(new Date(snapshot.fetchedAt))}).</>
+          ) : null}
+        </Alert>
+      ) : null}
+
+      {snapshot ? (
+        <>
+          {low ? (
+            <Alert tone="warning" title="Queda poco cupo">
+              Te quedan {formatInteger(snapshot.comprobantesDisponibles)} comprobantes disponibles:
+              menos del 20% del cupo de {formatInteger(snapshot.comprobantesCupo)}.
+            </Alert>
+          ) : null}
+          <div className="grid items-center gap-6 md:grid-cols-[280px_1fr]">
+            <ConsumoGauge
+              generados={snapshot.comprobantesGenerados}
+              cupo={snapshot.comprobantesCupo}
+              low={low}
+            />
+            <dl className="grid grid-cols-2 gap-4">
+              <Figure label="Comprobantes generados" value={snapshot.comprobantesGenerados} />
+              <Figure label="Cupo del plan" value={snapshot.comprobantesCupo} />
+              <Figure label="Disponibles" value={snapshot.comprobantesDisponibles} />
+              <Figure label="Abonos pendientes" value={snapshot.abonosPendientes} />
+            </dl>
+          </div>
+        </>
+      ) : (
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-600">
+          Todavía no hay datos de consumo de esta empresa.
+        </p>
+      )}
+    </section>
+  );
+}
+
+function Figure({ label, value }: { label: string; value: number }) {
+  return (
+    <div className="rounded-lg border border-slate-200 bg-white p-4">
+      <dt className="text-sm text-slate-600">{label}</dt>
+      <dd className="mt-1 text-2xl font-semibold tabular-nums">{formatInteger(value)}</dd>
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+"use client";
+
+import { useState } from "react";
+import { Button } from "./button";
+
+/** A destructive action that asks once more, inline, before it runs. */
+export function ConfirmButton({
+  label,
+  question,
+  confirmLabel,
+  pending,
+  onConfirm,
+}: {
+  label: string;
+  question: string;
+  confirmLabel: string;
+  pending: boolean;
+  onConfirm: () => void;
+}) {
+  const [asking, setAsking] = useState(false);
+  if (!asking) {
+    return (
+      <Button variant="secondary" onClick={() => setAsking(true)}>
+        {label}
+      </Button>
+    );
+  }
+  return (
+    <div role="group" aria-label={question} className="flex flex-wrap items-center gap-3">
+      <p className="text-sm font-medium">{question}</p>
+      <Button variant="danger" onClick={onConfirm} disabled={pending} autoFocus>
+        {pending ? "Eliminando…" : confirmLabel}
+      </Button>
+      <Button variant="secondary" onClick={() => setAsking(false)} disabled={pending}>
+        Cancelar
+      </Button>
+    </div>
+  );
+}

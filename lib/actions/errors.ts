@@ -1,0 +1,53 @@
+import "server-only";
+import { z } from "zod";
+import { describeTusFacturasError, TusFacturasError } from "@/lib/tusfacturas";
+import type { ActionError, ActionErrorCode } from "./result";
+
+/** An expected failure a handler throws on purpose; its message reaches the user. */
+export class ActionFailure extends Error {
+  constructor(
+    readonly code: ActionErrorCode,
+    message: string,
+    readonly fieldErrors?: Record<string, string[]>,
+  ) {
+    super(message);
+    this.name = "ActionFailure";
+  }
+}
+
+export const messages = {
+  unauthenticated: "Tu sesión terminó. Ingresá de nuevo.",
+  notFound: "No encontramos esa empresa.",
+  forbidden: "Tu rol en esta empresa no permite esta acción.",
+  invalid: "Revisá los datos marcados.",
+  internal: "Ocurrió un error inesperado. Probá de nuevo en unos minutos.",
+} as const;
+
+/** zod issues → `{ field: [messages] }` for the form. */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "_form";
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+/**
+ * The one place errors become what the user sees. Expected failures keep their message;
+ * anything else is logged on the server (name and message only) and answered generically.
+ */
+export function toActionError(error: unknown, actionName: string): ActionError {
+  if (error instanceof ActionFailure) {
+    return { code: error.code, message: error.message, fieldErrors: error.fieldErrors };
+  }
+  if (error instanceof TusFacturasError) {
+    return { code: "upstream", message: describeTusFacturasError(error) };
+  }
+  if (error instanceof z.ZodError) {
+    return { code: "invalid", message: messages.invalid, fieldErrors: fieldErrorsOf(error) };
+  }
+  const described = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  console.error(`[action ${actionName}] ${described}`);
+  return { code: "internal", message: messages.internal };
+}

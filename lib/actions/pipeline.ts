@@ -1,0 +1,72 @@
+import "server-only";
+import { unstable_rethrow } from "next/navigation";
+import { z } from "zod";
+import { findMembership, type BusinessContext } from "@/lib/auth/access";
+import { can, type Permission } from "@/lib/auth/permissions";
+import { currentUser, type SessionUser } from "@/lib/auth/session";
+import { ActionFailure, fieldErrorsOf, messages, toActionError } from "./errors";
+import type { ActionResult } from "./result";
+
+type Handler<I, C, T> = (input: I, context: C) => Promise<T>;
+
+async function run<T>(name: string, body: () => Promise<T>): Promise<ActionResult<T>> {
+  try {
+    return { ok: true, data: await body() };
+  } catch (error) {
+    // redirect() and notFound() are control flow, not failures.
+    unstable_rethrow(error);
+    return { ok: false, error: toActionError(error, name) };
+  }
+}
+
+function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success)
+    throw new ActionFailure("invalid", messages.invalid, fieldErrorsOf(parsed.error));
+  return parsed.data;
+}
+
+async function sessionUser(): Promise<SessionUser> {
+  const user = await currentUser();
+  if (!user) throw new ActionFailure("unauthenticated", messages.unauthenticated);
+  return user;
+}
+
+/** An action that needs a signed-in user but no business (creating one, for instance). */
+export function userAction<S extends z.ZodType, T>(config: {
+  name: string;
+  schema: S;
+  handler: Handler<z.output<S>, { user: SessionUser }, T>;
+}): (input: unknown) => Promise<ActionResult<T>> {
+  return (input) =>
+    run(config.name, async () => {
+      const user = await sessionUser();
+      return config.handler(parse(config.schema, input), { user });
+    });
+}
+
+const businessInput = z.object({ businessId: z.unknown() });
+
+/**
+ * The pipeline every business action goes through, in this order: session → membership in
+ * the business named by `input.businessId` (checked in the database; a non-member gets
+ * "not found") → the role's permission → zod → the handler with a typed context.
+ */
+export function businessAction<S extends z.ZodObject<{ businessId: z.ZodType<string> }>, T>(config: {
+  name: string;
+  permission: Permission;
+  schema: S;
+  handler: Handler<z.output<S>, BusinessContext, T>;
+}): (input: unknown) => Promise<ActionResult<T>> {
+  const action = (input: unknown) =>
+    run(config.name, async () => {
+      const user = await sessionUser();
+      const { businessId } = businessInput.safeParse(input).data ?? {};
+      const membership = await findMembership(user.id, businessId);
+      if (!membership) throw new ActionFailure("not_found", messages.notFound);
+      if (!can(membership.role, config.permission))
+        throw new ActionFailure("forbidden", messages.forbidden);
+      return config.handler(parse(config.schema, input), { user, ...membership });
+    });
+  return Object.assign(action, { permission: config.permission });
+}

@@ -1,0 +1,47 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { getDb } from "@/lib/db";
+import { businesses, memberships, type Business, type Role } from "@/lib/db/schema";
+import { can, type Permission } from "./permissions";
+import { requireUser, type SessionUser } from "./session";
+
+export type BusinessContext = { user: SessionUser; business: Business; role: Role };
+
+const businessIdSchema = z.uuid();
+
+/**
+ * The business and the user's role in it, or null when the user is not a member
+ * (or the id is not even an id): callers answer "not found" either way, so nobody
+ * learns whether another business exists.
+ */
+export async function findMembership(
+  userId: string,
+  businessId: unknown,
+): Promise<{ business: Business; role: Role } | null> {
+  const id = businessIdSchema.safeParse(businessId);
+  if (!id.success) return null;
+  const db = await getDb();
+  const [row] = await db
+    .select({ business: businesses, role: memberships.role })
+    .from(memberships)
+    .innerJoin(businesses, eq(businesses.id, memberships.businessId))
+    .where(and(eq(memberships.userId, userId), eq(memberships.businessId, id.data)));
+  return row ?? null;
+}
+
+/**
+ * For pages and data reads: the session, then membership, then the permission.
+ * Not a member → 404. A member without the permission gets `allowed: false` so the page
+ * can explain instead of pretending the business does not exist.
+ */
+export async function requireBusiness(
+  businessId: string,
+  permission: Permission,
+): Promise<BusinessContext & { allowed: boolean }> {
+  const user = await requireUser();
+  const membership = await findMembership(user.id, businessId);
+  if (!membership) notFound();
+  return { user, ...membership, allowed: can(membership.role, permission) };
+}

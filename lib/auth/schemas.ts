@@ -1,0 +1,27 @@
+import { z } from "zod";
+
+const email = z
+  .string({ error: "Ingresá tu email." })
+  .trim()
+  .toLowerCase()
+  .min(1, "Ingresá tu email.")
+  .pipe(z.email("Ingresá un email válido, por ejemplo nombre@empresa.com.ar."));
+
+export const signInSchema = z.object({
+  email,
+  password: z.string({ error: "Ingresá tu contraseña." }).min(1, "Ingresá tu contraseña."),
+  callbackUrl: z.string().optional(),
+});
+
+export const signUpSchema = z.object({
+  name: z
+    .string({ error: "Ingresá tu nombre." })
+    .trim()
+    .min(2, "Ingresá tu nombre.")
+    .max(100, "El nombre es demasiado largo."),
+  email,
+  password: z
+    .string({ error: "Elegí una contraseña." })
+    .min(10, "La contraseña debe tener al menos 10 caracteres.")
+    .max(200, "La contraseña es demasiado larga."),
+});

@@ -1,0 +1,67 @@
+"use server";
+
+import { businessAction, userAction } from "@/lib/actions/pipeline";
+import { getConsumoService } from "@/lib/consumo";
+import { getDb } from "@/lib/db";
+import { describeTusFacturasError, TusFacturasError } from "@/lib/tusfacturas";
+import { appKeyring } from "./credentials";
+import { businessIdSchema, createBusinessSchema, replaceCredentialsSchema } from "./schemas";
+import { deleteBusiness as removeBusiness, deleteCredentials, insertBusiness, storeCredentials } from "./service";
+
+export type VerificationResult = { businessId: string; verified: boolean; message: string | null };
+
+/** Verifies freshly stored credentials with one consumo call, which becomes the first snapshot. */
+async function verify(businessId: string, userId: string): Promise<VerificationResult> {
+  try {
+    await (await getConsumoService()).refresh(businessId, userId);
+    return { businessId, verified: true, message: null };
+  } catch (error) {
+    if (!(error instanceof TusFacturasError)) throw error;
+    return { businessId, verified: false, message: describeTusFacturasError(error) };
+  }
+}
+
+/** "Agregar empresa": stores the business and its sealed credentials, then verifies them. */
+export const createBusiness = userAction({
+  name: "createBusiness",
+  schema: createBusinessSchema,
+  async handler({ apikey, apitoken, usertoken, ...business }, { user }) {
+    const db = await getDb();
+    const businessId = await insertBusiness(db, appKeyring(), user.id, {
+      ...business,
+      credentials: { apikey, apitoken, usertoken },
+    });
+    return verify(businessId, user.id);
+  },
+});
+
+/** Replaces the credentials and verifies the new ones (one request of the plan). */
+export const replaceCredentials = businessAction({
+  name: "replaceCredentials",
+  permission: "credentials:manage",
+  schema: replaceCredentialsSchema,
+  async handler({ businessId, ...credentials }, { user }) {
+    await storeCredentials(await getDb(), appKeyring(), businessId, credentials);
+    return verify(businessId, user.id);
+  },
+});
+
+export const removeCredentials = businessAction({
+  name: "removeCredentials",
+  permission: "credentials:manage",
+  schema: businessIdSchema,
+  async handler({ businessId }) {
+    await deleteCredentials(await getDb(), businessId);
+    return { businessId };
+  },
+});
+
+export const deleteBusiness = businessAction({
+  name: "deleteBusiness",
+  permission: "business:delete",
+  schema: businessIdSchema,
+  async handler({ businessId }, { user }) {
+    await removeBusiness(await getDb(), user.id, businessId);
+    return { businessId };
+  },
+});

@@ -1,0 +1,99 @@
+import "server-only";
+import { and, asc, eq } from "drizzle-orm";
+import type { Keyring } from "@/lib/crypto/secrets";
+import type { Database } from "@/lib/db";
+import { businesses, memberships, tusfacturasCredentials } from "@/lib/db/schema";
+import type { TusFacturasCredentials } from "@/lib/tusfacturas";
+import { sealCredentials } from "./credentials";
+
+export type NewBusiness = {
+  razonSocial: string;
+  cuit: string;
+  puntoVenta?: number;
+  credentials: TusFacturasCredentials;
+};
+
+/**
+ * Creates a business owned by `userId` with its credentials sealed and marked unverified;
+ * verification (one consumo call) is the caller's next step.
+ */
+export async function insertBusiness(
+  db: Database,
+  keyring: Keyring,
+  userId: string,
+  input: NewBusiness,
+): Promise<string> {
+  return db.transaction(async (tx) => {
+    const [business] = await tx
+      .insert(businesses)
+      .values({ razonSocial: input.razonSocial, cuit: input.cuit, puntoVenta: input.puntoVenta })
+      .returning({ id: businesses.id });
+    if (!business) throw new Error("insert returned no row");
+    await tx.insert(memberships).values({ userId, businessId: business.id, role: "owner" });
+    await tx.insert(tusfacturasCredentials).values({
+      businessId: business.id,
+      status: "unverified",
+      ...sealCredentials(business.id, input.credentials, keyring),
+    });
+    return business.id;
+  });
+}
+
+/** Replaces a business's credentials; they stay unverified until the next call succeeds. */
+export async function storeCredentials(
+  db: Database,
+  keyring: Keyring,
+  businessId: string,
+  credentials: TusFacturasCredentials,
+): Promise<void> {
+  const sealed = sealCredentials(businessId, credentials, keyring);
+  const values = {
+    ...sealed,
+    status: "unverified" as const,
+    statusDetail: null,
+    lastVerifiedAt: null,
+    updatedAt: new Date(),
+  };
+  await db
+    .insert(tusfacturasCredentials)
+    .values({ businessId, ...values })
+    .onConflictDoUpdate({ target: tusfacturasCredentials.businessId, set: values });
+}
+
+export async function deleteCredentials(db: Database, businessId: string): Promise<void> {
+  await db.delete(tusfacturasCredentials).where(eq(tusfacturasCredentials.businessId, businessId));
+}
+
+/** The businesses a user belongs to, with their role and credential status, by name. */
+export async function listBusinessesOf(db: Database, userId: string) {
+  return db
+    .select({
+      id: businesses.id,
+      razonSocial: businesses.razonSocial,
+      cuit: businesses.cuit,
+      puntoVenta: businesses.puntoVenta,
+      role: memberships.role,
+      credentialStatus: tusfacturasCredentials.status,
+    })
+    .from(memberships)
+    .innerJoin(businesses, eq(businesses.id, memberships.businessId))
+    .leftJoin(tusfacturasCredentials, eq(tusfacturasCredentials.businessId, businesses.id))
+    .where(eq(memberships.userId, userId))
+    .orderBy(asc(businesses.razonSocial));
+}
+
+/** Deletes a business and everything stored for it; scoped by the caller's membership. */
+export async function deleteBusiness(db: Database, userId: string, businessId: string) {
+  const owned = await db
+    .select({ id: memberships.businessId })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.userId, userId),
+        eq(memberships.businessId, businessId),
+        eq(memberships.role, "owner"),
+      ),
+    );
+  if (owned.length === 0) return;
+  await db.delete(businesses).where(eq(businesses.id, businessId));
+}

@@ -1,0 +1,25 @@
+"use server";
+
+import { businessAction } from "@/lib/actions/pipeline";
+import { businessIdSchema } from "@/lib/businesses/schemas";
+import { getConsumoService } from "./index";
+
+/** The consumo view; refreshes from TusFacturas only when the stored snapshot is stale. */
+export const getConsumo = businessAction({
+  name: "getConsumo",
+  permission: "business:read",
+  schema: businessIdSchema,
+  async handler({ businessId }, { user }) {
+    return (await getConsumoService()).load(businessId, user.id);
+  },
+});
+
+/** "Actualizar": one billed request to TusFacturas, whatever the snapshot's age. */
+export const refreshConsumo = businessAction({
+  name: "refreshConsumo",
+  permission: "consumo:refresh",
+  schema: businessIdSchema,
+  async handler({ businessId }, { user }) {
+    return (await getConsumoService()).refresh(businessId, user.id);
+  },
+});

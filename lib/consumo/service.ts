@@ -1,0 +1,180 @@
+import "server-only";
+import { and, desc, eq, gt } from "drizzle-orm";
+import { ActionFailure } from "@/lib/actions/errors";
+import { loadCredentials } from "@/lib/businesses/credentials";
+import type { Keyring } from "@/lib/crypto/secrets";
+import type { Database } from "@/lib/db";
+import { consumoSnapshots, tusfacturasCredentials, tusfacturasRequests } from "@/lib/db/schema";
+import { describeTusFacturasError, TusFacturasError, type TusFacturasClient } from "@/lib/tusfacturas";
+import { recordUpstream } from "@/lib/upstream/record";
+import type { ConsumoView } from "./view";
+
+export const CONSUMO_METHOD = "micuenta/consumo";
+
+export type ConsumoDeps = {
+  db: Database;
+  client: TusFacturasClient;
+  keyring: Keyring;
+  /** How long a snapshot (or a failed attempt) spares the plan another request. */
+  freshnessMs: number;
+  now: () => Date;
+};
+
+export type ConsumoService = ReturnType<typeof createConsumoService>;
+
+/** Consumo snapshots: served from the database, refreshed from TusFacturas only when needed. */
+export function createConsumoService({ db, client, keyring, freshnessMs, now }: ConsumoDeps) {
+  const inFlight = new Map<string, Promise<ConsumoView>>();
+
+  async function view(businessId: string): Promise<ConsumoView & { lastAttemptAt: Date | null }> {
+    const [[snapshot], [credentials], [lastAttempt]] = await Promise.all([
+      db
+        .select()
+        .from(consumoSnapshots)
+        .where(eq(consumoSnapshots.businessId, businessId))
+        .orderBy(desc(consumoSnapshots.fetchedAt))
+        .limit(1),
+      db
+        .select({
+          status: tusfacturasCredentials.status,
+          detail: tusfacturasCredentials.statusDetail,
+          lastVerifiedAt: tusfacturasCredentials.lastVerifiedAt,
+        })
+        .from(tusfacturasCredentials)
+        .where(eq(tusfacturasCredentials.businessId, businessId)),
+      db
+        .select({ at: tusfacturasRequests.at })
+        .from(tusfacturasRequests)
+        .where(
+          and(
+            eq(tusfacturasRequests.businessId, businessId),
+            eq(tusfacturasRequests.method, CONSUMO_METHOD),
+          ),
+        )
+        .orderBy(desc(tusfacturasRequests.at))
+        .limit(1),
+    ]);
+    const [lastError] = await db
+      .select({ message: tusfacturasRequests.errorMessage, at: tusfacturasRequests.at })
+      .from(tusfacturasRequests)
+      .where(
+        and(
+          eq(tusfacturasRequests.businessId, businessId),
+          eq(tusfacturasRequests.method, CONSUMO_METHOD),
+          eq(tusfacturasRequests.outcome, "error"),
+          snapshot ? gt(tusfacturasRequests.at, snapshot.fetchedAt) : undefined,
+        ),
+      )
+      .orderBy(desc(tusfacturasRequests.at))
+      .limit(1);
+    return {
+      snapshot: snapshot
+        ? {
+            abonosPendientes: snapshot.abonosPendientes,
+            comprobantesGenerados: snapshot.comprobantesGenerados,
+            comprobantesCupo: snapshot.comprobantesCupo,
+            comprobantesDisponibles: snapshot.comprobantesDisponibles,
+            fetchedAt: snapshot.fetchedAt.toISOString(),
+          }
+        : null,
+      lastError: lastError?.message
+        ? { message: lastError.message, at: lastError.at.toISOString() }
+        : null,
+      credentials: credentials
+        ? {
+            status: credentials.status,
+            detail: credentials.detail,
+            lastVerifiedAt: credentials.lastVerifiedAt?.toISOString() ?? null,
+          }
+        : { status: "missing", detail: null, lastVerifiedAt: null },
+      lastAttemptAt: lastAttempt?.at ?? null,
+    };
+  }
+
+  async function fetchAndStore(businessId: string, userId: string | null): Promise<void> {
+    const stored = await loadCredentials(db, keyring, businessId);
+    if (!stored)
+      throw new ActionFailure("conflict", "Esta empresa no tiene credenciales de TusFacturas.");
+    // Only the credential set that was called may be marked: a replacement saved meanwhile
+    // must not inherit this answer.
+    const sameCredentials = and(
+      eq(tusfacturasCredentials.businessId, businessId),
+      eq(tusfacturasCredentials.sealed, stored.sealed),
+    );
+    try {
+      const consumo = await recordUpstream(
+        db,
+        { businessId, userId, method: CONSUMO_METHOD },
+        () => client.consumo(stored.credentials),
+      );
+      const fetchedAt = now();
+      await db.transaction(async (tx) => {
+        await tx.insert(consumoSnapshots).values({ businessId, fetchedAt, ...consumo });
+        await tx
+          .update(tusfacturasCredentials)
+          .set({ status: "verified", statusDetail: null, lastVerifiedAt: fetchedAt })
+          .where(sameCredentials);
+      });
+    } catch (error) {
+      if (error instanceof TusFacturasError) {
+        const invalid = error.code === "invalid_credentials";
+        await db
+          .update(tusfacturasCredentials)
+          .set(
+            invalid
+              ? { status: "unverified", statusDetail: describeTusFacturasError(error) }
+              : { statusDetail: describeTusFacturasError(error) },
+          )
+          .where(
+            invalid
+              ? sameCredentials
+              : and(sameCredentials, eq(tusfacturasCredentials.status, "unverified")),
+          );
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * Asks TusFacturas for the consumo now (one billed request) and stores it. Concurrent
+   * refreshes of one business share that request. Throws the upstream error.
+   */
+  function refresh(businessId: string, userId: string | null): Promise<ConsumoView> {
+    const running = inFlight.get(businessId);
+    if (running) return running;
+    const started = fetchAndStore(businessId, userId)
+      .then(() => view(businessId))
+      .then(publicView)
+      .finally(() => inFlight.delete(businessId));
+    inFlight.set(businessId, started);
+    return started;
+  }
+
+  /**
+   * What a visit shows: the stored snapshot, refreshed first only when credentials are
+   * verified and neither a snapshot nor an attempt is younger than the freshness window.
+   * Upstream failures do not throw: the view carries them next to the last good snapshot.
+   */
+  async function load(businessId: string, userId: string | null): Promise<ConsumoView> {
+    const current = await view(businessId);
+    const age = (iso: string | Date | null) =>
+      iso === null ? Infinity : now().getTime() - new Date(iso).getTime();
+    const stale =
+      current.credentials.status === "verified" &&
+      age(current.snapshot?.fetchedAt ?? null) >= freshnessMs &&
+      age(current.lastAttemptAt) >= freshnessMs;
+    if (!stale && !inFlight.has(businessId)) return publicView(current);
+    try {
+      return await refresh(businessId, userId);
+    } catch (error) {
+      if (!(error instanceof TusFacturasError)) throw error;
+      return publicView(await view(businessId));
+    }
+  }
+
+  return { load, refresh };
+}
+
+function publicView({ lastAttemptAt: _, ...rest }: ConsumoView & { lastAttemptAt: Date | null }) {
+  return rest;
+}

@@ -1,0 +1,26 @@
+/** What the consumo page shows; plain data, safe to send to the browser. */
+export type ConsumoView = {
+  snapshot: {
+    abonosPendientes: number;
+    comprobantesGenerados: number;
+    comprobantesCupo: number;
+    comprobantesDisponibles: number;
+    /** ISO timestamp of when TusFacturas gave these figures. */
+    fetchedAt: string;
+  } | null;
+  /** The last failed attempt after the snapshot, with the message shown to the user. */
+  lastError: { message: string; at: string } | null;
+  credentials: {
+    status: "missing" | "verified" | "unverified";
+    detail: string | null;
+    lastVerifiedAt: string | null;
+  };
+};
+
+/** TusFacturas warns admins when less than 20% of the cupo remains; so does Tablero. */
+export const LOW_QUOTA_RATIO = 0.2;
+
+/** True when disponibles, as TusFacturas reported it, is under 20% of the cupo. */
+export function isQuotaLow(snapshot: NonNullable<ConsumoView["snapshot"]>): boolean {
+  return snapshot.comprobantesDisponibles < snapshot.comprobantesCupo * LOW_QUOTA_RATIO;
+}

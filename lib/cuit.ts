@@ -1,0 +1,45 @@
+import { z } from "zod";
+
+const WEIGHTS = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2] as const;
+const PREFIXES = new Set(["20", "23", "24", "27", "30", "33", "34"]);
+
+/** The check digit AFIP assigns to the first ten digits, or null when none exists (remainder 1). */
+export function cuitCheckDigit(firstTen: string): number | null {
+  const sum = WEIGHTS.reduce((acc, weight, i) => acc + weight * Number(firstTen[i]), 0);
+  const digit = 11 - (sum % 11);
+  if (digit === 11) return 0;
+  if (digit === 10) return null;
+  return digit;
+}
+
+/** Removes the usual separators people type: dashes, dots and spaces. */
+export function normalizeCuit(input: string): string {
+  return input.replace(/[\s.-]/g, "");
+}
+
+/** Why a CUIT is invalid, in Spanish, or null when it is valid. Accepts formatted input. */
+export function cuitError(input: string): string | null {
+  const digits = normalizeCuit(input);
+  if (digits.length === 0) return "Ingresá el CUIT.";
+  if (!/^\d{11}$/.test(digits)) return "El CUIT debe tener 11 dígitos.";
+  if (!PREFIXES.has(digits.slice(0, 2)))
+    return "El CUIT debe empezar con 20, 23, 24, 27, 30, 33 o 34.";
+  if (cuitCheckDigit(digits.slice(0, 10)) !== Number(digits[10]))
+    return "El CUIT no es válido: el dígito verificador no coincide.";
+  return null;
+}
+
+/** `30712293841` → `30-71229384-1`. */
+export function formatCuit(digits: string): string {
+  return `${digits.slice(0, 2)}-${digits.slice(2, 10)}-${digits.slice(10)}`;
+}
+
+/** A CUIT typed by a person, validated and normalized to 11 plain digits. */
+export const cuitSchema = z
+  .string()
+  .trim()
+  .superRefine((value, ctx) => {
+    const message = cuitError(value);
+    if (message) ctx.addIssue({ code: "custom", message });
+  })
+  .transform(normalizeCuit);

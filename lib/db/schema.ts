@@ -1,0 +1,123 @@
+import { sql } from "drizzle-orm";
+import {
+  check,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    /** Stored lower-cased; unique. */
+    email: text("email").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("users_email_key").on(t.email)],
+);
+
+export const businesses = pgTable("businesses", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  razonSocial: text("razon_social").notNull(),
+  /** 11 plain digits, check digit validated before insert. */
+  cuit: text("cuit").notNull(),
+  puntoVenta: integer("punto_venta"),
+  createdAt: createdAt(),
+});
+
+export const roles = ["owner"] as const;
+export type Role = (typeof roles)[number];
+
+export const memberships = pgTable(
+  "memberships",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    businessId: uuid("business_id")
+      .notNull()
+      .references(() => businesses.id, { onDelete: "cascade" }),
+    role: text("role", { enum: roles }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.businessId] }),
+    index("memberships_business_idx").on(t.businessId),
+  ],
+);
+
+export const credentialStatuses = ["verified", "unverified"] as const;
+export type CredentialStatus = (typeof credentialStatuses)[number];
+
+/** One TusFacturas credential set per business, sealed with AES-256-GCM (see lib/crypto). */
+export const tusfacturasCredentials = pgTable("tusfacturas_credentials", {
+  businessId: uuid("business_id")
+    .primaryKey()
+    .references(() => businesses.id, { onDelete: "cascade" }),
+  sealed: text("sealed").notNull(),
+  keyVersion: integer("key_version").notNull(),
+  status: text("status", { enum: credentialStatuses }).notNull(),
+  /** Why the last verification failed, in Spanish; null when verified. */
+  statusDetail: text("status_detail"),
+  lastVerifiedAt: timestamp("last_verified_at", { withTimezone: true }),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Every consumo answer TusFacturas gave, kept as history. */
+export const consumoSnapshots = pgTable(
+  "consumo_snapshots",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    businessId: uuid("business_id")
+      .notNull()
+      .references(() => businesses.id, { onDelete: "cascade" }),
+    fetchedAt: timestamp("fetched_at", { withTimezone: true }).notNull(),
+    abonosPendientes: integer("abonos_pendientes").notNull(),
+    comprobantesGenerados: integer("comprobantes_generados").notNull(),
+    comprobantesCupo: integer("comprobantes_cupo").notNull(),
+    comprobantesDisponibles: integer("comprobantes_disponibles").notNull(),
+  },
+  (t) => [index("consumo_snapshots_business_fetched_idx").on(t.businessId, t.fetchedAt)],
+);
+
+export const upstreamOutcomes = ["ok", "error"] as const;
+
+/**
+ * Every request Tablero sent to TusFacturas on a business's behalf: each one is billed
+ * against the plan, so this is what Tablero cost it, and the last failure per method.
+ */
+export const tusfacturasRequests = pgTable(
+  "tusfacturas_requests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    businessId: uuid("business_id")
+      .notNull()
+      .references(() => businesses.id, { onDelete: "cascade" }),
+    userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
+    method: text("method").notNull(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    outcome: text("outcome", { enum: upstreamOutcomes }).notNull(),
+    errorCode: text("error_code"),
+    /** The Spanish message shown to the user; never credentials or internals. */
+    errorMessage: text("error_message"),
+  },
+  (t) => [
+    index("tusfacturas_requests_business_method_at_idx").on(t.businessId, t.method, t.at),
+    check("tusfacturas_requests_error_check", sql`${t.outcome} = 'ok' or ${t.errorCode} is not null`),
+  ],
+);
+
+export type User = typeof users.$inferSelect;
+export type Business = typeof businesses.$inferSelect;
+export type Membership = typeof memberships.$inferSelect;
+export type ConsumoSnapshot = typeof consumoSnapshots.$inferSelect;

@@ -1,0 +1,61 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { hashPassword } from "@/lib/auth/password";
+import { insertBusiness } from "@/lib/businesses/service";
+import { createConsumoService } from "@/lib/consumo/service";
+import type { Keyring } from "@/lib/crypto/secrets";
+import type { Database } from "@/lib/db";
+import { users } from "@/lib/db/schema";
+import { createTusFacturasClient } from "@/lib/tusfacturas";
+import { reportAttempt } from "@/lib/upstream/record";
+
+export const DEMO_EMAIL = "demo@tablero.local";
+
+/** The emulator's seeded accounts the demo businesses are wired to. */
+const demoBusinesses = [
+  {
+    razonSocial: "Panadería La Espiga S.R.L.",
+    cuit: "30712293841",
+    puntoVenta: 2,
+    credentials: { apikey: "1001", apitoken: "demo1001token", usertoken: "demo1001user" },
+  },
+  {
+    razonSocial: "Estudio Contable Ruiz & Asoc.",
+    cuit: "27285051466",
+    puntoVenta: 1,
+    credentials: { apikey: "1002", apitoken: "demo1002token", usertoken: "demo1002user" },
+  },
+];
+
+/**
+ * Creates the demo owner and two businesses wired to the emulator, verifying each with one
+ * consumo call (their first snapshot). Does nothing when the demo owner already exists.
+ */
+export async function seedDemo(
+  db: Database,
+  options: { password: string; keyring: Keyring; tusfacturasUrl: string },
+): Promise<{ created: boolean }> {
+  const [existing] = await db.select().from(users).where(eq(users.email, DEMO_EMAIL));
+  if (existing) return { created: false };
+  const [owner] = await db
+    .insert(users)
+    .values({
+      name: "Dueña Demo",
+      email: DEMO_EMAIL,
+      passwordHash: await hashPassword(options.password),
+    })
+    .returning({ id: users.id });
+  if (!owner) throw new Error("insert returned no row");
+  const consumo = createConsumoService({
+    db,
+    client: createTusFacturasClient({ baseUrl: options.tusfacturasUrl, onCall: reportAttempt }),
+    keyring: options.keyring,
+    freshnessMs: 15 * 60_000,
+    now: () => new Date(),
+  });
+  for (const business of demoBusinesses) {
+    const businessId = await insertBusiness(db, options.keyring, owner.id, business);
+    await consumo.refresh(businessId, owner.id);
+  }
+  return { created: true };
+}

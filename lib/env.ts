@@ -1,0 +1,53 @@
+import "server-only";
+import path from "node:path";
+import { z } from "zod";
+
+const DEFAULT_TUSFACTURAS_API_URL = "https://www.tusfacturas.app/app/api";
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.url().optional(),
+  AUTH_SECRET: z.string().min(32, {
+    message: "falta o es muy corta (mínimo 32 caracteres; generá una con `openssl rand -base64 32`)",
+  }),
+  TABLERO_DATA_DIR: z.string().min(1).default(".data"),
+  TABLERO_ENCRYPTION_KEY: z
+    .string()
+    .refine((value) => Buffer.from(value, "base64").length === 32, {
+      message: "debe ser una clave de 32 bytes en base64 (openssl rand -base64 32)",
+    })
+    .optional(),
+  TABLERO_FRESHNESS_MINUTES: z.coerce.number().positive().max(24 * 60).default(15),
+  TUSFACTURAS_API_URL: z.url().default(DEFAULT_TUSFACTURAS_API_URL),
+  TUSFACTURAS_TIMEOUT_MS: z.coerce.number().int().positive().max(120_000).default(30_000),
+});
+
+export type Env = z.infer<typeof schema> & { pgliteDir: string; encryptionKey: Buffer };
+
+let cached: Env | undefined;
+
+/**
+ * The process environment, parsed once. Nothing else in Tablero reads `process.env`.
+ * Throws a message meant for the operator when the configuration cannot work.
+ */
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`Configuración inválida de Tablero:\n${issues}`);
+  }
+  const values = parsed.data;
+  if (!values.TABLERO_ENCRYPTION_KEY) {
+    throw new Error(
+      "Falta TABLERO_ENCRYPTION_KEY: Tablero no arranca sin la clave que cifra las credenciales de TusFacturas. " +
+        "Generá una con `openssl rand -base64 32` (o usá `npm run demo`, que crea una local).",
+    );
+  }
+  cached = {
+    ...values,
+    pgliteDir: path.resolve(values.TABLERO_DATA_DIR, "pglite"),
+    encryptionKey: Buffer.from(values.TABLERO_ENCRYPTION_KEY, "base64"),
+  };
+  return cached;
+}

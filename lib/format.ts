@@ -1,0 +1,50 @@
+const TIME_ZONE = "America/Argentina/Buenos_Aires";
+
+const money = new Intl.NumberFormat("es-AR", { style: "currency", currency: "ARS" });
+const integer = new Intl.NumberFormat("es-AR");
+const date = new Intl.DateTimeFormat("es-AR", {
+  timeZone: TIME_ZONE,
+  day: "2-digit",
+  month: "2-digit",
+  year: "numeric",
+});
+const dateTime = new Intl.DateTimeFormat("es-AR", {
+  timeZone: TIME_ZONE,
+  day: "2-digit",
+  month: "2-digit",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  hour12: false,
+});
+const relative = new Intl.RelativeTimeFormat("es-AR", { numeric: "auto" });
+
+/** Integer centavos → `$ 1.234,56` (exact: the division happens once, at the edge). */
+export function formatCentavos(centavos: number): string {
+  return money.format(centavos / 100);
+}
+
+/** `12345` → `12.345`. */
+export function formatInteger(value: number): string {
+  return integer.format(value);
+}
+
+/** A date as `dd/mm/aaaa` in Buenos Aires time. */
+export function formatDate(value: Date): string {
+  return date.format(value);
+}
+
+/** `dd/mm/aaaa hh:mm` in Buenos Aires time. */
+export function formatDateTime(value: Date): string {
+  return dateTime.format(value).replace(",", "");
+}
+
+/** "hace 3 minutos", "hace 2 horas", "ayer"; "recién" under a minute. */
+export function formatRelative(value: Date, now: Date = new Date()): string {
+  const seconds = Math.round((value.getTime() - now.getTime()) / 1000);
+  const abs = Math.abs(seconds);
+  if (abs < 60) return "recién";
+  if (abs < 3600) return relative.format(Math.round(seconds / 60), "minute");
+  if (abs < 86_400) return relative.format(Math.round(seconds / 3600), "hour");
+  return relative.format(Math.round(seconds / 86_400), "day");
+}

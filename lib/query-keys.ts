@@ -1,0 +1,5 @@
+/** Every react-query key in Tablero comes from here, so invalidations cannot drift. */
+export const queryKeys = {
+  business: (businessId: string) => ["business", businessId] as const,
+  consumo: (businessId: string) => [...queryKeys.business(businessId), "consumo"] as const,
+};

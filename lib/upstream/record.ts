@@ -1,0 +1,63 @@
+import "server-only";
+import { AsyncLocalStorage } from "node:async_hooks";
+import type { Database } from "@/lib/db";
+import { tusfacturasRequests } from "@/lib/db/schema";
+import {
+  describeTusFacturasError,
+  TusFacturasError,
+  type TusFacturasErrorCode,
+} from "@/lib/tusfacturas";
+
+type Attempt = { at: Date; ok: boolean; code?: TusFacturasErrorCode };
+
+const attempts = new AsyncLocalStorage<Attempt[]>();
+
+/**
+ * The adapter's per-attempt hook (`onCall`): every HTTP attempt is billed by TusFacturas,
+ * retries included, so each one is recorded against the business that caused it.
+ */
+export function reportAttempt(event: { ok: boolean; code?: TusFacturasErrorCode }): void {
+  attempts.getStore()?.push({ at: new Date(), ok: event.ok, code: event.code });
+}
+
+export type UpstreamCall = {
+  businessId: string;
+  userId: string | null;
+  /** The TusFacturas method, e.g. `micuenta/consumo`. */
+  method: string;
+};
+
+/**
+ * Runs one logical TusFacturas call and writes a `tusfacturas_requests` row per billed
+ * attempt; the last failed attempt carries the message the user was shown.
+ */
+export async function recordUpstream<T>(
+  db: Database,
+  call: UpstreamCall,
+  fn: () => Promise<T>,
+): Promise<T> {
+  const log: Attempt[] = [];
+  let failure: unknown;
+  try {
+    return await attempts.run(log, fn);
+  } catch (error) {
+    failure = error;
+    throw error;
+  } finally {
+    if (log.length > 0) {
+      const finalMessage =
+        failure instanceof TusFacturasError ? describeTusFacturasError(failure) : null;
+      await db.insert(tusfacturasRequests).values(
+        log.map((attempt, i) => ({
+          businessId: call.businessId,
+          userId: call.userId,
+          method: call.method,
+          at: attempt.at,
+          outcome: attempt.ok ? ("ok" as const) : ("error" as const),
+          errorCode: attempt.ok ? null : (attempt.code ?? "unavailable"),
+          errorMessage: !attempt.ok && i === log.length - 1 ? finalMessage : null,
+        })),
+      );
+    }
+  }
+}
