@@ -1,0 +1,189 @@
+import "server-only";
+import { attemptRequest, type AttemptOutcome } from "./attempt";
+import { credentialKey, hasBlankCredential, scrubSecrets } from "./credentials";
+import { TusFacturasError, type TusFacturasErrorCode } from "./errors";
+import { createCredentialLanes } from "./lanes";
+import { backoffDelayMs, isRetryable, sleep } from "./retry";
+import { decodeConsumo, decodeCuentaCorriente, decodeIvaComprasVentas } from "./decoders";
+import type {
+  Consumo,
+  IvaComprasVentasRequest,
+  MovimientoCuentaCorriente,
+  TusFacturasCredentials,
+} from "./types";
+import type { CuentaCorrienteRequestWire, IvaComprasVentasRequestWire } from "./wire";
+
+export type TusFacturasCallEvent = {
+  method: string;
+  ok: boolean;
+  status?: number;
+  code?: TusFacturasErrorCode;
+  durationMs: number;
+};
+
+export type TusFacturasClientOptions = {
+  /** e.g. "https://www.tusfacturas.app/app/api"; methods are POST `${baseUrl}/v2/${method}`. */
+  baseUrl: string;
+  /** Per attempt, body included. Default 30 000 (TusFacturas' own samples). */
+  timeoutMs?: number;
+  /** Gap between attempts of one credential set. Default 100. */
+  minSpacingMs?: number;
+  /** Retries for reads only (consumo, cuenta corriente). Default 2. */
+  maxRetries?: number;
+  /** First backoff delay; doubles each retry. Default 500. */
+  retryBaseDelayMs?: number;
+  fetch?: typeof fetch;
+  /** Called once per upstream HTTP attempt: every attempt is billed by TusFacturas. */
+  onCall?: (event: TusFacturasCallEvent) => void;
+};
+
+export interface TusFacturasClient {
+  consumo(credentials: TusFacturasCredentials): Promise<Consumo>;
+  cuentaCorriente(
+    credentials: TusFacturasCredentials,
+    cuit: string,
+  ): Promise<MovimientoCuentaCorriente[]>;
+  ivaComprasVentas(
+    credentials: TusFacturasCredentials,
+    request: IvaComprasVentasRequest,
+  ): Promise<void>;
+}
+
+type CallSpec<T> = {
+  method: string;
+  params: Record<string, unknown>;
+  decode: (json: unknown) => T;
+  retry: boolean;
+};
+
+function normalizeCuit(cuit: string): string {
+  const digits = cuit.replace(/[\s-]/g, "");
+  if (!/^\d{11}$/.test(digits)) throw new RangeError("El CUIT debe tener 11 dígitos.");
+  return digits;
+}
+
+function checkIvaRequest(request: IvaComprasVentasRequest): IvaComprasVentasRequestWire {
+  const { anio, mes } = request;
+  const email = request.email.trim();
+  if (!Number.isInteger(anio) || anio < 1900 || anio > 9999) {
+    throw new RangeError("El año no es válido.");
+  }
+  if (!Number.isInteger(mes) || mes < 1 || mes > 12) throw new RangeError("El mes no es válido.");
+  // TusFacturas accepts exactly one address per request.
+  if (!/^[^\s@,;]+@[^\s@,;]+$/.test(email)) {
+    throw new RangeError("Indicá una sola dirección de e-mail.");
+  }
+  return { anio, mes, email };
+}
+
+/**
+ * Builds a client. Malformed arguments (a CUIT without 11 digits, mes 13…) are programming errors
+ * and reject with a `RangeError` before any billed request; blank credentials reject with
+ * `invalid_credentials` without calling upstream. Everything else rejects with `TusFacturasError`.
+ */
+export function createTusFacturasClient(options: TusFacturasClientOptions): TusFacturasClient {
+  const baseUrl = options.baseUrl.replace(/\/+$/, "");
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const maxRetries = options.maxRetries ?? 2;
+  const retryBaseDelayMs = options.retryBaseDelayMs ?? 500;
+  const fetchImpl = options.fetch ?? fetch;
+  const lanes = createCredentialLanes(options.minSpacingMs ?? 100);
+  const inFlight = new Map<string, Promise<unknown>>();
+
+  function report(method: string, outcome: AttemptOutcome<unknown>, durationMs: number): void {
+    if (!options.onCall) return;
+    const event: TusFacturasCallEvent = outcome.ok
+      ? { method, ok: true, status: outcome.status, durationMs }
+      : { method, ok: false, code: outcome.error.code, durationMs };
+    if (!outcome.ok && outcome.error.status !== undefined) event.status = outcome.error.status;
+    try {
+      options.onCall(event);
+    } catch {
+      // A failing listener must not turn a successful call into a failure.
+    }
+  }
+
+  async function run<T>(credentials: TusFacturasCredentials, key: string, spec: CallSpec<T>) {
+    // Only the three credential fields: callers may pass a wider object (a database row).
+    const { apikey, apitoken, usertoken } = credentials;
+    const body = JSON.stringify({ apikey, apitoken, usertoken, ...spec.params });
+    for (let retryIndex = 0; ; retryIndex++) {
+      const outcome = await lanes.run(key, async () => {
+        const startedAt = performance.now();
+        const result = await attemptRequest({
+          fetch: fetchImpl,
+          url: `${baseUrl}/v2/${spec.method}`,
+          body,
+          timeoutMs,
+          decode: spec.decode,
+        });
+        report(spec.method, result, performance.now() - startedAt);
+        return result;
+      });
+      if (outcome.ok) return outcome.value;
+      const { error } = outcome;
+      if (!spec.retry || retryIndex >= maxRetries || !isRetryable(error.code)) {
+        throw withScrubbedMessages(error, credentials);
+      }
+      await sleep(outcome.retryAfterMs ?? backoffDelayMs(retryIndex, retryBaseDelayMs));
+    }
+  }
+
+  function call<T>(credentials: TusFacturasCredentials, spec: CallSpec<T>): Promise<T> {
+    if (hasBlankCredential(credentials)) {
+      return Promise.reject(new TusFacturasError("invalid_credentials", { detail: "en blanco" }));
+    }
+    const key = credentialKey(credentials);
+    const dedupeKey = `${key}\n${spec.method}\n${JSON.stringify(spec.params)}`;
+    const existing = inFlight.get(dedupeKey);
+    if (existing) return existing as Promise<T>;
+    const promise = run(credentials, key, spec).finally(() => inFlight.delete(dedupeKey));
+    inFlight.set(dedupeKey, promise);
+    return promise;
+  }
+
+  return {
+    consumo(credentials) {
+      return call(credentials, {
+        method: "micuenta/consumo",
+        params: {},
+        decode: decodeConsumo,
+        retry: true,
+      });
+    },
+    async cuentaCorriente(credentials, cuit) {
+      const params: CuentaCorrienteRequestWire = {
+        cliente: { documento_tipo: "CUIT", documento_nro: normalizeCuit(cuit) },
+      };
+      return call(credentials, {
+        method: "clientes/cuenta-corriente",
+        params,
+        decode: decodeCuentaCorriente,
+        retry: true,
+      });
+    },
+    async ivaComprasVentas(credentials, request) {
+      const params = checkIvaRequest(request);
+      // Never retried: a second attempt can email the report twice and is billed again.
+      await call(credentials, {
+        method: "micuenta/iva_compras_ventas",
+        params,
+        decode: decodeIvaComprasVentas,
+        retry: false,
+      });
+    },
+  };
+}
+
+function withScrubbedMessages(
+  error: TusFacturasError,
+  credentials: TusFacturasCredentials,
+): TusFacturasError {
+  const messages = error.messages.map((m) => scrubSecrets(m, credentials));
+  if (messages.every((m, i) => m === error.messages[i])) return error;
+  const init = { messages, timedOut: error.timedOut };
+  return new TusFacturasError(
+    error.code,
+    error.status === undefined ? init : { ...init, status: error.status },
+  );
+}
