@@ -6,7 +6,8 @@ const DEFAULT_TUSFACTURAS_API_URL = "https://www.tusfacturas.app/app/api";
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  DATABASE_URL: z.url().optional(),
+  // An empty value (as some shells and CI files leave it) means unset.
+  DATABASE_URL: z.preprocess((value) => (value === "" ? undefined : value), z.url().optional()),
   AUTH_SECRET: z.string().min(32, {
     message: "falta o es muy corta (mínimo 32 caracteres; generá una con `openssl rand -base64 32`)",
   }),

@@ -11,7 +11,7 @@ export function ConsumoGauge({ generados, cupo, low }: { generados: number; cupo
   const label = `${formatInteger(generados)} de ${formatInteger(cupo)} comprobantes usados`;
   const data = [{ name: "generados", value: Math.min(generados, cupo) }];
   return (
-    <figure role="img" aria-label={label} className="relative mx-auto h-64 w-64">
+    <div role="img" aria-label={label} className="relative mx-auto h-64 w-64">
       <div aria-hidden="true">
         <RadialBarChart
           width={256}
@@ -22,6 +22,7 @@ export function ConsumoGauge({ generados, cupo, low }: { generados: number; cupo
           startAngle={90}
           endAngle={-270}
           barSize={22}
+          accessibilityLayer={false}
         >
           <PolarAngleAxis type="number" domain={[0, Math.max(cupo, 1)]} tick={false} />
           <RadialBar
@@ -33,13 +34,13 @@ export function ConsumoGauge({ generados, cupo, low }: { generados: number; cupo
           />
         </RadialBarChart>
       </div>
-      <figcaption
+      <div
         aria-hidden="true"
         className="absolute inset-0 flex flex-col items-center justify-center text-center"
       >
         <span className="text-4xl font-bold tabular-nums">{formatInteger(generados)}</span>
         <span className="text-sm text-slate-600">de {formatInteger(cupo)} comprobantes</span>
-      </figcaption>
-    </figure>
+      </div>
+    </div>
   );
 }

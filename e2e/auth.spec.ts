@@ -1,0 +1,55 @@
+import { alerts, expect, expectNoAxeViolations, signIn, signUp, test } from "./fixtures";
+
+test("sign up, sign out and sign in again", async ({ page }) => {
+  const user = await signUp(page);
+  await expect(page.getByText(user.name)).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Todavía no tenés empresas" })).toBeVisible();
+
+  await page.getByRole("button", { name: "Salir" }).click();
+  await expect(page.getByRole("heading", { name: "Ingresar" })).toBeVisible();
+  await page.goto("/empresas");
+  await expect(page).toHaveURL(/\/ingresar/);
+
+  await signIn(page, user);
+  await expect(page.getByText(user.name)).toBeVisible();
+});
+
+test("a wrong password and invalid sign-up input are explained", async ({ page }) => {
+  const user = await signUp(page);
+  await page.getByRole("button", { name: "Salir" }).click();
+
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Contraseña").fill("no-es-la-clave");
+  await page.getByRole("button", { name: "Ingresar" }).click();
+  await expect(alerts(page)).toHaveText("El email o la contraseña no son correctos.");
+  await expect(page.getByLabel("Email")).toHaveValue(user.email);
+
+  await page.goto("/registrarme");
+  await page.getByLabel("Nombre").fill("Otra persona");
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Contraseña").fill("corta");
+  await page.getByRole("button", { name: "Crear cuenta" }).click();
+  await expect(page.getByText("La contraseña debe tener al menos 10 caracteres.")).toBeVisible();
+  await expect(page.getByLabel("Nombre")).toHaveValue("Otra persona");
+
+  await page.getByLabel("Contraseña").fill("una-clave-bien-larga");
+  await page.getByRole("button", { name: "Crear cuenta" }).click();
+  await expect(page.getByText("Ya existe una cuenta con ese email.", { exact: false })).toBeVisible();
+});
+
+test("pages under the dashboard require a session", async ({ page }) => {
+  for (const path of ["/empresas", "/empresas/nueva", `/empresas/${crypto.randomUUID()}/consumo`]) {
+    await page.goto(path);
+    await expect(page).toHaveURL(/\/ingresar/);
+  }
+});
+
+test("the sign-in and sign-up pages have no axe violations", async ({ page }) => {
+  await page.goto("/ingresar");
+  await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: "Ingresar" }).click();
+  await expect(page.getByText("Ingresá tu email.")).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.goto("/registrarme");
+  await expectNoAxeViolations(page);
+});

@@ -1,0 +1,78 @@
+import { randomUUID } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
+import { test as base, expect, type Page } from "@playwright/test";
+import { createEmulatorControl, type EmulatorControl } from "../lib/tusfacturas/emulator/control";
+
+/** The emulator's seeded test accounts (lib/tusfacturas/fixtures/accounts.json). */
+export const accounts = {
+  a1003: { apikey: "1003", apitoken: "test1003token", usertoken: "test1003user", cuit: "20055361682" },
+  a1004: { apikey: "1004", apitoken: "test1004token", usertoken: "test1004user", cuit: "20334455662" },
+  a1005: { apikey: "1005", apitoken: "test1005token", usertoken: "test1005user", cuit: "30712340025" },
+  a1006: { apikey: "1006", apitoken: "test1006token", usertoken: "test1006user", cuit: "24123456781" },
+} as const;
+
+export type Account = (typeof accounts)[keyof typeof accounts];
+export type TestUser = { name: string; email: string; password: string };
+
+export function newUser(): TestUser {
+  const id = randomUUID().slice(0, 8);
+  return { name: `Usuaria ${id}`, email: `usuaria-${id}@example.com`, password: `clave-segura-${id}` };
+}
+
+/** Signs up through the UI; ends on the businesses page, signed in. */
+export async function signUp(page: Page, user: TestUser = newUser()): Promise<TestUser> {
+  await page.goto("/registrarme");
+  await page.getByLabel("Nombre").fill(user.name);
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Contraseña").fill(user.password);
+  await page.getByRole("button", { name: "Crear cuenta" }).click();
+  await expect(page.getByRole("heading", { name: "Tus empresas" })).toBeVisible();
+  return user;
+}
+
+export async function signIn(page: Page, user: TestUser): Promise<void> {
+  await page.goto("/ingresar");
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Contraseña").fill(user.password);
+  await page.getByRole("button", { name: "Ingresar" }).click();
+  await expect(page.getByRole("heading", { name: "Tus empresas" })).toBeVisible();
+}
+
+/** Fills "Agregar empresa" and saves; returns the new business's id from the URL. */
+export async function addBusiness(
+  page: Page,
+  account: { apikey: string; apitoken: string; usertoken: string; cuit: string },
+  razonSocial = `Empresa ${account.apikey} ${randomUUID().slice(0, 4)}`,
+): Promise<string> {
+  await page.goto("/empresas/nueva");
+  await page.getByLabel("Razón social").fill(razonSocial);
+  await page.getByLabel("CUIT").fill(account.cuit);
+  await page.getByLabel("API key").fill(account.apikey);
+  await page.getByLabel("API token").fill(account.apitoken);
+  await page.getByLabel("User token").fill(account.usertoken);
+  await page.getByRole("button", { name: "Guardar" }).click();
+  await page.waitForURL(/\/empresas\/[0-9a-f-]{36}\/(consumo|credenciales)/);
+  return /\/empresas\/([0-9a-f-]{36})\//.exec(page.url())![1]!;
+}
+
+/** The page's alerts, without Next's route announcer (which also has role="alert"). */
+export function alerts(page: Page) {
+  return page.locator('[role="alert"]:not(#__next-route-announcer__)');
+}
+
+/** Fails with the list of violations when axe finds any on the page as it is. */
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(
+    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+  ).toEqual([]);
+}
+
+export const test = base.extend<{ emulator: EmulatorControl }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies first.
+  emulator: async ({}, use) => {
+    await use(createEmulatorControl(process.env.E2E_EMULATOR_URL!));
+  },
+});
+
+export { expect };

@@ -1,0 +1,65 @@
+import { randomBytes } from "node:crypto";
+import os from "node:os";
+import path from "node:path";
+import { defineConfig } from "@playwright/test";
+
+const PORT = Number(process.env.E2E_PORT ?? 3311);
+const EMULATOR_PORT = Number(process.env.E2E_EMULATOR_PORT ?? 4311);
+
+// Evaluated again in every worker: values set here once are inherited through the env.
+process.env.E2E_BASE_URL ??= `http://localhost:${PORT}`;
+process.env.E2E_EMULATOR_URL ??= `http://127.0.0.1:${EMULATOR_PORT}`;
+process.env.E2E_DATA_DIR ??= path.join(os.tmpdir(), `tablero-e2e-${Date.now()}`);
+
+export default defineConfig({
+  testDir: "e2e",
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 2,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  reporter: process.env.CI ? [["list"], ["json", { outputFile: "test-results/e2e.json" }]] : "list",
+  use: {
+    baseURL: process.env.E2E_BASE_URL,
+    locale: "es-AR",
+    timezoneId: "America/Argentina/Buenos_Aires",
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+  },
+  webServer: [
+    {
+      command: `npx tsx lib/tusfacturas/emulator/main.ts --port ${EMULATOR_PORT}`,
+      url: `${process.env.E2E_EMULATOR_URL}/__control/calls`,
+      reuseExistingServer: false,
+      stdout: "ignore",
+    },
+    {
+      // Run `next build` first (the test script does).
+      command: `node node_modules/next/dist/bin/next start -p ${PORT}`,
+      url: `${process.env.E2E_BASE_URL}/ingresar`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: {
+        NEXT_TELEMETRY_DISABLED: "1",
+        DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
+        TABLERO_DATA_DIR: process.env.E2E_DATA_DIR,
+        AUTH_SECRET: randomBytes(32).toString("base64"),
+        TABLERO_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+        TUSFACTURAS_API_URL: process.env.E2E_EMULATOR_URL,
+        TUSFACTURAS_TIMEOUT_MS: "1500",
+      },
+    },
+  ],
+});
