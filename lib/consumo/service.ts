@@ -104,7 +104,7 @@ export function createConsumoService({ db, client, keyring, freshnessMs, now }: 
     try {
       const consumo = await recordUpstream(
         db,
-        { businessId, userId, method: CONSUMO_METHOD },
+        { businessId, userId, method: CONSUMO_METHOD, now },
         () => client.consumo(stored.credentials),
       );
       const fetchedAt = now();

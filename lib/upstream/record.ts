@@ -10,14 +10,15 @@ import {
 
 type Attempt = { at: Date; ok: boolean; code?: TusFacturasErrorCode };
 
-const attempts = new AsyncLocalStorage<Attempt[]>();
+const attempts = new AsyncLocalStorage<{ log: Attempt[]; now: () => Date }>();
 
 /**
  * The adapter's per-attempt hook (`onCall`): every HTTP attempt is billed by TusFacturas,
  * retries included, so each one is recorded against the business that caused it.
  */
 export function reportAttempt(event: { ok: boolean; code?: TusFacturasErrorCode }): void {
-  attempts.getStore()?.push({ at: new Date(), ok: event.ok, code: event.code });
+  const store = attempts.getStore();
+  store?.log.push({ at: store.now(), ok: event.ok, code: event.code });
 }
 
 export type UpstreamCall = {
@@ -25,6 +26,11 @@ export type UpstreamCall = {
   userId: string | null;
   /** The TusFacturas method, e.g. `micuenta/consumo`. */
   method: string;
+  /**
+   * The caller's clock for the rows' `at`: freshness is decided by comparing them with
+   * snapshot times from that same clock. Default: the wall clock.
+   */
+  now?: () => Date;
 };
 
 /**
@@ -39,7 +45,7 @@ export async function recordUpstream<T>(
   const log: Attempt[] = [];
   let failure: unknown;
   try {
-    return await attempts.run(log, fn);
+    return await attempts.run({ log, now: call.now ?? (() => new Date()) }, fn);
   } catch (error) {
     failure = error;
     throw error;
