@@ -5,7 +5,12 @@ import { loadCredentials } from "@/lib/businesses/credentials";
 import type { Keyring } from "@/lib/crypto/secrets";
 import type { Database } from "@/lib/db";
 import { consumoSnapshots, tusfacturasCredentials, tusfacturasRequests } from "@/lib/db/schema";
-import { describeTusFacturasError, TusFacturasError, type TusFacturasClient } from "@/lib/tusfacturas";
+import {
+  describeTusFacturasError,
+  TusFacturasError,
+  type TusFacturasClient,
+  type TusFacturasCredentials,
+} from "@/lib/tusfacturas";
 import { recordUpstream } from "@/lib/upstream/record";
 import type { ConsumoView } from "./view";
 
@@ -24,7 +29,8 @@ export type ConsumoService = ReturnType<typeof createConsumoService>;
 
 /** Consumo snapshots: served from the database, refreshed from TusFacturas only when needed. */
 export function createConsumoService({ db, client, keyring, freshnessMs, now }: ConsumoDeps) {
-  const inFlight = new Map<string, Promise<ConsumoView>>();
+  // Per business: the refresh running and the sealed credentials it called with.
+  const inFlight = new Map<string, { sealed: string; done: Promise<ConsumoView> }>();
 
   async function view(businessId: string): Promise<ConsumoView & { lastAttemptAt: Date | null }> {
     const [[snapshot], [credentials], [lastAttempt]] = await Promise.all([
@@ -91,10 +97,11 @@ export function createConsumoService({ db, client, keyring, freshnessMs, now }: 
     };
   }
 
-  async function fetchAndStore(businessId: string, userId: string | null): Promise<void> {
-    const stored = await loadCredentials(db, keyring, businessId);
-    if (!stored)
-      throw new ActionFailure("conflict", "Esta empresa no tiene credenciales de TusFacturas.");
+  async function fetchAndStore(
+    businessId: string,
+    userId: string | null,
+    stored: { credentials: TusFacturasCredentials; sealed: string },
+  ): Promise<void> {
     // Only the credential set that was called may be marked: a replacement saved meanwhile
     // must not inherit this answer.
     const sameCredentials = and(
@@ -137,17 +144,23 @@ export function createConsumoService({ db, client, keyring, freshnessMs, now }: 
 
   /**
    * Asks TusFacturas for the consumo now (one billed request) and stores it. Concurrent
-   * refreshes of one business share that request. Throws the upstream error.
+   * refreshes of one business share that request, unless the credentials were replaced
+   * meanwhile: the old set's answer says nothing about the new one. Throws the upstream error.
    */
-  function refresh(businessId: string, userId: string | null): Promise<ConsumoView> {
+  async function refresh(businessId: string, userId: string | null): Promise<ConsumoView> {
+    const stored = await loadCredentials(db, keyring, businessId);
+    if (!stored)
+      throw new ActionFailure("conflict", "Esta empresa no tiene credenciales de TusFacturas.");
     const running = inFlight.get(businessId);
-    if (running) return running;
-    const started = fetchAndStore(businessId, userId)
+    if (running?.sealed === stored.sealed) return running.done;
+    const done: Promise<ConsumoView> = fetchAndStore(businessId, userId, stored)
       .then(() => view(businessId))
       .then(publicView)
-      .finally(() => inFlight.delete(businessId));
-    inFlight.set(businessId, started);
-    return started;
+      .finally(() => {
+        if (inFlight.get(businessId)?.done === done) inFlight.delete(businessId);
+      });
+    inFlight.set(businessId, { sealed: stored.sealed, done });
+    return done;
   }
 
   /**
@@ -163,9 +176,10 @@ export function createConsumoService({ db, client, keyring, freshnessMs, now }: 
       current.credentials.status === "verified" &&
       age(current.snapshot?.fetchedAt ?? null) >= freshnessMs &&
       age(current.lastAttemptAt) >= freshnessMs;
-    if (!stale && !inFlight.has(businessId)) return publicView(current);
+    const running = stale ? refresh(businessId, userId) : inFlight.get(businessId)?.done;
+    if (!running) return publicView(current);
     try {
-      return await refresh(businessId, userId);
+      return await running;
     } catch (error) {
       if (!(error instanceof TusFacturasError)) throw error;
       return publicView(await view(businessId));
