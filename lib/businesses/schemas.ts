@@ -7,7 +7,7 @@ const tokenField = (label: string) =>
     .trim()
     .min(1, `Ingresá el ${label}.`)
     .max(200, `El ${label} es demasiado largo.`)
-    .regex(/^[\w.-]+$/, `El ${label} solo puede tener letras, números, guiones y puntos.`);
+    .regex(/^[\w.-]*$/, `El ${label} solo puede tener letras, números, guiones y puntos.`);
 
 /** The three TusFacturas credentials, as the forms send them. */
 export const credentialsSchema = z.object({
