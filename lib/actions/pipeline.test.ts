@@ -1,0 +1,216 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import { count, eq } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { z } from "zod";
+import type { SessionUser } from "@/lib/auth/session";
+import { createBusiness, deleteBusiness, replaceCredentials } from "@/lib/businesses/actions";
+import { businessIdSchema } from "@/lib/businesses/schemas";
+import { insertBusiness } from "@/lib/businesses/service";
+import type { Keyring } from "@/lib/crypto/secrets";
+import type { Database, DatabaseHandle } from "@/lib/db/client";
+import { businesses, tusfacturasCredentials, users } from "@/lib/db/schema";
+import { databaseEngines, insertTestUser } from "@/lib/db/test-database";
+import { businessAction } from "./pipeline";
+
+// The session and the database are the two things the pipeline asks the outside world for.
+const outside = vi.hoisted(() => ({
+  user: null as SessionUser | null,
+  db: undefined as Database | undefined,
+}));
+vi.mock("@/lib/auth/session", () => ({ currentUser: () => Promise.resolve(outside.user) }));
+vi.mock("@/lib/db", () => ({
+  getDb: () =>
+    outside.db ? Promise.resolve(outside.db) : Promise.reject(new Error("no test database")),
+}));
+
+const keyring: Keyring = new Map([[1, randomBytes(32)]]);
+const credentials = { apikey: "1003", apitoken: "test1003token", usertoken: "test1003user" };
+
+const NOT_FOUND = { code: "not_found", message: "No encontramos esa empresa." };
+const INTERNAL = "Ocurrió un error inesperado. Probá de nuevo en unos minutos.";
+
+/** A business action whose handler renames the business, so any run would show in the row. */
+const handlerRuns: unknown[] = [];
+const renameBusiness = businessAction({
+  name: "renameBusinessForTest",
+  permission: "business:read",
+  schema: businessIdSchema.extend({
+    razonSocial: z.string().trim().min(2, "Ingresá la razón social."),
+  }),
+  async handler({ businessId, razonSocial }, context) {
+    handlerRuns.push(context);
+    await outside.db!.update(businesses).set({ razonSocial }).where(eq(businesses.id, businessId));
+    return { businessId, razonSocial, role: context.role };
+  },
+});
+
+const explode = businessAction({
+  name: "explodeForTest",
+  permission: "business:read",
+  schema: businessIdSchema,
+  handler() {
+    return Promise.reject(
+      new Error('duplicate key: connection "postgres://admin:hunter2@db.internal/tablero"'),
+    );
+  },
+});
+
+describe.each(databaseEngines())("action pipeline on $name", (engine) => {
+  let handle: DatabaseHandle;
+  let owner: SessionUser;
+  let stranger: SessionUser;
+  let businessId: string;
+
+  const asUser = async (id: string): Promise<SessionUser> => {
+    const [user] = await handle.db
+      .select({ id: users.id, name: users.name, email: users.email })
+      .from(users)
+      .where(eq(users.id, id));
+    if (!user) throw new Error("no such user");
+    return user;
+  };
+  const businessRow = async (id = businessId) =>
+    (await handle.db.select().from(businesses).where(eq(businesses.id, id)))[0];
+  const businessCount = async () => (await handle.db.select({ n: count() }).from(businesses))[0]?.n;
+
+  beforeAll(async () => {
+    handle = await engine.open();
+    outside.db = handle.db;
+    owner = await asUser(await insertTestUser(handle.db, "Dueña"));
+    stranger = await asUser(await insertTestUser(handle.db, "Extraño"));
+  });
+  afterAll(async () => {
+    outside.db = undefined;
+    await handle?.close();
+  });
+  beforeEach(async () => {
+    outside.user = null;
+    handlerRuns.length = 0;
+    businessId = await insertBusiness(handle.db, keyring, owner.id, {
+      razonSocial: "Original S.A.",
+      cuit: "30712293841",
+      credentials,
+    });
+  });
+
+  it("without a session: unauthenticated, and nothing runs or changes", async () => {
+    const before = await businessCount();
+
+    expect(await deleteBusiness({ businessId })).toEqual({
+      ok: false,
+      error: { code: "unauthenticated", message: "Tu sesión terminó. Ingresá de nuevo." },
+    });
+    expect(await renameBusiness({ businessId, razonSocial: "Hackeada" })).toMatchObject({
+      ok: false,
+      error: { code: "unauthenticated" },
+    });
+    expect(
+      await createBusiness({ razonSocial: "Nueva", cuit: "30712293841", ...credentials }),
+    ).toMatchObject({ ok: false, error: { code: "unauthenticated" } });
+
+    expect(handlerRuns).toEqual([]);
+    expect(await businessCount()).toBe(before);
+    expect((await businessRow())?.razonSocial).toBe("Original S.A.");
+  });
+
+  it("a user who is not a member gets not_found; the handler never runs", async () => {
+    outside.user = stranger;
+
+    expect(await renameBusiness({ businessId, razonSocial: "Hackeada" })).toEqual({
+      ok: false,
+      error: NOT_FOUND,
+    });
+    expect(await deleteBusiness({ businessId })).toEqual({ ok: false, error: NOT_FOUND });
+    // Same answer as for a business that does not exist at all.
+    expect(await deleteBusiness({ businessId: randomUUID() })).toEqual({
+      ok: false,
+      error: NOT_FOUND,
+    });
+
+    expect(handlerRuns).toEqual([]);
+    expect((await businessRow())?.razonSocial).toBe("Original S.A.");
+  });
+
+  it.each([
+    ["a non-UUID string", { businessId: "no-es-un-id" }],
+    ["an SQL fragment", { businessId: "' or 1=1 --" }],
+    ["a number", { businessId: 42 }],
+    ["no businessId", { razonSocial: "Algo" }],
+    ["null input", null],
+    ["a string input", "businessId"],
+  ])("a malformed businessId (%s) gets not_found", async (_, input) => {
+    outside.user = owner;
+
+    expect(await renameBusiness(input)).toEqual({ ok: false, error: NOT_FOUND });
+    expect(await deleteBusiness(input)).toEqual({ ok: false, error: NOT_FOUND });
+    expect(handlerRuns).toEqual([]);
+  });
+
+  it("a member with invalid input gets field errors and nothing changes", async () => {
+    outside.user = owner;
+    const [before] = await handle.db
+      .select()
+      .from(tusfacturasCredentials)
+      .where(eq(tusfacturasCredentials.businessId, businessId));
+
+    const result = await replaceCredentials({
+      businessId,
+      apikey: "1004",
+      apitoken: "  ",
+      usertoken: "con espacios",
+    });
+
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: "invalid",
+        message: "Revisá los datos marcados.",
+        fieldErrors: {
+          apitoken: ["Ingresá el API token."],
+          usertoken: ["El User token solo puede tener letras, números, guiones y puntos."],
+        },
+      },
+    });
+    expect(await renameBusiness({ businessId, razonSocial: "x" })).toMatchObject({
+      ok: false,
+      error: { code: "invalid", fieldErrors: { razonSocial: ["Ingresá la razón social."] } },
+    });
+    const [after] = await handle.db
+      .select()
+      .from(tusfacturasCredentials)
+      .where(eq(tusfacturasCredentials.businessId, businessId));
+    expect(after).toEqual(before);
+    expect(handlerRuns).toEqual([]);
+  });
+
+  it("an unexpected exception becomes a generic Spanish message without its text", async () => {
+    outside.user = owner;
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const result = await explode({ businessId });
+
+      expect(result).toEqual({ ok: false, error: { code: "internal", message: INTERNAL } });
+      expect(JSON.stringify(result)).not.toMatch(/hunter2|postgres|duplicate/);
+      // The operator still finds the cause in the server log.
+      expect(log).toHaveBeenCalledWith(expect.stringContaining("[action explodeForTest] Error:"));
+    } finally {
+      log.mockRestore();
+    }
+  });
+
+  it("a member's valid call runs the handler with the business and role, and returns its data", async () => {
+    outside.user = owner;
+
+    expect(await renameBusiness({ businessId, razonSocial: "  Renombrada S.A. " })).toEqual({
+      ok: true,
+      data: { businessId, razonSocial: "Renombrada S.A.", role: "owner" },
+    });
+    expect(handlerRuns).toMatchObject([
+      { user: owner, role: "owner", business: { id: businessId, razonSocial: "Original S.A." } },
+    ]);
+    expect((await businessRow())?.razonSocial).toBe("Renombrada S.A.");
+
+    expect(await deleteBusiness({ businessId })).toEqual({ ok: true, data: { businessId } });
+    expect(await businessRow()).toBeUndefined();
+  });
+});
