@@ -13,13 +13,14 @@ process.env.E2E_DATA_DIR ??= path.join(os.tmpdir(), `tablero-e2e-${Date.now()}`)
 
 export default defineConfig({
   testDir: "e2e",
+  outputDir: "test-results/playwright",
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 2,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
-  reporter: process.env.CI ? [["list"], ["json", { outputFile: "test-results/e2e.json" }]] : "list",
+  reporter: "list",
   use: {
     baseURL: process.env.E2E_BASE_URL,
     locale: "es-AR",

@@ -34,7 +34,9 @@ test("a wrong password and invalid sign-up input are explained", async ({ page }
 
   await page.getByLabel("Contraseña").fill("una-clave-bien-larga");
   await page.getByRole("button", { name: "Crear cuenta" }).click();
-  await expect(page.getByText("Ya existe una cuenta con ese email.", { exact: false })).toBeVisible();
+  await expect(
+    page.getByText("Ya existe una cuenta con ese email.", { exact: false }),
+  ).toBeVisible();
 });
 
 test("pages under the dashboard require a session", async ({ page }) => {

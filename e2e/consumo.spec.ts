@@ -1,6 +1,5 @@
 import { accounts, addBusiness, expect, expectNoAxeViolations, signUp, test } from "./fixtures";
 
-
 test.describe.configure({ mode: "serial" });
 
 test("adding a business verifies it once and shows the emulator's exact figures", async ({
@@ -16,7 +15,9 @@ test("adding a business verifies it once and shows the emulator's exact figures"
   await page.getByLabel("Razón social").fill("Ferretería El Tornillo");
   await page.getByLabel("CUIT").fill("30-11122233-4");
   await page.getByRole("button", { name: "Guardar" }).click();
-  await expect(page.getByText("El CUIT no es válido: el dígito verificador no coincide.")).toBeVisible();
+  await expect(
+    page.getByText("El CUIT no es válido: el dígito verificador no coincide."),
+  ).toBeVisible();
   await expect(page.getByText("Ingresá el API key.")).toBeVisible();
   await expect(page.getByLabel("Razón social")).toHaveValue("Ferretería El Tornillo");
   expect((await emulator.calls(account.apikey)).total).toBe(before);
@@ -45,7 +46,11 @@ test("adding a business verifies it once and shows the emulator's exact figures"
 
   // "Actualizar" says what it costs, and costs exactly that.
   await expect(page.getByText("Usa 1 request de tu plan de TusFacturas.")).toBeVisible();
-  await emulator.setConsumo({ apikey: account.apikey, comprobantes_generados: 185, comprobantes_disponibles: 15 });
+  await emulator.setConsumo({
+    apikey: account.apikey,
+    comprobantes_generados: 185,
+    comprobantes_disponibles: 15,
+  });
   await page.getByRole("button", { name: "Actualizar" }).click();
   await expect(page.getByRole("img", { name: "185 de 200 comprobantes usados" })).toBeVisible();
   await expect(figure("Disponibles")).toHaveText("15");
@@ -54,10 +59,17 @@ test("adding a business verifies it once and shows the emulator's exact figures"
     page.getByText("Te quedan 15 comprobantes disponibles: menos del 20% del cupo de 200."),
   ).toBeVisible();
   expect((await emulator.calls(account.apikey)).total).toBe(before + 2);
-  await emulator.setConsumo({ apikey: account.apikey, comprobantes_generados: 7, comprobantes_disponibles: 193 });
+  await emulator.setConsumo({
+    apikey: account.apikey,
+    comprobantes_generados: 7,
+    comprobantes_disponibles: 193,
+  });
 });
 
-test("disponibles is shown as TusFacturas sent it, never recomputed", async ({ page, emulator }) => {
+test("disponibles is shown as TusFacturas sent it, never recomputed", async ({
+  page,
+  emulator,
+}) => {
   const account = accounts.a1004;
   // 500 − 50 ≠ 12: the figures do not add up, as in TusFacturas' own docs.
   await emulator.setConsumo({

@@ -10,7 +10,9 @@ test("wrong credentials are reported and stored as not verified; replacing them 
   await signUp(page);
   const businessId = await addBusiness(page, { ...account, apitoken: "token-equivocado" });
 
-  await expect(page).toHaveURL(new RegExp(`/empresas/${businessId}/credenciales\\?verificacion=fallida`));
+  await expect(page).toHaveURL(
+    new RegExp(`/empresas/${businessId}/credenciales\\?verificacion=fallida`),
+  );
   await expect(page.getByText("Credenciales cargadas, sin verificar")).toBeVisible();
   await expect(page.getByText("Las credenciales de TusFacturas no son válidas.")).toBeVisible();
 
@@ -24,7 +26,9 @@ test("wrong credentials are reported and stored as not verified; replacing them 
   await page.getByLabel("API token").fill(account.apitoken);
   await page.getByLabel("User token").fill(account.usertoken);
   await page.getByRole("button", { name: "Guardar" }).click();
-  await expect(page.getByText("Credenciales guardadas y verificadas con TusFacturas.")).toBeVisible();
+  await expect(
+    page.getByText("Credenciales guardadas y verificadas con TusFacturas."),
+  ).toBeVisible();
   await expect(page.getByText("Credenciales cargadas y verificadas")).toBeVisible();
   expect((await emulator.calls(account.apikey)).total).toBe(before + 1);
 
@@ -37,7 +41,11 @@ test("credentials never reach the browser and can be deleted", async ({ page }) 
   await signUp(page);
   const businessId = await addBusiness(page, account);
 
-  for (const path of ["/empresas", `/empresas/${businessId}/consumo`, `/empresas/${businessId}/credenciales`]) {
+  for (const path of [
+    "/empresas",
+    `/empresas/${businessId}/consumo`,
+    `/empresas/${businessId}/credenciales`,
+  ]) {
     const response = await page.goto(path);
     const html = await response!.text();
     expect(html).not.toContain(account.apitoken);

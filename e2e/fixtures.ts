@@ -5,10 +5,30 @@ import { createEmulatorControl, type EmulatorControl } from "../lib/tusfacturas/
 
 /** The emulator's seeded test accounts (lib/tusfacturas/fixtures/accounts.json). */
 export const accounts = {
-  a1003: { apikey: "1003", apitoken: "test1003token", usertoken: "test1003user", cuit: "20055361682" },
-  a1004: { apikey: "1004", apitoken: "test1004token", usertoken: "test1004user", cuit: "20334455662" },
-  a1005: { apikey: "1005", apitoken: "test1005token", usertoken: "test1005user", cuit: "30712340025" },
-  a1006: { apikey: "1006", apitoken: "test1006token", usertoken: "test1006user", cuit: "24123456781" },
+  a1003: {
+    apikey: "1003",
+    apitoken: "test1003token",
+    usertoken: "test1003user",
+    cuit: "20055361682",
+  },
+  a1004: {
+    apikey: "1004",
+    apitoken: "test1004token",
+    usertoken: "test1004user",
+    cuit: "20334455662",
+  },
+  a1005: {
+    apikey: "1005",
+    apitoken: "test1005token",
+    usertoken: "test1005user",
+    cuit: "30712340025",
+  },
+  a1006: {
+    apikey: "1006",
+    apitoken: "test1006token",
+    usertoken: "test1006user",
+    cuit: "24123456781",
+  },
 } as const;
 
 export type Account = (typeof accounts)[keyof typeof accounts];
@@ -16,7 +36,11 @@ export type TestUser = { name: string; email: string; password: string };
 
 export function newUser(): TestUser {
   const id = randomUUID().slice(0, 8);
-  return { name: `Usuaria ${id}`, email: `usuaria-${id}@example.com`, password: `clave-segura-${id}` };
+  return {
+    name: `Usuaria ${id}`,
+    email: `usuaria-${id}@example.com`,
+    password: `clave-segura-${id}`,
+  };
 }
 
 /** Signs up through the UI; ends on the businesses page, signed in. */
@@ -69,9 +93,8 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
 }
 
 export const test = base.extend<{ emulator: EmulatorControl }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies first.
-  emulator: async ({}, use) => {
-    await use(createEmulatorControl(process.env.E2E_EMULATOR_URL!));
+  emulator: async ({}, provide) => {
+    await provide(createEmulatorControl(process.env.E2E_EMULATOR_URL!));
   },
 });
 

@@ -11,9 +11,15 @@ test("a user who is not a member can neither open another's business nor call it
   const intruder = await browser.newContext().then((context) => context.newPage());
   await signUp(intruder);
 
-  for (const path of [`/empresas/${victimId}`, `/empresas/${victimId}/consumo`, `/empresas/${victimId}/credenciales`]) {
+  for (const path of [
+    `/empresas/${victimId}`,
+    `/empresas/${victimId}/consumo`,
+    `/empresas/${victimId}/credenciales`,
+  ]) {
     await intruder.goto(path);
-    await expect(intruder.getByRole("heading", { name: "No encontramos esta página" })).toBeVisible();
+    await expect(
+      intruder.getByRole("heading", { name: "No encontramos esta página" }),
+    ).toBeVisible();
     await expect(intruder.getByText("Empresa de otra persona")).toHaveCount(0);
   }
 

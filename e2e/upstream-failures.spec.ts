@@ -6,7 +6,12 @@ test.describe.configure({ mode: "serial" });
 const account = accounts.a1005;
 
 // Reads retry twice (3 attempts) on 429, 5xx, 524 and timeouts; never on the rest.
-const cases: { name: string; fault: Omit<FaultSpec, "apikey">; message: string; attempts: number }[] = [
+const cases: {
+  name: string;
+  fault: Omit<FaultSpec, "apikey">;
+  message: string;
+  attempts: number;
+}[] = [
   {
     name: "HTTP 500",
     fault: { kind: "http500", count: 3 },
@@ -22,7 +27,8 @@ const cases: { name: string; fault: Omit<FaultSpec, "apikey">; message: string; 
   {
     name: "HTTP 429",
     fault: { kind: "http429", count: 3 },
-    message: "TusFacturas recibió demasiadas solicitudes seguidas. Esperá unos segundos y probá de nuevo.",
+    message:
+      "TusFacturas recibió demasiadas solicitudes seguidas. Esperá unos segundos y probá de nuevo.",
     attempts: 3,
   },
   {
@@ -33,7 +39,11 @@ const cases: { name: string; fault: Omit<FaultSpec, "apikey">; message: string; 
   },
   {
     name: 'error "S" with messages',
-    fault: { kind: "rejected", count: 1, messages: ["  Has superado la cantidad de requests de tu plan. "] },
+    fault: {
+      kind: "rejected",
+      count: 1,
+      messages: ["  Has superado la cantidad de requests de tu plan. "],
+    },
     message: "TusFacturas rechazó el pedido: Has superado la cantidad de requests de tu plan.",
     attempts: 1,
   },
@@ -54,7 +64,10 @@ const cases: { name: string; fault: Omit<FaultSpec, "apikey">; message: string; 
   },
 ];
 
-test("upstream failures keep the last snapshot and say what went wrong", async ({ page, emulator }) => {
+test("upstream failures keep the last snapshot and say what went wrong", async ({
+  page,
+  emulator,
+}) => {
   test.setTimeout(120_000);
   await signUp(page);
   await addBusiness(page, account);
@@ -83,7 +96,9 @@ test("upstream failures keep the last snapshot and say what went wrong", async (
   // The failure is remembered: a reload shows it with the snapshot, without another call.
   const before = (await emulator.calls(account.apikey)).total;
   await page.reload();
-  await expect(alerts(page)).toContainText("TusFacturas no respondió a tiempo. Probá de nuevo en unos minutos.");
+  await expect(alerts(page)).toContainText(
+    "TusFacturas no respondió a tiempo. Probá de nuevo en unos minutos.",
+  );
   expect((await emulator.calls(account.apikey)).total).toBe(before);
 
   // The next success clears it.

@@ -9,7 +9,8 @@ const schema = z.object({
   // An empty value (as some shells and CI files leave it) means unset.
   DATABASE_URL: z.preprocess((value) => (value === "" ? undefined : value), z.url().optional()),
   AUTH_SECRET: z.string().min(32, {
-    message: "falta o es muy corta (mínimo 32 caracteres; generá una con `openssl rand -base64 32`)",
+    message:
+      "falta o es muy corta (mínimo 32 caracteres; generá una con `openssl rand -base64 32`)",
   }),
   TABLERO_DATA_DIR: z.string().min(1).default(".data"),
   TABLERO_ENCRYPTION_KEY: z
@@ -18,7 +19,11 @@ const schema = z.object({
       message: "debe ser una clave de 32 bytes en base64 (openssl rand -base64 32)",
     })
     .optional(),
-  TABLERO_FRESHNESS_MINUTES: z.coerce.number().positive().max(24 * 60).default(15),
+  TABLERO_FRESHNESS_MINUTES: z.coerce
+    .number()
+    .positive()
+    .max(24 * 60)
+    .default(15),
   TUSFACTURAS_API_URL: z.url().default(DEFAULT_TUSFACTURAS_API_URL),
   TUSFACTURAS_TIMEOUT_MS: z.coerce.number().int().positive().max(120_000).default(30_000),
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { formatCentavos, formatDate, formatDateTime, formatInteger, formatRelative } from "./format";
+import {
+  formatCentavos,
+  formatDate,
+  formatDateTime,
+  formatInteger,
+  formatRelative,
+} from "./format";
 
 const NBSP = "\u00a0";
 

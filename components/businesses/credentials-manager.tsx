@@ -7,7 +7,11 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { removeCredentials, replaceCredentials, type VerificationResult } from "@/lib/businesses/actions";
+import {
+  removeCredentials,
+  replaceCredentials,
+  type VerificationResult,
+} from "@/lib/businesses/actions";
 import { formatDateTime } from "@/lib/format";
 import { queryKeys } from "@/lib/query-keys";
 import { CredentialFields } from "./credential-fields";

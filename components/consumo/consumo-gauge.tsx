@@ -7,7 +7,15 @@ import { formatInteger } from "@/lib/format";
  * Comprobantes generados of the cupo, as TusFacturas reported them. The chart is decorative
  * for screen readers: the figure's label says the same in words.
  */
-export function ConsumoGauge({ generados, cupo, low }: { generados: number; cupo: number; low: boolean }) {
+export function ConsumoGauge({
+  generados,
+  cupo,
+  low,
+}: {
+  generados: number;
+  cupo: number;
+  low: boolean;
+}) {
   const label = `${formatInteger(generados)} de ${formatInteger(cupo)} comprobantes usados`;
   const data = [{ name: "generados", value: Math.min(generados, cupo) }];
   return (

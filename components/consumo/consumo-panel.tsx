@@ -11,7 +11,13 @@ import { queryKeys } from "@/lib/query-keys";
 import { ConsumoGauge } from "./consumo-gauge";
 import { FetchedAt } from "./fetched-at";
 
-export function ConsumoPanel({ businessId, canRefresh }: { businessId: string; canRefresh: boolean }) {
+export function ConsumoPanel({
+  businessId,
+  canRefresh,
+}: {
+  businessId: string;
+  canRefresh: boolean;
+}) {
   const queryClient = useQueryClient();
   const key = queryKeys.consumo(businessId);
   const query = useQuery({
@@ -35,9 +41,7 @@ export function ConsumoPanel({ businessId, canRefresh }: { businessId: string; c
     return (
       <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center">
         <h2 className="text-lg font-semibold">Esta empresa no tiene credenciales de TusFacturas</h2>
-        <p className="mt-2 text-sm text-slate-600">
-          Cargalas para ver el consumo del plan.
-        </p>
+        <p className="mt-2 text-sm text-slate-600">Cargalas para ver el consumo del plan.</p>
         <Link
           href={`/empresas/${businessId}/credenciales`}
           className="mt-4 inline-block font-medium text-brand-700 underline"
@@ -93,7 +97,11 @@ export function ConsumoPanel({ businessId, canRefresh }: { businessId: string; c
         <Alert tone="error" title="No se pudo actualizar el consumo">
           {failure}
           {snapshot ? (
-            <> Se muestran los últimos datos obtenidos ({formatDateTime(new Date(snapshot.fetchedAt))}).</>
+            <>
+              {" "}
+              Se muestran los últimos datos obtenidos (
+              {formatDateTime(new Date(snapshot.fetchedAt))}).
+            </>
           ) : null}
         </Alert>
       ) : null}

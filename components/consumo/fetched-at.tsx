@@ -7,10 +7,9 @@ import { formatDateTime, formatRelative } from "@/lib/format";
 export function FetchedAt({ iso }: { iso: string }) {
   const [now, setNow] = useState(() => new Date());
   useEffect(() => {
-    setNow(new Date());
     const timer = setInterval(() => setNow(new Date()), 30_000);
     return () => clearInterval(timer);
-  }, [iso]);
+  }, []);
   const at = new Date(iso);
   return (
     <p className="mt-1 text-sm text-slate-600">

@@ -9,7 +9,10 @@ export function AppHeader({ userName }: { userName: string }) {
           <Link href="/empresas" className="text-lg font-bold tracking-tight text-brand-700">
             Tablero
           </Link>
-          <Link href="/empresas" className="text-sm font-medium text-slate-700 hover:text-slate-900">
+          <Link
+            href="/empresas"
+            className="text-sm font-medium text-slate-700 hover:text-slate-900"
+          >
             Empresas
           </Link>
         </nav>

@@ -18,7 +18,10 @@ export function Alert({
   children?: ReactNode;
 }) {
   return (
-    <div role={tone === "error" ? "alert" : "status"} className={`rounded-md border p-4 text-sm ${tones[tone]}`}>
+    <div
+      role={tone === "error" ? "alert" : "status"}
+      className={`rounded-md border p-4 text-sm ${tones[tone]}`}
+    >
       {title ? <p className="font-semibold">{title}</p> : null}
       {children ? <div className={title ? "mt-1" : ""}>{children}</div> : null}
     </div>

@@ -33,7 +33,10 @@ export function useActionForm<T>(
       } catch (thrown) {
         // A redirect from the server is navigation, not an error; React handles it.
         if (isRedirect(thrown)) throw thrown;
-        setError({ code: "internal", message: "No pudimos conectar con Tablero. Revisá tu conexión y probá de nuevo." });
+        setError({
+          code: "internal",
+          message: "No pudimos conectar con Tablero. Revisá tu conexión y probá de nuevo.",
+        });
       }
     });
   }

@@ -52,7 +52,10 @@ const businessInput = z.object({ businessId: z.unknown() });
  * the business named by `input.businessId` (checked in the database; a non-member gets
  * "not found") → the role's permission → zod → the handler with a typed context.
  */
-export function businessAction<S extends z.ZodObject<{ businessId: z.ZodType<string> }>, T>(config: {
+export function businessAction<
+  S extends z.ZodObject<{ businessId: z.ZodType<string> }>,
+  T,
+>(config: {
   name: string;
   permission: Permission;
   schema: S;

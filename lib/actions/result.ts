@@ -1,12 +1,6 @@
 /** What every server action returns: data, or an error the UI can show as it is. */
 export type ActionErrorCode =
-  | "unauthenticated"
-  | "not_found"
-  | "forbidden"
-  | "invalid"
-  | "upstream"
-  | "conflict"
-  | "internal";
+  "unauthenticated" | "not_found" | "forbidden" | "invalid" | "upstream" | "conflict" | "internal";
 
 export type ActionError = {
   code: ActionErrorCode;

@@ -10,7 +10,9 @@ import { hashPassword } from "./password";
 import { signInSchema, signUpSchema } from "./schemas";
 
 function safeRedirect(target: unknown): string {
-  return typeof target === "string" && /^\/(?!\/)[\w\-/?=&%.]*$/.test(target) ? target : "/empresas";
+  return typeof target === "string" && /^\/(?!\/)[\w\-/?=&%.]*$/.test(target)
+    ? target
+    : "/empresas";
 }
 
 async function passwordSignIn(email: string, password: string, redirectTo: string) {
@@ -30,7 +32,11 @@ export async function signInWithPassword(input: unknown): Promise<ActionResult<n
   if (!parsed.success)
     return {
       ok: false,
-      error: { code: "invalid", message: messages.invalid, fieldErrors: fieldErrorsOf(parsed.error) },
+      error: {
+        code: "invalid",
+        message: messages.invalid,
+        fieldErrors: fieldErrorsOf(parsed.error),
+      },
     };
   try {
     const { email, password, callbackUrl } = parsed.data;
@@ -48,7 +54,11 @@ export async function signUp(input: unknown): Promise<ActionResult<never>> {
   if (!parsed.success)
     return {
       ok: false,
-      error: { code: "invalid", message: messages.invalid, fieldErrors: fieldErrorsOf(parsed.error) },
+      error: {
+        code: "invalid",
+        message: messages.invalid,
+        fieldErrors: fieldErrorsOf(parsed.error),
+      },
     };
   const { name, email, password } = parsed.data;
   const db = await getDb();
@@ -74,4 +84,3 @@ export async function signUp(input: unknown): Promise<ActionResult<never>> {
 export async function signOutAction(): Promise<void> {
   await signOut({ redirectTo: "/ingresar" });
 }
-

@@ -28,7 +28,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   logger: {
     // Auth.js logs a stack for every wrong password; a failed sign-in is not an error here.
     error(error) {
-      if (error.name !== "CredentialsSignin") console.error(`[auth] ${error.name}: ${error.message}`);
+      if (error.name !== "CredentialsSignin")
+        console.error(`[auth] ${error.name}: ${error.message}`);
     },
   },
   providers: [

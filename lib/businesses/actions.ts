@@ -6,7 +6,12 @@ import { getDb } from "@/lib/db";
 import { describeTusFacturasError, TusFacturasError } from "@/lib/tusfacturas";
 import { appKeyring } from "./credentials";
 import { businessIdSchema, createBusinessSchema, replaceCredentialsSchema } from "./schemas";
-import { deleteBusiness as removeBusiness, deleteCredentials, insertBusiness, storeCredentials } from "./service";
+import {
+  deleteBusiness as removeBusiness,
+  deleteCredentials,
+  insertBusiness,
+  storeCredentials,
+} from "./service";
 
 export type VerificationResult = { businessId: string; verified: boolean; message: string | null };
 

@@ -33,6 +33,8 @@ export async function loadCredentials(
     .from(tusfacturasCredentials)
     .where(eq(tusfacturasCredentials.businessId, businessId));
   if (!row) return null;
-  const credentials = credentialsSchema.parse(JSON.parse(openSecret(row.sealed, businessId, keyring)));
+  const credentials = credentialsSchema.parse(
+    JSON.parse(openSecret(row.sealed, businessId, keyring)),
+  );
   return { credentials, sealed: row.sealed };
 }

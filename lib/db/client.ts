@@ -12,7 +12,11 @@ import * as schema from "./schema";
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
-export type DatabaseHandle = { db: Database; engine: "pglite" | "postgres"; close(): Promise<void> };
+export type DatabaseHandle = {
+  db: Database;
+  engine: "pglite" | "postgres";
+  close(): Promise<void>;
+};
 
 export type OpenDatabaseOptions =
   /** A PostgreSQL connection string. */

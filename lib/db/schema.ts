@@ -113,7 +113,10 @@ export const tusfacturasRequests = pgTable(
   },
   (t) => [
     index("tusfacturas_requests_business_method_at_idx").on(t.businessId, t.method, t.at),
-    check("tusfacturas_requests_error_check", sql`${t.outcome} = 'ok' or ${t.errorCode} is not null`),
+    check(
+      "tusfacturas_requests_error_check",
+      sql`${t.outcome} = 'ok' or ${t.errorCode} is not null`,
+    ),
   ],
 );
 

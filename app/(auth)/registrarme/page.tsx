@@ -8,9 +8,7 @@ export default function SignUpPage() {
   return (
     <>
       <h1 className="text-xl font-semibold">Crear cuenta</h1>
-      <p className="mt-1 text-sm text-slate-600">
-        Para dueños de empresas y estudios contables.
-      </p>
+      <p className="mt-1 text-sm text-slate-600">Para dueños de empresas y estudios contables.</p>
       <SignUpForm />
       <p className="mt-6 text-sm text-slate-600">
         ¿Ya tenés cuenta?{" "}

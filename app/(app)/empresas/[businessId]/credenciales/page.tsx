@@ -21,10 +21,16 @@ export default async function CredentialsPage({
   const { verificacion } = await searchParams;
   const { role, allowed } = await requireBusiness(businessId, "credentials:manage");
   if (!allowed) {
-    return <Alert tone="info">Solo los dueños de la empresa pueden ver y cambiar sus credenciales.</Alert>;
+    return (
+      <Alert tone="info">
+        Solo los dueños de la empresa pueden ver y cambiar sus credenciales.
+      </Alert>
+    );
   }
   // Only the status columns: the sealed credentials never leave this query.
-  const [status] = await (await getDb())
+  const [status] = await (
+    await getDb()
+  )
     .select({
       status: tusfacturasCredentials.status,
       detail: tusfacturasCredentials.statusDetail,
