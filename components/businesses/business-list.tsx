@@ -35,6 +35,8 @@ export function BusinessList({ businesses }: { businesses: Row[] }) {
         <li key={business.id}>
           <Link
             href={`/empresas/${business.id}/consumo`}
+            // Opening consumo may refresh it from TusFacturas: only a real visit should.
+            prefetch={false}
             className="block rounded-lg border border-slate-200 bg-white p-4 shadow-sm hover:border-brand-600"
           >
             <p className="font-semibold">{business.razonSocial}</p>

@@ -20,6 +20,7 @@ export function BusinessTabs({ businessId }: { businessId: string }) {
             <li key={tab.segment}>
               <Link
                 href={href}
+                prefetch={false}
                 aria-current={current ? "page" : undefined}
                 className={`inline-block border-b-2 px-1 pb-2 text-sm font-medium ${
                   current

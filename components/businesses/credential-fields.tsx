@@ -2,7 +2,13 @@ import { TextField } from "@/components/ui/text-field";
 
 /** The three TusFacturas credentials. Never prefilled: stored values are not sent back. */
 export function CredentialFields({ errors }: { errors: (name: string) => string[] | undefined }) {
-  const common = { autoComplete: "off", spellCheck: false, required: true } as const;
+  // Typed like passwords: they are secrets, and they should not linger on screen.
+  const common = {
+    type: "password",
+    autoComplete: "off",
+    spellCheck: false,
+    required: true,
+  } as const;
   return (
     <fieldset className="space-y-4 rounded-md border border-slate-200 p-4">
       <legend className="px-1 text-sm font-semibold">Credenciales de TusFacturas</legend>

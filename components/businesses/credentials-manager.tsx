@@ -47,6 +47,7 @@ export function CredentialsManager({
       setOutcome(result);
       afterChange();
     },
+    { resetOnSuccess: true },
   );
 
   return (

@@ -14,9 +14,12 @@ import { FetchedAt } from "./fetched-at";
 export function ConsumoPanel({
   businessId,
   canRefresh,
+  refreshing = false,
 }: {
   businessId: string;
   canRefresh: boolean;
+  /** The server is asking TusFacturas for newer figures; these are the stored ones. */
+  refreshing?: boolean;
 }) {
   const queryClient = useQueryClient();
   const key = queryKeys.consumo(businessId);
@@ -53,8 +56,16 @@ export function ConsumoPanel({
   }
 
   const refreshResult = refresh.data;
+  // An unverified set already explains itself; its failed verification is not repeated.
+  const storedFailure =
+    view.credentials.status === "verified" ? view.lastError?.message : undefined;
   const failure =
-    refreshResult && !refreshResult.ok ? refreshResult.error.message : view.lastError?.message;
+    refreshResult && !refreshResult.ok
+      ? refreshResult.error.message
+      : refresh.isError
+        ? "No pudimos conectar con Tablero. Revisá tu conexión y probá de nuevo."
+        : storedFailure;
+  const busy = refresh.isPending || refreshing;
   const snapshot = view.snapshot;
   const low = snapshot ? isQuotaLow(snapshot) : false;
 
@@ -66,15 +77,20 @@ export function ConsumoPanel({
             Consumo del plan
           </h2>
           {snapshot ? <FetchedAt iso={snapshot.fetchedAt} /> : null}
+          {refreshing ? (
+            <p role="status" className="mt-1 text-sm text-slate-600">
+              Consultando TusFacturas por datos más recientes…
+            </p>
+          ) : null}
         </div>
         <div className="text-right">
           <Button
             variant="secondary"
             onClick={() => refresh.mutate()}
-            disabled={!canRefresh || refresh.isPending}
+            disabled={!canRefresh || busy}
             aria-describedby="refresh-cost"
           >
-            {refresh.isPending ? "Actualizando…" : "Actualizar"}
+            {busy ? "Actualizando…" : "Actualizar"}
           </Button>
           <p id="refresh-cost" className="mt-1 text-xs text-slate-600">
             {canRefresh

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Button } from "./button";
 
 /** A destructive action that asks once more, inline, before it runs. */
@@ -18,9 +18,16 @@ export function ConfirmButton({
   onConfirm: () => void;
 }) {
   const [asking, setAsking] = useState(false);
+  const trigger = useRef<HTMLButtonElement>(null);
+  const wasAsking = useRef(false);
+  useEffect(() => {
+    // Back from "Cancelar": keyboard focus returns to where it was.
+    if (wasAsking.current && !asking) trigger.current?.focus();
+    wasAsking.current = asking;
+  }, [asking]);
   if (!asking) {
     return (
-      <Button variant="secondary" onClick={() => setAsking(true)}>
+      <Button ref={trigger} variant="secondary" onClick={() => setAsking(true)}>
         {label}
       </Button>
     );

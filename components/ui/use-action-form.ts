@@ -10,6 +10,7 @@ import type { ActionError, ActionResult } from "@/lib/actions/result";
 export function useActionForm<T>(
   action: (input: Record<string, string>) => Promise<ActionResult<T>>,
   onSuccess?: (data: T) => void,
+  { resetOnSuccess = false }: { resetOnSuccess?: boolean } = {},
 ) {
   const [error, setError] = useState<ActionError | null>(null);
   const [pending, startTransition] = useTransition();
@@ -17,8 +18,9 @@ export function useActionForm<T>(
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (pending) return;
+    const formElement = event.currentTarget;
     const values: Record<string, string> = {};
-    new FormData(event.currentTarget).forEach((value, key) => {
+    new FormData(formElement).forEach((value, key) => {
       if (typeof value === "string") values[key] = value;
     });
     startTransition(async () => {
@@ -26,6 +28,7 @@ export function useActionForm<T>(
         const result = await action(values);
         if (result.ok) {
           setError(null);
+          if (resetOnSuccess) formElement.reset();
           onSuccess?.(result.data);
         } else {
           setError(result.error);

@@ -47,7 +47,19 @@ export function toActionError(error: unknown, actionName: string): ActionError {
   if (error instanceof z.ZodError) {
     return { code: "invalid", message: messages.invalid, fieldErrors: fieldErrorsOf(error) };
   }
-  const described = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  console.error(`[action ${actionName}] ${described}`);
+  console.error(`[action ${actionName}] ${describeForLog(error)}`);
   return { code: "internal", message: messages.internal };
+}
+
+/**
+ * A failure as it may be logged. Drizzle's query errors repeat the SQL parameters (sealed
+ * credentials, password hashes) in their message, so only the driver's own error is kept.
+ */
+export function describeForLog(error: unknown): string {
+  if (!(error instanceof Error)) return typeof error;
+  if (error.name === "DrizzleQueryError" && error.cause instanceof Error) {
+    const code = (error.cause as { code?: unknown }).code;
+    return `${error.name}: ${typeof code === "string" ? `${code} ` : ""}${error.cause.message}`;
+  }
+  return `${error.name}: ${error.message}`;
 }

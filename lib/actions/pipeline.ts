@@ -61,7 +61,7 @@ export function businessAction<
   schema: S;
   handler: Handler<z.output<S>, BusinessContext, T>;
 }): (input: unknown) => Promise<ActionResult<T>> {
-  const action = (input: unknown) =>
+  return (input: unknown) =>
     run(config.name, async () => {
       const user = await sessionUser();
       const { businessId } = businessInput.safeParse(input).data ?? {};
@@ -71,5 +71,4 @@ export function businessAction<
         throw new ActionFailure("forbidden", messages.forbidden);
       return config.handler(parse(config.schema, input), { user, ...membership });
     });
-  return Object.assign(action, { permission: config.permission });
 }

@@ -11,10 +11,3 @@ export type ActionError = {
 };
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError };
-
-/** State for `useActionState` forms: the last result, plus the values to refill on error. */
-export type FormState<T = unknown> =
-  | (ActionResult<T> & { values?: Record<string, string> })
-  | { ok: null; values?: Record<string, string> };
-
-export const initialFormState: FormState = { ok: null };

@@ -42,6 +42,6 @@ export async function requireBusiness(
 ): Promise<BusinessContext & { allowed: boolean }> {
   const user = await requireUser();
   const membership = await findMembership(user.id, businessId);
-  if (!membership) notFound();
+  if (!membership || !can(membership.role, "business:read")) notFound();
   return { user, ...membership, allowed: can(membership.role, permission) };
 }

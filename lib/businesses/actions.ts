@@ -1,5 +1,6 @@
 "use server";
 
+import { ActionFailure, describeForLog, messages } from "@/lib/actions/errors";
 import { businessAction, userAction } from "@/lib/actions/pipeline";
 import { getConsumoService } from "@/lib/consumo";
 import { getDb } from "@/lib/db";
@@ -21,8 +22,11 @@ async function verify(businessId: string, userId: string): Promise<VerificationR
     await (await getConsumoService()).refresh(businessId, userId);
     return { businessId, verified: true, message: null };
   } catch (error) {
-    if (!(error instanceof TusFacturasError)) throw error;
-    return { businessId, verified: false, message: describeTusFacturasError(error) };
+    if (error instanceof TusFacturasError)
+      return { businessId, verified: false, message: describeTusFacturasError(error) };
+    // The business is already saved: report it unverified rather than invite a duplicate.
+    console.error(`[verify] ${describeForLog(error)}`);
+    return { businessId, verified: false, message: messages.internal };
   }
 }
 
@@ -65,8 +69,9 @@ export const deleteBusiness = businessAction({
   name: "deleteBusiness",
   permission: "business:delete",
   schema: businessIdSchema,
-  async handler({ businessId }, { user }) {
-    await removeBusiness(await getDb(), user.id, businessId);
+  async handler({ businessId }) {
+    if (!(await removeBusiness(await getDb(), businessId)))
+      throw new ActionFailure("not_found", messages.notFound);
     return { businessId };
   },
 });

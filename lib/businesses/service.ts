@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import type { Keyring } from "@/lib/crypto/secrets";
 import type { Database } from "@/lib/db";
 import { businesses, memberships, tusfacturasCredentials } from "@/lib/db/schema";
@@ -82,18 +82,28 @@ export async function listBusinessesOf(db: Database, userId: string) {
     .orderBy(asc(businesses.razonSocial));
 }
 
-/** Deletes a business and everything stored for it; scoped by the caller's membership. */
-export async function deleteBusiness(db: Database, userId: string, businessId: string) {
-  const owned = await db
-    .select({ id: memberships.businessId })
-    .from(memberships)
-    .where(
-      and(
-        eq(memberships.userId, userId),
-        eq(memberships.businessId, businessId),
-        eq(memberships.role, "owner"),
-      ),
-    );
-  if (owned.length === 0) return;
-  await db.delete(businesses).where(eq(businesses.id, businessId));
+/**
+ * Deletes a business and everything stored for it (the caller has checked the permission).
+ * @returns whether it existed.
+ */
+export async function deleteBusiness(db: Database, businessId: string): Promise<boolean> {
+  const deleted = await db
+    .delete(businesses)
+    .where(eq(businesses.id, businessId))
+    .returning({ id: businesses.id });
+  return deleted.length > 0;
+}
+
+/** Whether a business has credentials and how their last check went; never the values. */
+export async function getCredentialStatus(db: Database, businessId: string) {
+  const [status] = await db
+    .select({
+      status: tusfacturasCredentials.status,
+      detail: tusfacturasCredentials.statusDetail,
+      lastVerifiedAt: tusfacturasCredentials.lastVerifiedAt,
+      updatedAt: tusfacturasCredentials.updatedAt,
+    })
+    .from(tusfacturasCredentials)
+    .where(eq(tusfacturasCredentials.businessId, businessId));
+  return status ?? null;
 }

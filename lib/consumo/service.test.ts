@@ -108,6 +108,31 @@ describe.each(databaseEngines())("consumo service on $name", (engine) => {
     expect(await t.requests()).toHaveLength(2);
   });
 
+  it("peek tells a page whether a visit would refresh, without calling TusFacturas", async () => {
+    const t = await h.scenario(testAccount("1004"));
+    const stored = await t.service.refresh(t.businessId, t.userId);
+
+    t.advance(FRESHNESS_MS - 1);
+    expect(await t.service.peek(t.businessId)).toEqual({ view: stored, refreshing: false });
+    t.advance(1);
+    expect(await t.service.peek(t.businessId)).toEqual({ view: stored, refreshing: true });
+    expect(await t.calls()).toBe(1);
+  });
+
+  it("a visit that read a stale copy just before another refresh finished pays for nothing", async () => {
+    const t = await h.scenario(testAccount("1004"));
+    await t.service.refresh(t.businessId, t.userId);
+    t.advance(FRESHNESS_MS);
+
+    await t.service.load(t.businessId, t.userId);
+    // A second visit whose first read happened before that refresh stored its snapshot:
+    // the refresh it starts checks the stored copy again before calling.
+    const late = await t.service.refresh(t.businessId, t.userId, { onlyIfStale: true });
+
+    expect(late.snapshot?.fetchedAt).toBe(t.now().toISOString());
+    expect(await t.calls()).toBe(2);
+  });
+
   it("a failed automatic attempt spares the plan further automatic calls until the window passes", async () => {
     const t = await h.scenario(testAccount("1005"));
     const good = await t.service.refresh(t.businessId, t.userId);

@@ -1,5 +1,6 @@
 import "server-only";
-import { and, desc, eq, gt } from "drizzle-orm";
+import { createHash } from "node:crypto";
+import { and, desc, eq, gt, sql } from "drizzle-orm";
 import { ActionFailure } from "@/lib/actions/errors";
 import { loadCredentials } from "@/lib/businesses/credentials";
 import type { Keyring } from "@/lib/crypto/secrets";
@@ -104,9 +105,11 @@ export function createConsumoService({ db, client, keyring, freshnessMs, now }: 
   ): Promise<void> {
     // Only the credential set that was called may be marked: a replacement saved meanwhile
     // must not inherit this answer.
+    // Compared by digest so the sealed value never travels as a query parameter (which
+    // would put it in any error message about the query).
     const sameCredentials = and(
       eq(tusfacturasCredentials.businessId, businessId),
-      eq(tusfacturasCredentials.sealed, stored.sealed),
+      sql`md5(${tusfacturasCredentials.sealed}) = ${createHash("md5").update(stored.sealed).digest("hex")}`,
     );
     try {
       const consumo = await recordUpstream(
@@ -142,25 +145,55 @@ export function createConsumoService({ db, client, keyring, freshnessMs, now }: 
     }
   }
 
+  function isStale(current: ConsumoView & { lastAttemptAt: Date | null }): boolean {
+    const age = (at: string | Date | null) =>
+      at === null ? Infinity : now().getTime() - new Date(at).getTime();
+    return (
+      current.credentials.status === "verified" &&
+      age(current.snapshot?.fetchedAt ?? null) >= freshnessMs &&
+      age(current.lastAttemptAt) >= freshnessMs
+    );
+  }
+
   /**
-   * Asks TusFacturas for the consumo now (one billed request) and stores it. Concurrent
+   * Asks TusFacturas for the consumo (one billed request) and stores it. Concurrent
    * refreshes of one business share that request, unless the credentials were replaced
-   * meanwhile: the old set's answer says nothing about the new one. Throws the upstream error.
+   * meanwhile: the old set's answer says nothing about the new one. With `onlyIfStale`, the
+   * stored copy is checked again once this refresh holds the business's slot, so a visit
+   * that read a stale copy just before another refresh finished does not pay for a second
+   * one. Throws the upstream error.
    */
-  async function refresh(businessId: string, userId: string | null): Promise<ConsumoView> {
+  async function refresh(
+    businessId: string,
+    userId: string | null,
+    { onlyIfStale = false } = {},
+  ): Promise<ConsumoView> {
     const stored = await loadCredentials(db, keyring, businessId);
     if (!stored)
       throw new ActionFailure("conflict", "Esta empresa no tiene credenciales de TusFacturas.");
     const running = inFlight.get(businessId);
     if (running?.sealed === stored.sealed) return running.done;
-    const done: Promise<ConsumoView> = fetchAndStore(businessId, userId, stored)
-      .then(() => view(businessId))
-      .then(publicView)
-      .finally(() => {
-        if (inFlight.get(businessId)?.done === done) inFlight.delete(businessId);
-      });
+    const done: Promise<ConsumoView> = (async () => {
+      if (onlyIfStale) {
+        const current = await view(businessId);
+        if (!isStale(current)) return publicView(current);
+      }
+      await fetchAndStore(businessId, userId, stored);
+      return publicView(await view(businessId));
+    })().finally(() => {
+      if (inFlight.get(businessId)?.done === done) inFlight.delete(businessId);
+    });
     inFlight.set(businessId, { sealed: stored.sealed, done });
     return done;
+  }
+
+  /**
+   * The stored view with no upstream call, and whether a visit would refresh it first (so a
+   * page can show the stored copy while the refresh runs).
+   */
+  async function peek(businessId: string): Promise<{ view: ConsumoView; refreshing: boolean }> {
+    const current = await view(businessId);
+    return { view: publicView(current), refreshing: isStale(current) || inFlight.has(businessId) };
   }
 
   /**
@@ -170,13 +203,9 @@ export function createConsumoService({ db, client, keyring, freshnessMs, now }: 
    */
   async function load(businessId: string, userId: string | null): Promise<ConsumoView> {
     const current = await view(businessId);
-    const age = (iso: string | Date | null) =>
-      iso === null ? Infinity : now().getTime() - new Date(iso).getTime();
-    const stale =
-      current.credentials.status === "verified" &&
-      age(current.snapshot?.fetchedAt ?? null) >= freshnessMs &&
-      age(current.lastAttemptAt) >= freshnessMs;
-    const running = stale ? refresh(businessId, userId) : inFlight.get(businessId)?.done;
+    const running = isStale(current)
+      ? refresh(businessId, userId, { onlyIfStale: true })
+      : inFlight.get(businessId)?.done;
     if (!running) return publicView(current);
     try {
       return await running;
@@ -186,7 +215,7 @@ export function createConsumoService({ db, client, keyring, freshnessMs, now }: 
     }
   }
 
-  return { load, refresh };
+  return { load, peek, refresh };
 }
 
 function publicView({ lastAttemptAt: _, ...rest }: ConsumoView & { lastAttemptAt: Date | null }) {

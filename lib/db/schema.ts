@@ -122,5 +122,3 @@ export const tusfacturasRequests = pgTable(
 
 export type User = typeof users.$inferSelect;
 export type Business = typeof businesses.$inferSelect;
-export type Membership = typeof memberships.$inferSelect;
-export type ConsumoSnapshot = typeof consumoSnapshots.$inferSelect;

@@ -1,23 +1,41 @@
-import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
-import { ConsumoPanel } from "@/components/consumo/consumo-panel";
+import { Suspense } from "react";
+import { ConsumoSection } from "@/components/consumo/consumo-section";
 import { requireBusiness } from "@/lib/auth/access";
 import { can } from "@/lib/auth/permissions";
 import { getConsumoService } from "@/lib/consumo";
-import { makeQueryClient } from "@/lib/query-client";
-import { queryKeys } from "@/lib/query-keys";
 
 export const metadata: Metadata = { title: "Consumo" };
 
 export default async function ConsumoPage({ params }: { params: Promise<{ businessId: string }> }) {
   const { businessId } = await params;
   const { user, role } = await requireBusiness(businessId, "business:read");
-  const view = await (await getConsumoService()).load(businessId, user.id);
-  const queryClient = makeQueryClient();
-  queryClient.setQueryData(queryKeys.consumo(businessId), view);
+  const canRefresh = can(role, "consumo:refresh");
+  const { view, refreshing } = await (await getConsumoService()).peek(businessId);
+  if (!refreshing)
+    return <ConsumoSection businessId={businessId} view={view} canRefresh={canRefresh} />;
+  // A stale snapshot: show the stored copy at once and stream the refreshed one when
+  // TusFacturas answers (which may take a while, or fail).
   return (
-    <HydrationBoundary state={dehydrate(queryClient)}>
-      <ConsumoPanel businessId={businessId} canRefresh={can(role, "consumo:refresh")} />
-    </HydrationBoundary>
+    <Suspense
+      fallback={
+        <ConsumoSection businessId={businessId} view={view} canRefresh={canRefresh} refreshing />
+      }
+    >
+      <FreshConsumo businessId={businessId} userId={user.id} canRefresh={canRefresh} />
+    </Suspense>
   );
+}
+
+async function FreshConsumo({
+  businessId,
+  userId,
+  canRefresh,
+}: {
+  businessId: string;
+  userId: string;
+  canRefresh: boolean;
+}) {
+  const view = await (await getConsumoService()).load(businessId, userId);
+  return <ConsumoSection businessId={businessId} view={view} canRefresh={canRefresh} />;
 }

@@ -1,4 +1,3 @@
-import { eq } from "drizzle-orm";
 import type { Metadata } from "next";
 import { CredentialsManager } from "@/components/businesses/credentials-manager";
 import { DeleteBusiness } from "@/components/businesses/delete-business";
@@ -6,7 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { requireBusiness } from "@/lib/auth/access";
 import { can } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
-import { tusfacturasCredentials } from "@/lib/db/schema";
+import { getCredentialStatus } from "@/lib/businesses/service";
 
 export const metadata: Metadata = { title: "Credenciales" };
 
@@ -27,18 +26,7 @@ export default async function CredentialsPage({
       </Alert>
     );
   }
-  // Only the status columns: the sealed credentials never leave this query.
-  const [status] = await (
-    await getDb()
-  )
-    .select({
-      status: tusfacturasCredentials.status,
-      detail: tusfacturasCredentials.statusDetail,
-      lastVerifiedAt: tusfacturasCredentials.lastVerifiedAt,
-      updatedAt: tusfacturasCredentials.updatedAt,
-    })
-    .from(tusfacturasCredentials)
-    .where(eq(tusfacturasCredentials.businessId, businessId));
+  const status = await getCredentialStatus(await getDb(), businessId);
   return (
     <div className="max-w-xl space-y-8">
       <CredentialsManager
