@@ -30,6 +30,9 @@ test("wrong credentials are reported and stored as not verified; replacing them 
     page.getByText("Credenciales guardadas y verificadas con TusFacturas."),
   ).toBeVisible();
   await expect(page.getByText("Credenciales cargadas y verificadas")).toBeVisible();
+  // Saved credentials are not left on screen.
+  for (const label of ["API key", "API token", "User token"])
+    await expect(page.getByLabel(label)).toHaveValue("");
   expect((await emulator.calls(account.apikey)).total).toBe(before + 1);
 
   await page.getByRole("link", { name: "Consumo" }).click();

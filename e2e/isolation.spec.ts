@@ -45,11 +45,13 @@ test("a user who is not a member can neither open another's business nor call it
   await intruder.getByLabel("API token").fill("tokenrobado");
   await intruder.getByLabel("User token").fill("userrobado");
   await intruder.getByRole("button", { name: "Guardar" }).click();
-  await expect(alerts(intruder)).toContainText("No encontramos esa empresa.");
+  const replaceSection = intruder.getByRole("region", { name: "Reemplazar credenciales" });
+  await expect(replaceSection.getByRole("alert")).toHaveText("No encontramos esa empresa.");
 
   await intruder.getByRole("button", { name: "Eliminar empresa" }).click();
   await intruder.getByRole("button", { name: "Sí, eliminar empresa" }).click();
-  await expect(alerts(intruder)).toContainText("No encontramos esa empresa.");
+  const deleteSection = intruder.getByRole("region", { name: "Eliminar empresa" });
+  await expect(deleteSection.getByRole("alert")).toHaveText("No encontramos esa empresa.");
 
   expect((await emulator.calls(accounts.a1006.apikey)).total).toBe(callsBefore);
 
