@@ -32,6 +32,15 @@ async function sessionUser(): Promise<SessionUser> {
   return user;
 }
 
+/** An action anyone may call (signing in, signing up): zod, then the handler. */
+export function publicAction<S extends z.ZodType, T>(config: {
+  name: string;
+  schema: S;
+  handler: (input: z.output<S>) => Promise<T>;
+}): (input: unknown) => Promise<ActionResult<T>> {
+  return (input) => run(config.name, () => config.handler(parse(config.schema, input)));
+}
+
 /** An action that needs a signed-in user but no business (creating one, for instance). */
 export function userAction<S extends z.ZodType, T>(config: {
   name: string;

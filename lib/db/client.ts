@@ -33,6 +33,11 @@ const migrationsFolder = path.join(process.cwd(), "drizzle");
 export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
   if ("url" in options) {
     const pool = new Pool({ connectionString: options.url, max: 10 });
+    // An idle connection dropped by the server (restart, failover) must not crash the
+    // process: the pool replaces it on the next query.
+    pool.on("error", (error) =>
+      console.error(`[db] conexión cerrada por PostgreSQL: ${error.message}`),
+    );
     const db = drizzlePg({ client: pool, schema });
     await migratePg(db, { migrationsFolder });
     return { db, engine: "postgres", close: () => pool.end() };

@@ -40,7 +40,18 @@ async function runAdmin(url: string, statement: string): Promise<void> {
 async function openScratchPostgres(url: string): Promise<DatabaseHandle> {
   const name = `tablero_test_${randomBytes(8).toString("hex")}`;
   await runAdmin(url, `CREATE DATABASE ${name}`);
-  const drop = () => runAdmin(url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  // A plain DROP waits for the pool's last connections to finish closing; FORCE (which kills
+  // them, and makes their clients emit errors nobody listens to) is only the last resort.
+  const drop = async () => {
+    for (let attempt = 0; attempt < 50; attempt++) {
+      try {
+        return await runAdmin(url, `DROP DATABASE IF EXISTS ${name}`);
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
+    await runAdmin(url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  };
   const scratchUrl = new URL(url);
   scratchUrl.pathname = `/${name}`;
   try {

@@ -1,0 +1,48 @@
+import { randomBytes } from "node:crypto";
+import { afterEach, describe, expect, it, vi } from "vitest";
+
+const valid = {
+  NODE_ENV: "production",
+  AUTH_SECRET: randomBytes(32).toString("base64"),
+  TABLERO_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+};
+
+async function loadEnv(values: Record<string, string | undefined>) {
+  vi.resetModules();
+  for (const [key, value] of Object.entries(values)) vi.stubEnv(key, value);
+  return (await import("./env")).env;
+}
+
+describe("env", () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it("refuses to start in production without the encryption key, saying how to make one", async () => {
+    const env = await loadEnv({ ...valid, TABLERO_ENCRYPTION_KEY: undefined });
+    expect(() => env()).toThrow(/Falta TABLERO_ENCRYPTION_KEY.*openssl rand -base64 32/s);
+  });
+
+  it("rejects a key that is not 32 bytes and a short AUTH_SECRET", async () => {
+    const env = await loadEnv({ ...valid, TABLERO_ENCRYPTION_KEY: "c2hvcnQ=", AUTH_SECRET: "x" });
+    expect(() => env()).toThrow(/TABLERO_ENCRYPTION_KEY: debe ser una clave de 32 bytes/);
+    expect(() => env()).toThrow(/AUTH_SECRET: falta o es muy corta/);
+  });
+
+  it("defaults to the real TusFacturas API, the embedded database and a 15-minute window", async () => {
+    const env = await loadEnv({
+      ...valid,
+      DATABASE_URL: "",
+      TUSFACTURAS_API_URL: undefined,
+      TABLERO_DATA_DIR: undefined,
+      TABLERO_FRESHNESS_MINUTES: undefined,
+      TUSFACTURAS_TIMEOUT_MS: undefined,
+    });
+    expect(env()).toMatchObject({
+      TUSFACTURAS_API_URL: "https://www.tusfacturas.app/app/api",
+      TUSFACTURAS_TIMEOUT_MS: 30_000,
+      TABLERO_FRESHNESS_MINUTES: 15,
+      DATABASE_URL: undefined,
+    });
+    expect(env().encryptionKey).toHaveLength(32);
+    expect(env().pgliteDir).toMatch(/\.data\/pglite$/);
+  });
+});
