@@ -12,6 +12,7 @@ import {
   type TusFacturasClient,
   type TusFacturasCredentials,
 } from "@/lib/tusfacturas";
+import { createSingleFlight, isStale } from "@/lib/snapshots/freshness";
 import { recordUpstream } from "@/lib/upstream/record";
 import type { ConsumoView } from "./view";
 
@@ -31,7 +32,7 @@ export type ConsumoService = ReturnType<typeof createConsumoService>;
 /** Consumo snapshots: served from the database, refreshed from TusFacturas only when needed. */
 export function createConsumoService({ db, client, keyring, freshnessMs, now }: ConsumoDeps) {
   // Per business: the refresh running and the sealed credentials it called with.
-  const inFlight = new Map<string, { sealed: string; done: Promise<ConsumoView> }>();
+  const inFlight = createSingleFlight<ConsumoView>();
 
   async function view(businessId: string): Promise<ConsumoView & { lastAttemptAt: Date | null }> {
     const [[snapshot], [credentials], [lastAttempt]] = await Promise.all([
@@ -145,14 +146,14 @@ export function createConsumoService({ db, client, keyring, freshnessMs, now }: 
     }
   }
 
-  function isStale(current: ConsumoView & { lastAttemptAt: Date | null }): boolean {
-    const age = (at: string | Date | null) =>
-      at === null ? Infinity : now().getTime() - new Date(at).getTime();
-    return (
-      current.credentials.status === "verified" &&
-      age(current.snapshot?.fetchedAt ?? null) >= freshnessMs &&
-      age(current.lastAttemptAt) >= freshnessMs
-    );
+  function stale(current: ConsumoView & { lastAttemptAt: Date | null }): boolean {
+    return isStale({
+      credentialsVerified: current.credentials.status === "verified",
+      fetchedAt: current.snapshot?.fetchedAt ?? null,
+      lastAttemptAt: current.lastAttemptAt,
+      now: now(),
+      freshnessMs,
+    });
   }
 
   /**
@@ -171,20 +172,14 @@ export function createConsumoService({ db, client, keyring, freshnessMs, now }: 
     const stored = await loadCredentials(db, keyring, businessId);
     if (!stored)
       throw new ActionFailure("conflict", "Esta empresa no tiene credenciales de TusFacturas.");
-    const running = inFlight.get(businessId);
-    if (running?.sealed === stored.sealed) return running.done;
-    const done: Promise<ConsumoView> = (async () => {
+    return inFlight.run(businessId, stored.sealed, async () => {
       if (onlyIfStale) {
         const current = await view(businessId);
-        if (!isStale(current)) return publicView(current);
+        if (!stale(current)) return publicView(current);
       }
       await fetchAndStore(businessId, userId, stored);
       return publicView(await view(businessId));
-    })().finally(() => {
-      if (inFlight.get(businessId)?.done === done) inFlight.delete(businessId);
     });
-    inFlight.set(businessId, { sealed: stored.sealed, done });
-    return done;
   }
 
   /**
@@ -193,7 +188,7 @@ export function createConsumoService({ db, client, keyring, freshnessMs, now }: 
    */
   async function peek(businessId: string): Promise<{ view: ConsumoView; refreshing: boolean }> {
     const current = await view(businessId);
-    return { view: publicView(current), refreshing: isStale(current) || inFlight.has(businessId) };
+    return { view: publicView(current), refreshing: stale(current) || inFlight.has(businessId) };
   }
 
   /**
@@ -203,9 +198,9 @@ export function createConsumoService({ db, client, keyring, freshnessMs, now }: 
    */
   async function load(businessId: string, userId: string | null): Promise<ConsumoView> {
     const current = await view(businessId);
-    const running = isStale(current)
+    const running = stale(current)
       ? refresh(businessId, userId, { onlyIfStale: true })
-      : inFlight.get(businessId)?.done;
+      : inFlight.current(businessId);
     if (!running) return publicView(current);
     try {
       return await running;

@@ -1,0 +1,42 @@
+/**
+ * Whether a stored snapshot should be refreshed from TusFacturas on a visit: only with
+ * verified credentials, and only when neither the snapshot nor the last attempt (which was
+ * billed too, even if it failed) is younger than the freshness window.
+ */
+export function isStale(input: {
+  credentialsVerified: boolean;
+  fetchedAt: string | Date | null;
+  lastAttemptAt: string | Date | null;
+  now: Date;
+  freshnessMs: number;
+}): boolean {
+  const age = (at: string | Date | null) =>
+    at === null ? Infinity : input.now.getTime() - new Date(at).getTime();
+  return (
+    input.credentialsVerified &&
+    age(input.fetchedAt) >= input.freshnessMs &&
+    age(input.lastAttemptAt) >= input.freshnessMs
+  );
+}
+
+/**
+ * One in-flight refresh per key (a business, or a business and client). A caller joins the
+ * running one only when it was started for the same credentials (`variant`): an answer for
+ * replaced credentials says nothing about the new ones.
+ */
+export function createSingleFlight<T>() {
+  const running = new Map<string, { variant: string; done: Promise<T> }>();
+  return {
+    has: (key: string) => running.has(key),
+    current: (key: string) => running.get(key)?.done,
+    run(key: string, variant: string, work: () => Promise<T>): Promise<T> {
+      const existing = running.get(key);
+      if (existing?.variant === variant) return existing.done;
+      const done: Promise<T> = work().finally(() => {
+        if (running.get(key)?.done === done) running.delete(key);
+      });
+      running.set(key, { variant, done });
+      return done;
+    },
+  };
+}
