@@ -14,12 +14,9 @@ import { FetchedAt } from "./fetched-at";
 export function ConsumoPanel({
   businessId,
   canRefresh,
-  refreshing = false,
 }: {
   businessId: string;
   canRefresh: boolean;
-  /** The server is asking TusFacturas for newer figures; these are the stored ones. */
-  refreshing?: boolean;
 }) {
   const queryClient = useQueryClient();
   const key = queryKeys.consumo(businessId);
@@ -40,6 +37,49 @@ export function ConsumoPanel({
   if (!view) {
     return <Alert tone="error">{query.error?.message ?? "No pudimos cargar el consumo."}</Alert>;
   }
+  const result = refresh.data;
+  return (
+    <ConsumoContent
+      businessId={businessId}
+      view={view}
+      canRefresh={canRefresh}
+      refreshing={false}
+      busy={refresh.isPending}
+      refreshFailure={
+        result && !result.ok
+          ? result.error.message
+          : refresh.isError
+            ? "No pudimos conectar con Tablero. Revisá tu conexión y probá de nuevo."
+            : undefined
+      }
+      onRefresh={() => refresh.mutate()}
+    />
+  );
+}
+
+/**
+ * The consumo as shown. Rendered on its own (without the query cache) while the server is
+ * still asking TusFacturas, so the stored copy and the refreshed one never share a cache
+ * entry during hydration.
+ */
+export function ConsumoContent({
+  businessId,
+  view,
+  canRefresh,
+  refreshing,
+  busy: refreshPending = false,
+  refreshFailure,
+  onRefresh,
+}: {
+  businessId: string;
+  view: ConsumoView;
+  canRefresh: boolean;
+  /** The server is asking TusFacturas for newer figures; these are the stored ones. */
+  refreshing: boolean;
+  busy?: boolean;
+  refreshFailure?: string;
+  onRefresh?: () => void;
+}) {
   if (view.credentials.status === "missing") {
     return (
       <div className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center">
@@ -55,17 +95,11 @@ export function ConsumoPanel({
     );
   }
 
-  const refreshResult = refresh.data;
   // An unverified set already explains itself; its failed verification is not repeated.
   const storedFailure =
     view.credentials.status === "verified" ? view.lastError?.message : undefined;
-  const failure =
-    refreshResult && !refreshResult.ok
-      ? refreshResult.error.message
-      : refresh.isError
-        ? "No pudimos conectar con Tablero. Revisá tu conexión y probá de nuevo."
-        : storedFailure;
-  const busy = refresh.isPending || refreshing;
+  const failure = refreshFailure ?? storedFailure;
+  const busy = refreshPending || refreshing || !onRefresh;
   const snapshot = view.snapshot;
   const low = snapshot ? isQuotaLow(snapshot) : false;
 
@@ -86,7 +120,7 @@ export function ConsumoPanel({
         <div className="text-right">
           <Button
             variant="secondary"
-            onClick={() => refresh.mutate()}
+            onClick={onRefresh}
             disabled={!canRefresh || busy}
             aria-describedby="refresh-cost"
           >

@@ -2,9 +2,12 @@ import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { ConsumoView } from "@/lib/consumo/view";
 import { makeQueryClient } from "@/lib/query-client";
 import { queryKeys } from "@/lib/query-keys";
-import { ConsumoPanel } from "./consumo-panel";
+import { ConsumoContent, ConsumoPanel } from "./consumo-panel";
 
-/** The consumo panel with its view handed to the client's query cache. */
+/**
+ * The consumo panel with its view handed to the client's query cache; or, while the server
+ * is still refreshing it (a Suspense fallback), the stored copy on its own.
+ */
 export function ConsumoSection({
   businessId,
   view,
@@ -16,11 +19,15 @@ export function ConsumoSection({
   canRefresh: boolean;
   refreshing?: boolean;
 }) {
+  if (refreshing)
+    return (
+      <ConsumoContent businessId={businessId} view={view} canRefresh={canRefresh} refreshing />
+    );
   const queryClient = makeQueryClient();
   queryClient.setQueryData(queryKeys.consumo(businessId), view);
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
-      <ConsumoPanel businessId={businessId} canRefresh={canRefresh} refreshing={refreshing} />
+      <ConsumoPanel businessId={businessId} canRefresh={canRefresh} />
     </HydrationBoundary>
   );
 }
