@@ -1,0 +1,119 @@
+/**
+ * Filters of a ledger view, kept in the URL so a view can be shared and reloaded. Parsing never
+ * throws: a value that makes no sense is ignored and its default applies.
+ */
+import { z } from "zod";
+import { centavosToDecimalText } from "./amount-text";
+import { isIsoDate } from "./iso-date";
+import type { LedgerRow } from "./ledger";
+
+export type LedgerOrden = "asc" | "desc";
+
+export type LedgerFilters = {
+  /** ISO date, inclusive. */
+  desde?: string;
+  /** ISO date, inclusive. */
+  hasta?: string;
+  /** Trimmed text, at most 100 characters. */
+  q?: string;
+  orden: LedgerOrden;
+};
+
+const Q_MAX = 100;
+
+/** A repeated parameter (`?q=a&q=b`) counts with its first value. */
+const first = (value: unknown): unknown => (Array.isArray(value) ? value[0] : value);
+
+const dateParam = z
+  .preprocess(first, z.string().trim().refine(isIsoDate).optional())
+  .catch(undefined);
+
+const qParam = z
+  .preprocess(first, z.string().optional())
+  .transform((value) => {
+    const text = Array.from((value ?? "").replace(/\s+/g, " ").trim())
+      .slice(0, Q_MAX)
+      .join("")
+      .trim();
+    return text.length > 0 ? text : undefined;
+  })
+  .catch(undefined);
+
+const ordenParam = z.preprocess(first, z.enum(["asc", "desc"])).catch("asc");
+
+/** Schema of the ledger view's search params; invalid values become their defaults. */
+export const ledgerFiltersSchema = z.object({
+  desde: dateParam,
+  hasta: dateParam,
+  q: qParam,
+  orden: ordenParam,
+});
+
+type SearchParamsInput = Record<string, string | string[] | undefined> | URLSearchParams;
+
+/** Filters from a page's `searchParams` (Next.js object or `URLSearchParams`). */
+export function parseLedgerFilters(searchParams: SearchParamsInput): LedgerFilters {
+  const raw =
+    searchParams instanceof URLSearchParams
+      ? Object.fromEntries(
+          ["desde", "hasta", "q", "orden"].map((key) => [key, searchParams.get(key) ?? undefined]),
+        )
+      : searchParams;
+  const { desde, hasta, q, orden } = ledgerFiltersSchema.parse(raw);
+  return {
+    ...(desde && { desde }),
+    ...(hasta && { hasta }),
+    ...(q && { q }),
+    orden,
+  };
+}
+
+/**
+ * The query string for some filters, like `location.search`: `""` when everything is at its
+ * default, else `"?desde=2025-01-01&q=factura"` with only the non-default values.
+ */
+export function ledgerFiltersToSearch(filters: Partial<LedgerFilters>): string {
+  const clean = parseLedgerFilters({ ...filters });
+  const params = new URLSearchParams();
+  if (clean.desde) params.set("desde", clean.desde);
+  if (clean.hasta) params.set("hasta", clean.hasta);
+  if (clean.q) params.set("q", clean.q);
+  if (clean.orden !== "asc") params.set("orden", clean.orden);
+  const search = params.toString();
+  return search.length > 0 ? `?${search}` : "";
+}
+
+/** Lower case, no accents, single spaces: "Crédito  A" and "credito a" compare equal. */
+function fold(text: string): string {
+  return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/\s+/g, " ");
+}
+
+function searchableText(row: LedgerRow): string {
+  const amounts = [
+    row.debeCentavos,
+    row.haberCentavos,
+    row.restaAbonarCentavos,
+    row.saldoCentavos,
+  ].flatMap((centavos) => [
+    centavosToDecimalText(centavos, true),
+    centavosToDecimalText(centavos, false),
+  ]);
+  return fold([row.concepto, row.comprobante?.label ?? "", ...amounts].join("\n"));
+}
+
+/**
+ * The rows in the date range (inclusive) whose concepto, comprobante or amounts contain `q`
+ * (ignoring case and accents; amounts as "1.234,56" or "1234,56"), newest first for `desc`.
+ * Returns a new array; the rows themselves are not copied.
+ */
+export function filterLedger(rows: readonly LedgerRow[], filters: LedgerFilters): LedgerRow[] {
+  const { desde, hasta } = filters;
+  const needle = filters.q ? fold(filters.q) : "";
+  const result = rows.filter(
+    (row) =>
+      (!desde || row.fecha >= desde) &&
+      (!hasta || row.fecha <= hasta) &&
+      (needle.length === 0 || searchableText(row).includes(needle)),
+  );
+  return filters.orden === "desc" ? result.reverse() : result;
+}
