@@ -2,4 +2,6 @@
 export const queryKeys = {
   business: (businessId: string) => ["business", businessId] as const,
   consumo: (businessId: string) => [...queryKeys.business(businessId), "consumo"] as const,
+  cuentaCorriente: (businessId: string, cuit: string) =>
+    [...queryKeys.business(businessId), "cuenta-corriente", cuit] as const,
 };

@@ -5,13 +5,17 @@ import { usePathname } from "next/navigation";
 
 const tabs = [
   { segment: "consumo", label: "Consumo" },
+  { segment: "clientes", label: "Clientes" },
   { segment: "credenciales", label: "Credenciales" },
 ] as const;
 
 export function BusinessTabs({ businessId }: { businessId: string }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Secciones de la empresa" className="mt-4 border-b border-slate-200">
+    <nav
+      aria-label="Secciones de la empresa"
+      className="mt-4 border-b border-slate-200 print:hidden"
+    >
       <ul className="-mb-px flex gap-4">
         {tabs.map((tab) => {
           const href = `/empresas/${businessId}/${tab.segment}`;

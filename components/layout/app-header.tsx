@@ -3,7 +3,7 @@ import { signOutAction } from "@/lib/auth/actions";
 
 export function AppHeader({ userName }: { userName: string }) {
   return (
-    <header className="border-b border-slate-200 bg-white">
+    <header className="border-b border-slate-200 bg-white print:hidden">
       <div className="mx-auto flex max-w-5xl items-center justify-between gap-4 px-4 py-3">
         <nav aria-label="Principal" className="flex items-center gap-6">
           <Link href="/empresas" className="text-lg font-bold tracking-tight text-brand-700">

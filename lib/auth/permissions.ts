@@ -8,6 +8,8 @@ export const permissions = {
   "business:read": ["owner"],
   "business:delete": ["owner"],
   "consumo:refresh": ["owner"],
+  "clients:manage": ["owner"],
+  "cuentaCorriente:refresh": ["owner"],
   "credentials:manage": ["owner"],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -15,7 +15,9 @@ const journal = JSON.parse(
 
 const tables = [
   "businesses",
+  "clients",
   "consumo_snapshots",
+  "cuenta_corriente_snapshots",
   "memberships",
   "tusfacturas_credentials",
   "tusfacturas_requests",

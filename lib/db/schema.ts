@@ -1,8 +1,11 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   check,
+  date,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   text,
@@ -105,6 +108,8 @@ export const tusfacturasRequests = pgTable(
       .references(() => businesses.id, { onDelete: "cascade" }),
     userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
     method: text("method").notNull(),
+    /** What the call was about, when the method takes one: a client's CUIT, a period. */
+    subject: text("subject"),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
     outcome: text("outcome", { enum: upstreamOutcomes }).notNull(),
     errorCode: text("error_code"),
@@ -122,3 +127,53 @@ export const tusfacturasRequests = pgTable(
 
 export type User = typeof users.$inferSelect;
 export type Business = typeof businesses.$inferSelect;
+
+/** The client directory of a business (its cartera), kept in Tablero. */
+export const clients = pgTable(
+  "clients",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    businessId: uuid("business_id")
+      .notNull()
+      .references(() => businesses.id, { onDelete: "cascade" }),
+    /** 11 plain digits, check digit validated. */
+    cuit: text("cuit").notNull(),
+    nombre: text("nombre").notNull(),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("clients_business_cuit_key").on(t.businessId, t.cuit)],
+);
+
+/**
+ * A client's cuenta corriente as TusFacturas returned it, with the figures the cartera needs
+ * precomputed so it never has to open the movements. Keyed by CUIT, not by the directory
+ * row, so removing and re-adding a client keeps its history.
+ */
+export const cuentaCorrienteSnapshots = pgTable(
+  "cuenta_corriente_snapshots",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    businessId: uuid("business_id")
+      .notNull()
+      .references(() => businesses.id, { onDelete: "cascade" }),
+    cuit: text("cuit").notNull(),
+    fetchedAt: timestamp("fetched_at", { withTimezone: true }).notNull(),
+    /** The movements in domain form (`MovimientoCuentaCorriente[]`, integer centavos). */
+    movimientos: jsonb("movimientos").notNull(),
+    movimientosCount: integer("movimientos_count").notNull(),
+    /** Recomputed by Tablero, not TusFacturas' own figure. */
+    saldoCentavos: bigint("saldo_centavos", { mode: "number" }).notNull(),
+    restaAbonarCentavos: bigint("resta_abonar_centavos", { mode: "number" }).notNull(),
+    oldestUnpaidFecha: date("oldest_unpaid_fecha", { mode: "string" }),
+  },
+  (t) => [
+    index("cuenta_corriente_snapshots_business_cuit_fetched_idx").on(
+      t.businessId,
+      t.cuit,
+      t.fetchedAt,
+    ),
+  ],
+);
+
+export type Client = typeof clients.$inferSelect;

@@ -1,11 +1,12 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { hashPassword } from "@/lib/auth/password";
 import { insertBusiness } from "@/lib/businesses/service";
 import { createConsumoService } from "@/lib/consumo/service";
 import type { Keyring } from "@/lib/crypto/secrets";
 import type { Database } from "@/lib/db";
-import { users } from "@/lib/db/schema";
+import { businesses, clients, memberships, users } from "@/lib/db/schema";
+import { loadAccountsFixture } from "@/lib/tusfacturas/fixtures/load";
 import { createTusFacturasClient } from "@/lib/tusfacturas";
 import { reportAttempt } from "@/lib/upstream/record";
 
@@ -36,7 +37,10 @@ export async function seedDemo(
   options: { password: string; keyring: Keyring; tusfacturasUrl: string },
 ): Promise<{ created: boolean }> {
   const [existing] = await db.select().from(users).where(eq(users.email, DEMO_EMAIL));
-  if (existing) return { created: false };
+  if (existing) {
+    await seedDemoClients(db, existing.id);
+    return { created: false };
+  }
   const [owner] = await db
     .insert(users)
     .values({
@@ -57,5 +61,28 @@ export async function seedDemo(
     const businessId = await insertBusiness(db, options.keyring, owner.id, business);
     await consumo.refresh(businessId, owner.id);
   }
+  await seedDemoClients(db, owner.id);
   return { created: true };
+}
+
+/**
+ * The emulator's clients of each demo business, in its cartera (their ledgers are fetched
+ * on the first visit). Adds only what is missing, so older demo databases get them too.
+ */
+async function seedDemoClients(db: Database, ownerId: string): Promise<void> {
+  const { accounts } = loadAccountsFixture();
+  for (const account of accounts) {
+    const [business] = await db
+      .select({ id: businesses.id })
+      .from(businesses)
+      .innerJoin(memberships, eq(memberships.businessId, businesses.id))
+      .where(and(eq(memberships.userId, ownerId), eq(businesses.cuit, account.cuit)));
+    if (!business) continue;
+    const directory = [...account.clientes, ...(account.generatedClients ?? [])];
+    if (directory.length === 0) continue;
+    await db
+      .insert(clients)
+      .values(directory.map((c) => ({ businessId: business.id, cuit: c.cuit, nombre: c.nombre })))
+      .onConflictDoNothing();
+  }
 }

@@ -26,6 +26,8 @@ export type UpstreamCall = {
   userId: string | null;
   /** The TusFacturas method, e.g. `micuenta/consumo`. */
   method: string;
+  /** What the call is about, when the method takes one (a client's CUIT, a period). */
+  subject?: string;
   /**
    * The caller's clock for the rows' `at`: freshness is decided by comparing them with
    * snapshot times from that same clock. Default: the wall clock.
@@ -58,6 +60,7 @@ export async function recordUpstream<T>(
           businessId: call.businessId,
           userId: call.userId,
           method: call.method,
+          subject: call.subject ?? null,
           at: attempt.at,
           outcome: attempt.ok ? ("ok" as const) : ("error" as const),
           errorCode: attempt.ok ? null : (attempt.code ?? "unavailable"),

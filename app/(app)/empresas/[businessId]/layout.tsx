@@ -14,7 +14,7 @@ export default async function BusinessLayout({
   const { business } = await requireBusiness(businessId, "business:read");
   return (
     <>
-      <div>
+      <div className="print:hidden">
         <h1 className="text-2xl font-semibold">{business.razonSocial}</h1>
         <p className="mt-1 text-sm text-slate-600">
           CUIT {formatCuit(business.cuit)}

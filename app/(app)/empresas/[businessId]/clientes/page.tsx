@@ -1,0 +1,78 @@
+import type { Metadata } from "next";
+import { CarteraTable } from "@/components/clientes/cartera-table";
+import { ClientSearch } from "@/components/clientes/client-search";
+import { NewClient } from "@/components/clientes/new-client";
+import { requireBusiness } from "@/lib/auth/access";
+import { can } from "@/lib/auth/permissions";
+import { getCuentaCorrienteService } from "@/lib/cuenta-corriente";
+import { formatCentavos, formatInteger } from "@/lib/format";
+
+export const metadata: Metadata = { title: "Clientes" };
+
+function matches(q: string, row: { nombre: string; cuit: string }): boolean {
+  const fold = (text: string) =>
+    text
+      .normalize("NFD")
+      .replace(/\p{Diacritic}/gu, "")
+      .toLowerCase();
+  const digits = q.replace(/[\s.-]/g, "");
+  return fold(row.nombre).includes(fold(q)) || (/^\d+$/.test(digits) && row.cuit.includes(digits));
+}
+
+export default async function ClientesPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ businessId: string }>;
+  searchParams: Promise<{ q?: string }>;
+}) {
+  const { businessId } = await params;
+  const q = ((await searchParams).q ?? "").trim().slice(0, 100);
+  const { role } = await requireBusiness(businessId, "business:read");
+  const cartera = await (await getCuentaCorrienteService()).cartera(businessId);
+  const shown = q ? cartera.filter((row) => matches(q, row)) : cartera;
+  const receivable = cartera.reduce(
+    (sum, row) => sum + Math.max(row.ledger?.saldoCentavos ?? 0, 0),
+    0,
+  );
+  const unpaid = cartera.reduce((sum, row) => sum + (row.ledger?.restaAbonarCentavos ?? 0), 0);
+  const canManage = can(role, "clients:manage");
+  return (
+    <div className="space-y-6">
+      <section aria-labelledby="cartera-title" className="grid gap-4 sm:grid-cols-3">
+        <h2 id="cartera-title" className="sr-only">
+          Cartera
+        </h2>
+        <div className="rounded-lg border border-slate-200 bg-white p-4">
+          <p className="text-sm text-slate-600">Total a cobrar</p>
+          <p className="mt-1 text-2xl font-semibold tabular-nums" data-testid="total-a-cobrar">
+            {formatCentavos(receivable)}
+          </p>
+        </div>
+        <div className="rounded-lg border border-slate-200 bg-white p-4">
+          <p className="text-sm text-slate-600">Comprobantes impagos</p>
+          <p className="mt-1 text-2xl font-semibold tabular-nums">{formatCentavos(unpaid)}</p>
+        </div>
+        <div className="rounded-lg border border-slate-200 bg-white p-4">
+          <p className="text-sm text-slate-600">Clientes</p>
+          <p className="mt-1 text-2xl font-semibold tabular-nums">
+            {formatInteger(cartera.length)}
+          </p>
+        </div>
+        <p className="text-xs text-slate-600 sm:col-span-3">
+          Según las últimas cuentas corrientes guardadas en Tablero (no consulta TusFacturas).
+        </p>
+      </section>
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <ClientSearch initial={q} />
+        {canManage ? <NewClient businessId={businessId} /> : null}
+      </div>
+      <CarteraTable
+        businessId={businessId}
+        rows={shown}
+        canManage={canManage}
+        filtered={Boolean(q)}
+      />
+    </div>
+  );
+}

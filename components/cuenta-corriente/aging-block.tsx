@@ -1,0 +1,75 @@
+"use client";
+
+import { Bar, BarChart, ResponsiveContainer, XAxis, YAxis } from "recharts";
+import type { Aging } from "@/lib/cuenta-corriente/aging";
+import { formatCentavos, formatInteger } from "@/lib/format";
+
+/** What is still unpaid, by the age of each comprobante: a table and the same as a chart. */
+export function AgingBlock({ aging }: { aging: Aging }) {
+  return (
+    <section
+      aria-labelledby="aging-title"
+      className="rounded-lg border border-slate-200 bg-white p-4"
+    >
+      <h3 id="aging-title" className="text-sm font-medium">
+        Antigüedad de lo impago
+      </h3>
+      <p className="text-xs text-slate-600">
+        Por la fecha de cada comprobante (TusFacturas no informa vencimientos).
+      </p>
+      <div className="mt-3 grid gap-4 md:grid-cols-2">
+        <table className="text-sm">
+          <thead className="text-left text-slate-600">
+            <tr>
+              <th scope="col" className="py-1 font-medium">
+                Antigüedad
+              </th>
+              <th scope="col" className="py-1 text-right font-medium">
+                Comprobantes
+              </th>
+              <th scope="col" className="py-1 text-right font-medium">
+                Importe
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {aging.buckets.map((bucket) => (
+              <tr key={bucket.key} className="border-t border-slate-100">
+                <th scope="row" className="py-1 text-left font-normal">
+                  {bucket.label}
+                </th>
+                <td className="py-1 text-right tabular-nums">
+                  {formatInteger(bucket.comprobantes)}
+                </td>
+                <td className="py-1 text-right tabular-nums">{formatCentavos(bucket.centavos)}</td>
+              </tr>
+            ))}
+            <tr className="border-t border-slate-300 font-semibold">
+              <th scope="row" className="py-1 text-left">
+                Total impago
+              </th>
+              <td />
+              <td className="py-1 text-right tabular-nums">
+                {formatCentavos(aging.totalCentavos)}
+              </td>
+            </tr>
+          </tbody>
+        </table>
+        <div className="h-40" aria-hidden="true">
+          <ResponsiveContainer width="100%" height="100%">
+            <BarChart
+              data={aging.buckets}
+              layout="vertical"
+              margin={{ left: 8, right: 8 }}
+              accessibilityLayer={false}
+            >
+              <XAxis type="number" hide />
+              <YAxis type="category" dataKey="key" width={50} fontSize={12} />
+              <Bar dataKey="centavos" fill="#b45309" isAnimationActive={false} />
+            </BarChart>
+          </ResponsiveContainer>
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,67 @@
+"use client";
+
+import Link from "next/link";
+import { useSearchParams } from "next/navigation";
+import { Button } from "@/components/ui/button";
+import type { Aging } from "@/lib/cuenta-corriente/aging";
+import { csvFileName, ledgerToCsv } from "@/lib/cuenta-corriente/export-csv";
+import type { ExportMeta } from "@/lib/cuenta-corriente/export-meta";
+import { ledgerToXlsx, xlsxFileName } from "@/lib/cuenta-corriente/export-xlsx";
+import type { LedgerRow, LedgerSummary } from "@/lib/cuenta-corriente/ledger";
+
+function download(data: BlobPart, type: string, fileName: string) {
+  const url = URL.createObjectURL(new Blob([data], { type }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Exports of the filtered ledger, built in the browser from the data already on screen. */
+export function ExportButtons({
+  businessId,
+  rows,
+  meta,
+  summary,
+  aging,
+}: {
+  businessId: string;
+  rows: LedgerRow[];
+  meta: ExportMeta;
+  summary: LedgerSummary;
+  aging: Aging;
+}) {
+  const search = useSearchParams().toString();
+  return (
+    <div className="flex flex-wrap items-center gap-3" role="group" aria-label="Exportar">
+      <Button
+        variant="secondary"
+        onClick={() =>
+          download(ledgerToCsv(rows, meta), "text/csv;charset=utf-8", csvFileName(meta))
+        }
+      >
+        Exportar CSV
+      </Button>
+      <Button
+        variant="secondary"
+        onClick={() =>
+          download(
+            ledgerToXlsx(rows, meta, summary, aging) as Uint8Array<ArrayBuffer>,
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            xlsxFileName(meta),
+          )
+        }
+      >
+        Exportar Excel
+      </Button>
+      <Link
+        href={`/empresas/${businessId}/clientes/${meta.cuitCliente}/resumen${search ? `?${search}` : ""}`}
+        prefetch={false}
+        className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-100"
+      >
+        Resumen para imprimir
+      </Link>
+    </div>
+  );
+}

@@ -1,0 +1,239 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMemo } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { FetchedAt } from "@/components/consumo/fetched-at";
+import { getCuentaCorriente, refreshCuentaCorriente } from "@/lib/cuenta-corriente/actions";
+import { agingOf } from "@/lib/cuenta-corriente/aging";
+import { filterLedger } from "@/lib/cuenta-corriente/filters";
+import { buildLedger, summarize } from "@/lib/cuenta-corriente/ledger";
+import { downsample, monthlyTotals, saldoSeries } from "@/lib/cuenta-corriente/series";
+import type { CuentaCorrienteView } from "@/lib/cuenta-corriente/view";
+import { formatCuit } from "@/lib/cuit";
+import { formatInteger } from "@/lib/format";
+import { queryKeys } from "@/lib/query-keys";
+import { AgingBlock } from "./aging-block";
+import { ExportButtons } from "./export-buttons";
+import { LedgerFiltersForm } from "./ledger-filters-form";
+import { LedgerTable } from "./ledger-table";
+import { LedgerTotals } from "./ledger-totals";
+import { MonthlyChart } from "./monthly-chart";
+import { SaldoChart } from "./saldo-chart";
+import { useLedgerFilters } from "./use-ledger-filters";
+
+/** Today in Buenos Aires, as an ISO date: what aging counts from. */
+function todayInArgentina(): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "America/Argentina/Buenos_Aires" }).format(
+    new Date(),
+  );
+}
+
+export function LedgerView({
+  businessId,
+  cuit,
+  empresa,
+  canRefresh,
+  refreshing,
+}: {
+  businessId: string;
+  cuit: string;
+  empresa: { razonSocial: string; cuit: string };
+  canRefresh: boolean;
+  refreshing: boolean;
+}) {
+  const queryClient = useQueryClient();
+  const key = queryKeys.cuentaCorriente(businessId, cuit);
+  const query = useQuery({
+    queryKey: key,
+    queryFn: async (): Promise<CuentaCorrienteView> => {
+      const result = await getCuentaCorriente({ businessId, cuit });
+      if (!result.ok) throw new Error(result.error.message);
+      return result.data;
+    },
+  });
+  const refresh = useMutation({
+    mutationFn: () => refreshCuentaCorriente({ businessId, cuit }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: key }),
+  });
+  const result = refresh.data;
+  if (!query.data) {
+    return (
+      <Alert tone="error">{query.error?.message ?? "No pudimos cargar la cuenta corriente."}</Alert>
+    );
+  }
+  return (
+    <LedgerContent
+      businessId={businessId}
+      empresa={empresa}
+      view={query.data}
+      canRefresh={canRefresh}
+      refreshing={refreshing}
+      busy={refresh.isPending}
+      refreshFailure={
+        result && !result.ok
+          ? result.error.message
+          : refresh.isError
+            ? "No pudimos conectar con Tablero. Revisá tu conexión y probá de nuevo."
+            : undefined
+      }
+      onRefresh={() => refresh.mutate()}
+    />
+  );
+}
+
+/**
+ * The ledger as shown. Rendered on its own (without the query cache) while the server is
+ * still asking TusFacturas, so the stored copy and the refreshed one never share a cache
+ * entry during hydration.
+ */
+export function LedgerContent({
+  businessId,
+  empresa,
+  view,
+  canRefresh,
+  refreshing,
+  busy: refreshPending = false,
+  refreshFailure,
+  onRefresh,
+}: {
+  businessId: string;
+  empresa: { razonSocial: string; cuit: string };
+  view: CuentaCorrienteView;
+  canRefresh: boolean;
+  refreshing: boolean;
+  busy?: boolean;
+  refreshFailure?: string;
+  onRefresh?: () => void;
+}) {
+  const { filters, setFilters } = useLedgerFilters();
+
+  const movimientos = view.snapshot?.movimientos;
+  const ledger = useMemo(() => buildLedger(movimientos ?? []), [movimientos]);
+  const period = useMemo(
+    () => filterLedger(ledger.rows, { ...filters, orden: "asc" }),
+    [ledger, filters],
+  );
+  const derived = useMemo(
+    () => ({
+      summary: summarize(period),
+      aging: agingOf(period, todayInArgentina()),
+      series: downsample(saldoSeries(period)),
+      monthly: monthlyTotals(period),
+    }),
+    [period],
+  );
+  const shown = useMemo(
+    () => (filters.orden === "desc" ? [...period].reverse() : period),
+    [period, filters.orden],
+  );
+
+  const failure = refreshFailure ?? view.lastError?.message;
+  const busy = refreshPending || refreshing || !onRefresh;
+  const meta = {
+    razonSocial: empresa.razonSocial,
+    cuitEmpresa: empresa.cuit,
+    cliente: view.cliente.nombre,
+    cuitCliente: view.cliente.cuit,
+    desde: filters.desde,
+    hasta: filters.hasta,
+  };
+
+  return (
+    <section aria-labelledby="ledger-title" className="space-y-6">
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <h2 id="ledger-title" className="text-lg font-semibold">
+            Cuenta corriente de {view.cliente.nombre}
+          </h2>
+          <p className="text-sm text-slate-600">CUIT {formatCuit(view.cliente.cuit)}</p>
+          {view.snapshot ? <FetchedAt iso={view.snapshot.fetchedAt} /> : null}
+          {refreshing ? (
+            <p role="status" className="mt-1 text-sm text-slate-600">
+              Consultando TusFacturas por datos más recientes…
+            </p>
+          ) : null}
+        </div>
+        <div className="text-right">
+          <Button
+            variant="secondary"
+            onClick={onRefresh}
+            disabled={!canRefresh || busy || view.credentials === "missing"}
+            aria-describedby="ledger-refresh-cost"
+          >
+            {busy ? "Actualizando…" : "Actualizar"}
+          </Button>
+          <p id="ledger-refresh-cost" className="mt-1 text-xs text-slate-600">
+            {canRefresh
+              ? "Usa 1 request de tu plan de TusFacturas."
+              : "Tu rol no permite actualizar: solo ves los datos guardados."}
+          </p>
+        </div>
+      </div>
+
+      {view.credentials !== "verified" ? (
+        <Alert tone="warning" title="Credenciales de TusFacturas">
+          {view.credentials === "missing"
+            ? "Esta empresa no tiene credenciales cargadas: no se puede consultar la cuenta corriente."
+            : "Las credenciales de esta empresa no están verificadas: Tablero no consulta TusFacturas solo."}
+        </Alert>
+      ) : null}
+      {failure ? (
+        <Alert tone="error" title="No se pudo actualizar la cuenta corriente">
+          {failure}
+          {view.snapshot ? " Se muestran los últimos datos obtenidos." : null}
+        </Alert>
+      ) : null}
+
+      {!view.snapshot ? (
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-600">
+          Todavía no hay una cuenta corriente guardada de este cliente.
+          {canRefresh && view.credentials !== "missing"
+            ? " Presioná «Actualizar» para consultarla."
+            : ""}
+        </p>
+      ) : ledger.rows.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-600">
+          Este cliente no tiene movimientos en su cuenta corriente.
+        </p>
+      ) : (
+        <>
+          {ledger.mismatches > 0 ? (
+            <Alert tone="warning" title="Saldos distintos a los de TusFacturas">
+              {formatInteger(ledger.mismatches)}{" "}
+              {ledger.mismatches === 1 ? "movimiento tiene" : "movimientos tienen"} un saldo que no
+              coincide con la suma de debe y haber. Tablero muestra el saldo recalculado y marca
+              esas filas con el saldo que informó TusFacturas.
+            </Alert>
+          ) : null}
+          {ledger.reordered ? (
+            <Alert tone="info">
+              TusFacturas envió los movimientos desordenados: se muestran por fecha, conservando el
+              orden original dentro de cada día.
+            </Alert>
+          ) : null}
+          <LedgerFiltersForm filters={filters} onChange={setFilters} />
+          <LedgerTotals summary={derived.summary} />
+          <div className="grid gap-6 lg:grid-cols-2">
+            <SaldoChart points={derived.series} rows={period} />
+            <MonthlyChart months={derived.monthly} />
+          </div>
+          <AgingBlock aging={derived.aging} />
+          <ExportButtons
+            businessId={businessId}
+            rows={period}
+            meta={meta}
+            summary={derived.summary}
+            aging={derived.aging}
+          />
+          <LedgerTable
+            rows={shown}
+            orden={filters.orden}
+            onToggleOrden={() => setFilters({ orden: filters.orden === "asc" ? "desc" : "asc" })}
+          />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,46 @@
+"use client";
+
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
+import type { MonthlyTotal } from "@/lib/cuenta-corriente/series";
+import { formatCentavos } from "@/lib/format";
+
+const axisMoney = new Intl.NumberFormat("es-AR", { notation: "compact", maximumFractionDigits: 1 });
+
+/** Debe vs haber per month. */
+export function MonthlyChart({ months }: { months: MonthlyTotal[] }) {
+  return (
+    <figure className="rounded-lg border border-slate-200 bg-white p-4">
+      <figcaption className="mb-2 text-sm font-medium">Debe y haber por mes</figcaption>
+      <div className="h-64" aria-hidden="true">
+        <ResponsiveContainer width="100%" height="100%">
+          <BarChart
+            data={months}
+            margin={{ left: 8, right: 8, top: 8, bottom: 8 }}
+            accessibilityLayer={false}
+          >
+            <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
+            <XAxis dataKey="label" fontSize={12} />
+            <YAxis
+              tickFormatter={(c: number) => `$ ${axisMoney.format(c / 100)}`}
+              fontSize={12}
+              width={70}
+            />
+            <Tooltip formatter={(value) => formatCentavos(Number(value))} />
+            <Legend />
+            <Bar dataKey="debeCentavos" name="Debe" fill="#1d5fd1" isAnimationActive={false} />
+            <Bar dataKey="haberCentavos" name="Haber" fill="#059669" isAnimationActive={false} />
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
+    </figure>
+  );
+}

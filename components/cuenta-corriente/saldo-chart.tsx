@@ -1,0 +1,84 @@
+"use client";
+
+import {
+  CartesianGrid,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
+import type { LedgerRow } from "@/lib/cuenta-corriente/ledger";
+import type { SaldoPoint } from "@/lib/cuenta-corriente/series";
+import { formatCentavos } from "@/lib/format";
+
+const day = new Intl.DateTimeFormat("es-AR", {
+  timeZone: "UTC",
+  day: "2-digit",
+  month: "2-digit",
+  year: "numeric",
+});
+const axisMoney = new Intl.NumberFormat("es-AR", { notation: "compact", maximumFractionDigits: 1 });
+
+/** The running saldo over time, from an already downsampled series. */
+export function SaldoChart({ points, rows }: { points: SaldoPoint[]; rows: LedgerRow[] }) {
+  const last = points.at(-1);
+  return (
+    <figure className="rounded-lg border border-slate-200 bg-white p-4">
+      <figcaption className="mb-2 text-sm font-medium">
+        Saldo a lo largo del tiempo
+        <span className="sr-only">
+          {last ? `: saldo final ${formatCentavos(last.saldoCentavos)}` : ""}
+        </span>
+      </figcaption>
+      <div className="h-64" aria-hidden="true">
+        <ResponsiveContainer width="100%" height="100%">
+          <LineChart
+            data={points}
+            margin={{ left: 8, right: 8, top: 8, bottom: 8 }}
+            accessibilityLayer={false}
+          >
+            <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
+            <XAxis
+              dataKey="x"
+              type="number"
+              scale="time"
+              domain={["dataMin", "dataMax"]}
+              tickFormatter={(x: number) => day.format(new Date(x))}
+              fontSize={12}
+            />
+            <YAxis
+              tickFormatter={(c: number) => `$ ${axisMoney.format(c / 100)}`}
+              fontSize={12}
+              width={70}
+            />
+            <Tooltip
+              content={({ active, payload }) => {
+                const point = active
+                  ? (payload?.[0]?.payload as SaldoPoint | undefined)
+                  : undefined;
+                const row = point ? rows[point.row] : undefined;
+                if (!point || !row) return null;
+                return (
+                  <div className="rounded-md border border-slate-200 bg-white p-2 text-xs shadow">
+                    <p className="font-medium">{day.format(new Date(point.x))}</p>
+                    <p>{row.comprobante?.label ?? row.concepto}</p>
+                    <p className="tabular-nums">Saldo {formatCentavos(point.saldoCentavos)}</p>
+                  </div>
+                );
+              }}
+            />
+            <Line
+              type="stepAfter"
+              dataKey="saldoCentavos"
+              stroke="#1d5fd1"
+              dot={false}
+              isAnimationActive={false}
+            />
+          </LineChart>
+        </ResponsiveContainer>
+      </div>
+    </figure>
+  );
+}

@@ -1,0 +1,92 @@
+import "server-only";
+import { and, asc, eq, ilike, or } from "drizzle-orm";
+import { ActionFailure } from "@/lib/actions/errors";
+import type { Database } from "@/lib/db";
+import { clients, type Client } from "@/lib/db/schema";
+
+const DUPLICATE = "Ese CUIT ya está en la cartera de esta empresa.";
+
+function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { cause?: { code?: string }; code?: string }).cause?.code;
+  return code === "23505" || (error as { code?: string }).code === "23505";
+}
+
+/** The business's clients by name; `q` matches the name or the CUIT (with or without dashes). */
+export async function listClients(db: Database, businessId: string, q?: string): Promise<Client[]> {
+  const text = q?.trim();
+  const digits = text?.replace(/[\s.-]/g, "");
+  const escaped = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
+  return db
+    .select()
+    .from(clients)
+    .where(
+      and(
+        eq(clients.businessId, businessId),
+        text
+          ? or(
+              ilike(clients.nombre, `%${escaped(text)}%`),
+              digits && /^\d+$/.test(digits) ? ilike(clients.cuit, `%${digits}%`) : undefined,
+            )
+          : undefined,
+      ),
+    )
+    .orderBy(asc(clients.nombre));
+}
+
+export async function findClientByCuit(db: Database, businessId: string, cuit: string) {
+  const [client] = await db
+    .select()
+    .from(clients)
+    .where(and(eq(clients.businessId, businessId), eq(clients.cuit, cuit)));
+  return client ?? null;
+}
+
+export async function insertClient(
+  db: Database,
+  businessId: string,
+  values: { cuit: string; nombre: string },
+): Promise<Client> {
+  try {
+    const [client] = await db
+      .insert(clients)
+      .values({ businessId, ...values })
+      .returning();
+    if (!client) throw new Error("insert returned no row");
+    return client;
+  } catch (error) {
+    if (isUniqueViolation(error))
+      throw new ActionFailure("conflict", DUPLICATE, { cuit: [DUPLICATE] });
+    throw error;
+  }
+}
+
+/** Updates a client of this business; "not found" for another business's client. */
+export async function updateClient(
+  db: Database,
+  businessId: string,
+  clientId: string,
+  values: { cuit: string; nombre: string },
+): Promise<Client> {
+  try {
+    const [client] = await db
+      .update(clients)
+      .set({ ...values, updatedAt: new Date() })
+      .where(and(eq(clients.businessId, businessId), eq(clients.id, clientId)))
+      .returning();
+    if (!client) throw new ActionFailure("not_found", "No encontramos ese cliente.");
+    return client;
+  } catch (error) {
+    if (isUniqueViolation(error))
+      throw new ActionFailure("conflict", DUPLICATE, { cuit: [DUPLICATE] });
+    throw error;
+  }
+}
+
+/** Removes a client from the directory (its stored ledgers stay, keyed by CUIT). */
+export async function deleteClient(db: Database, businessId: string, clientId: string) {
+  const deleted = await db
+    .delete(clients)
+    .where(and(eq(clients.businessId, businessId), eq(clients.id, clientId)))
+    .returning({ id: clients.id });
+  if (deleted.length === 0) throw new ActionFailure("not_found", "No encontramos ese cliente.");
+}

@@ -1,0 +1,204 @@
+import { randomBytes } from "node:crypto";
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { ActionFailure } from "@/lib/actions/errors";
+import { insertBusiness } from "@/lib/businesses/service";
+import { insertClient } from "@/lib/clientes/service";
+import type { Keyring } from "@/lib/crypto/secrets";
+import {
+  cuentaCorrienteSnapshots,
+  tusfacturasCredentials,
+  tusfacturasRequests,
+} from "@/lib/db/schema";
+import type { DatabaseHandle } from "@/lib/db/client";
+import { databaseEngines, insertTestUser } from "@/lib/db/test-database";
+import { createTusFacturasClient, TusFacturasError } from "@/lib/tusfacturas";
+import { createEmulatorControl, type EmulatorControl } from "@/lib/tusfacturas/emulator/control";
+import { startEmulator, type RunningEmulator } from "@/lib/tusfacturas/emulator/server";
+import { reportAttempt } from "@/lib/upstream/record";
+import { createCuentaCorrienteService, CUENTA_CORRIENTE_METHOD } from "./service";
+
+const FRESHNESS_MS = 15 * 60_000;
+const PRUEBA = "30555666779"; // "CUIT DE PRUEBA": the docs' two rows of 112,10
+const SIN_MOVIMIENTOS = "30700987651";
+const NO_EN_TUSFACTURAS = "27285051466";
+
+describe.each(databaseEngines())("cuenta corriente service on $name", (engine) => {
+  let handle: DatabaseHandle;
+  let emulator: RunningEmulator;
+  let control: EmulatorControl;
+  beforeAll(async () => {
+    [handle, emulator] = await Promise.all([
+      engine.open(),
+      startEmulator({ port: 0, quiet: true }),
+    ]);
+    control = createEmulatorControl(emulator.url);
+  });
+  afterAll(() => Promise.all([handle?.close(), emulator?.close()]));
+  beforeEach(() => control.reset());
+
+  async function scenario(apikey: "1003" | "1004" | "1005", verified = true) {
+    const { db } = handle;
+    let clock = Date.parse("2026-11-20T12:00:00.000Z");
+    const keyring: Keyring = new Map([[1, randomBytes(32)]]);
+    const userId = await insertTestUser(db);
+    const businessId = await insertBusiness(db, keyring, userId, {
+      razonSocial: `Empresa ${apikey}`,
+      cuit: "20055361682",
+      credentials: { apikey, apitoken: `test${apikey}token`, usertoken: `test${apikey}user` },
+    });
+    if (verified)
+      await db
+        .update(tusfacturasCredentials)
+        .set({ status: "verified" })
+        .where(eq(tusfacturasCredentials.businessId, businessId));
+    for (const [cuit, nombre] of [
+      [PRUEBA, "CUIT DE PRUEBA"],
+      [SIN_MOVIMIENTOS, "CLIENTE SIN MOVIMIENTOS"],
+      [NO_EN_TUSFACTURAS, "NO ESTÁ EN TUSFACTURAS"],
+    ] as const)
+      await insertClient(db, businessId, { cuit, nombre });
+    const service = createCuentaCorrienteService({
+      db,
+      client: createTusFacturasClient({
+        baseUrl: emulator.url,
+        retryBaseDelayMs: 1,
+        onCall: (event) => {
+          clock += 1;
+          reportAttempt(event);
+        },
+      }),
+      keyring,
+      freshnessMs: FRESHNESS_MS,
+      now: () => new Date(clock),
+    });
+    return {
+      service,
+      userId,
+      businessId,
+      advance: (ms: number) => (clock += ms),
+      calls: async () => (await control.calls(apikey)).total,
+      snapshots: (cuit: string) =>
+        db
+          .select()
+          .from(cuentaCorrienteSnapshots)
+          .where(
+            and(
+              eq(cuentaCorrienteSnapshots.businessId, businessId),
+              eq(cuentaCorrienteSnapshots.cuit, cuit),
+            ),
+          ),
+      requests: () =>
+        db
+          .select({ method: tusfacturasRequests.method, subject: tusfacturasRequests.subject })
+          .from(tusfacturasRequests)
+          .where(eq(tusfacturasRequests.businessId, businessId)),
+    };
+  }
+
+  it("refresh stores the ledger with the cartera's figures precomputed", async () => {
+    const t = await scenario("1003");
+    const view = await t.service.refresh(t.businessId, PRUEBA, t.userId);
+
+    expect(view.cliente).toMatchObject({ cuit: PRUEBA, nombre: "CUIT DE PRUEBA" });
+    expect(
+      view.snapshot?.movimientos.map((m) => [m.fecha, m.debeCentavos, m.saldoCentavos]),
+    ).toEqual([
+      ["2017-05-11", 11_210, 11_210],
+      ["2017-05-11", 11_210, 22_420],
+    ]);
+    expect(view.lastError).toBeNull();
+    const [stored] = await t.snapshots(PRUEBA);
+    expect(stored).toMatchObject({
+      movimientosCount: 2,
+      saldoCentavos: 22_420,
+      restaAbonarCentavos: 22_420,
+      oldestUnpaidFecha: "2017-05-11",
+    });
+    expect(await t.calls()).toBe(1);
+    expect(await t.requests()).toEqual([{ method: CUENTA_CORRIENTE_METHOD, subject: PRUEBA }]);
+  });
+
+  it("visits within the window make no call; a stale copy is refreshed once for five visits", async () => {
+    const t = await scenario("1004");
+    await t.service.refresh(t.businessId, PRUEBA, t.userId);
+    t.advance(FRESHNESS_MS - 10);
+    await t.service.load(t.businessId, PRUEBA, t.userId);
+    expect((await t.service.peek(t.businessId, PRUEBA)).refreshing).toBe(false);
+    expect(await t.calls()).toBe(1);
+
+    t.advance(10);
+    expect((await t.service.peek(t.businessId, PRUEBA)).refreshing).toBe(true);
+    await Promise.all(
+      Array.from({ length: 5 }, () => t.service.load(t.businessId, PRUEBA, t.userId)),
+    );
+    expect(await t.calls()).toBe(2);
+  });
+
+  it("a client without movements is an empty ledger, not a failure", async () => {
+    const t = await scenario("1003");
+    const view = await t.service.refresh(t.businessId, SIN_MOVIMIENTOS, t.userId);
+    expect(view.snapshot?.movimientos).toEqual([]);
+    expect(view.lastError).toBeNull();
+    expect((await t.snapshots(SIN_MOVIMIENTOS))[0]).toMatchObject({
+      movimientosCount: 0,
+      saldoCentavos: 0,
+      oldestUnpaidFecha: null,
+    });
+  });
+
+  it("TusFacturas' own message for an unknown client is kept and shown", async () => {
+    const t = await scenario("1005");
+    await expect(
+      t.service.refresh(t.businessId, NO_EN_TUSFACTURAS, t.userId),
+    ).rejects.toBeInstanceOf(TusFacturasError);
+    const view = await t.service.load(t.businessId, NO_EN_TUSFACTURAS, t.userId);
+    expect(view.snapshot).toBeNull();
+    expect(view.lastError?.message).toBe(
+      "TusFacturas rechazó el pedido: El cliente no existe en tu cartera",
+    );
+    // The failed attempt counts for the window: the visit did not call again.
+    expect(await t.calls()).toBe(1);
+  });
+
+  it("a CUIT outside the business's cartera is not found and costs nothing", async () => {
+    const t = await scenario("1003");
+    const outside = t.service.refresh(t.businessId, "30712293841", t.userId);
+    await expect(outside).rejects.toBeInstanceOf(ActionFailure);
+    await expect(outside).rejects.toMatchObject({ code: "not_found" });
+    expect(await t.calls()).toBe(0);
+  });
+
+  it("unverified credentials are never used by a visit", async () => {
+    const t = await scenario("1003", false);
+    const view = await t.service.load(t.businessId, PRUEBA, t.userId);
+    expect(view.credentials).toBe("unverified");
+    expect(view.snapshot).toBeNull();
+    expect(await t.calls()).toBe(0);
+  });
+
+  it("the cartera reads stored figures only, most owed first", async () => {
+    const t = await scenario("1004");
+    await t.service.refresh(t.businessId, SIN_MOVIMIENTOS, t.userId);
+    await t.service.refresh(t.businessId, PRUEBA, t.userId);
+    const before = await t.calls();
+
+    const cartera = await t.service.cartera(t.businessId);
+
+    expect(cartera.map((row) => [row.cuit, row.ledger?.saldoCentavos ?? null])).toEqual([
+      [PRUEBA, 22_420],
+      [SIN_MOVIMIENTOS, 0],
+      [NO_EN_TUSFACTURAS, null],
+    ]);
+    expect(await t.calls()).toBe(before);
+  });
+
+  it("keeps only the three newest copies of a ledger", async () => {
+    const t = await scenario("1003");
+    for (let i = 0; i < 4; i++) {
+      await t.service.refresh(t.businessId, PRUEBA, t.userId);
+      t.advance(1_000);
+    }
+    expect(await t.snapshots(PRUEBA)).toHaveLength(3);
+  });
+});

@@ -1,0 +1,267 @@
+import "server-only";
+import { and, desc, eq, gt, inArray, isNotNull, notInArray } from "drizzle-orm";
+import { ActionFailure } from "@/lib/actions/errors";
+import { loadCredentials } from "@/lib/businesses/credentials";
+import { findClientByCuit, listClients } from "@/lib/clientes/service";
+import type { Keyring } from "@/lib/crypto/secrets";
+import type { Database } from "@/lib/db";
+import {
+  cuentaCorrienteSnapshots,
+  tusfacturasCredentials,
+  tusfacturasRequests,
+} from "@/lib/db/schema";
+import { createSingleFlight, isStale } from "@/lib/snapshots/freshness";
+import {
+  isSinComprobantesError,
+  type MovimientoCuentaCorriente,
+  type TusFacturasClient,
+  type TusFacturasCredentials,
+} from "@/lib/tusfacturas";
+import { recordUpstream } from "@/lib/upstream/record";
+import { agingOf } from "./aging";
+import { buildLedger, summarize } from "./ledger";
+import type { CarteraRow, CuentaCorrienteView } from "./view";
+
+export const CUENTA_CORRIENTE_METHOD = "clientes/cuenta-corriente";
+/** Older copies beyond these are dropped: a long ledger is megabytes. */
+const SNAPSHOTS_KEPT = 3;
+const NOT_IN_CARTERA = "Ese cliente no está en la cartera de esta empresa.";
+
+export type CuentaCorrienteDeps = {
+  db: Database;
+  client: TusFacturasClient;
+  keyring: Keyring;
+  freshnessMs: number;
+  now: () => Date;
+};
+
+export type CuentaCorrienteService = ReturnType<typeof createCuentaCorrienteService>;
+
+/** Cuentas corrientes: stored snapshots per client, refreshed from TusFacturas only when needed. */
+export function createCuentaCorrienteService(deps: CuentaCorrienteDeps) {
+  const { db, client, keyring, freshnessMs, now } = deps;
+  const inFlight = createSingleFlight<void>();
+  const key = (businessId: string, cuit: string) => `${businessId}:${cuit}`;
+  const ofClient = (businessId: string, cuit: string) =>
+    and(
+      eq(cuentaCorrienteSnapshots.businessId, businessId),
+      eq(cuentaCorrienteSnapshots.cuit, cuit),
+    );
+  const requestsOf = (businessId: string, cuit: string) =>
+    and(
+      eq(tusfacturasRequests.businessId, businessId),
+      eq(tusfacturasRequests.method, CUENTA_CORRIENTE_METHOD),
+      eq(tusfacturasRequests.subject, cuit),
+    );
+
+  /** Everything but the movements: enough to decide freshness. */
+  async function status(businessId: string, cuit: string) {
+    const [[snapshot], [credentials], [lastAttempt]] = await Promise.all([
+      db
+        .select({ id: cuentaCorrienteSnapshots.id, fetchedAt: cuentaCorrienteSnapshots.fetchedAt })
+        .from(cuentaCorrienteSnapshots)
+        .where(ofClient(businessId, cuit))
+        .orderBy(desc(cuentaCorrienteSnapshots.fetchedAt))
+        .limit(1),
+      db
+        .select({ status: tusfacturasCredentials.status })
+        .from(tusfacturasCredentials)
+        .where(eq(tusfacturasCredentials.businessId, businessId)),
+      db
+        .select({ at: tusfacturasRequests.at })
+        .from(tusfacturasRequests)
+        .where(requestsOf(businessId, cuit))
+        .orderBy(desc(tusfacturasRequests.at))
+        .limit(1),
+    ]);
+    const stale = isStale({
+      credentialsVerified: credentials?.status === "verified",
+      fetchedAt: snapshot?.fetchedAt ?? null,
+      lastAttemptAt: lastAttempt?.at ?? null,
+      now: now(),
+      freshnessMs,
+    });
+    return { snapshot, credentials: credentials?.status ?? ("missing" as const), stale };
+  }
+
+  async function requireClient(businessId: string, cuit: string) {
+    const cliente = await findClientByCuit(db, businessId, cuit);
+    if (!cliente) throw new ActionFailure("not_found", NOT_IN_CARTERA);
+    return cliente;
+  }
+
+  async function view(businessId: string, cuit: string): Promise<CuentaCorrienteView> {
+    const cliente = await requireClient(businessId, cuit);
+    const current = await status(businessId, cuit);
+    const [snapshot] = current.snapshot
+      ? await db
+          .select({
+            fetchedAt: cuentaCorrienteSnapshots.fetchedAt,
+            movimientos: cuentaCorrienteSnapshots.movimientos,
+          })
+          .from(cuentaCorrienteSnapshots)
+          .where(eq(cuentaCorrienteSnapshots.id, current.snapshot.id))
+      : [];
+    const [lastError] = await db
+      .select({ message: tusfacturasRequests.errorMessage, at: tusfacturasRequests.at })
+      .from(tusfacturasRequests)
+      .where(
+        and(
+          requestsOf(businessId, cuit),
+          eq(tusfacturasRequests.outcome, "error"),
+          isNotNull(tusfacturasRequests.errorMessage),
+          snapshot ? gt(tusfacturasRequests.at, snapshot.fetchedAt) : undefined,
+        ),
+      )
+      .orderBy(desc(tusfacturasRequests.at))
+      .limit(1);
+    return {
+      cliente: { id: cliente.id, cuit: cliente.cuit, nombre: cliente.nombre },
+      snapshot: snapshot
+        ? {
+            fetchedAt: snapshot.fetchedAt.toISOString(),
+            movimientos: snapshot.movimientos as MovimientoCuentaCorriente[],
+          }
+        : null,
+      lastError: lastError?.message
+        ? { message: lastError.message, at: lastError.at.toISOString() }
+        : null,
+      credentials: current.credentials,
+    };
+  }
+
+  async function fetchAndStore(
+    businessId: string,
+    cuit: string,
+    userId: string | null,
+    credentials: TusFacturasCredentials,
+  ): Promise<void> {
+    let movimientos: MovimientoCuentaCorriente[];
+    try {
+      movimientos = await recordUpstream(
+        db,
+        { businessId, userId, method: CUENTA_CORRIENTE_METHOD, subject: cuit, now },
+        () => client.cuentaCorriente(credentials, cuit),
+      );
+    } catch (error) {
+      // A known client without movements is an empty ledger, not a failure.
+      if (!isSinComprobantesError(error)) throw error;
+      movimientos = [];
+    }
+    const ledger = buildLedger(movimientos);
+    const totals = summarize(ledger.rows);
+    const fetchedAt = now();
+    const today = fetchedAt.toISOString().slice(0, 10);
+    await db.transaction(async (tx) => {
+      await tx.insert(cuentaCorrienteSnapshots).values({
+        businessId,
+        cuit,
+        fetchedAt,
+        movimientos,
+        movimientosCount: movimientos.length,
+        saldoCentavos: totals.saldoCentavos,
+        restaAbonarCentavos: totals.restaAbonarCentavos,
+        oldestUnpaidFecha: agingOf(ledger.rows, today).oldestUnpaidFecha,
+      });
+      const kept = tx
+        .select({ id: cuentaCorrienteSnapshots.id })
+        .from(cuentaCorrienteSnapshots)
+        .where(ofClient(businessId, cuit))
+        .orderBy(desc(cuentaCorrienteSnapshots.fetchedAt))
+        .limit(SNAPSHOTS_KEPT);
+      await tx
+        .delete(cuentaCorrienteSnapshots)
+        .where(and(ofClient(businessId, cuit), notInArray(cuentaCorrienteSnapshots.id, kept)));
+    });
+  }
+
+  /**
+   * Asks TusFacturas for the client's cuenta corriente (one billed request) and stores it.
+   * Concurrent identical refreshes share the request; with `onlyIfStale` the stored copy is
+   * checked again once the slot is held. Throws the upstream error.
+   */
+  async function refresh(
+    businessId: string,
+    cuit: string,
+    userId: string | null,
+    { onlyIfStale = false } = {},
+  ): Promise<CuentaCorrienteView> {
+    await requireClient(businessId, cuit);
+    const stored = await loadCredentials(db, keyring, businessId);
+    if (!stored)
+      throw new ActionFailure("conflict", "Esta empresa no tiene credenciales de TusFacturas.");
+    await inFlight.run(key(businessId, cuit), stored.sealed, async () => {
+      if (onlyIfStale && !(await status(businessId, cuit)).stale) return;
+      await fetchAndStore(businessId, cuit, userId, stored.credentials);
+    });
+    return view(businessId, cuit);
+  }
+
+  /** The stored view with no upstream call, and whether a visit would refresh it first. */
+  async function peek(businessId: string, cuit: string) {
+    const [current, stored] = await Promise.all([status(businessId, cuit), view(businessId, cuit)]);
+    return { view: stored, refreshing: current.stale || inFlight.has(key(businessId, cuit)) };
+  }
+
+  /**
+   * What a visit shows: the stored ledger, refreshed first only when it is stale.
+   * Upstream failures do not throw: the view carries them next to the last good copy.
+   */
+  async function load(businessId: string, cuit: string, userId: string | null) {
+    const { stale } = await status(businessId, cuit);
+    const running = stale
+      ? refresh(businessId, cuit, userId, { onlyIfStale: true })
+      : inFlight.current(key(businessId, cuit));
+    try {
+      await running;
+    } catch (error) {
+      if (error instanceof ActionFailure) throw error;
+    }
+    return view(businessId, cuit);
+  }
+
+  /**
+   * The cartera: every client of the business with its last stored figures, most owed
+   * first. Reads only the precomputed columns: no movements, no upstream call.
+   */
+  async function cartera(businessId: string): Promise<CarteraRow[]> {
+    const directory = await listClients(db, businessId);
+    if (directory.length === 0) return [];
+    const latest = await db
+      .selectDistinctOn([cuentaCorrienteSnapshots.cuit], {
+        cuit: cuentaCorrienteSnapshots.cuit,
+        fetchedAt: cuentaCorrienteSnapshots.fetchedAt,
+        movimientos: cuentaCorrienteSnapshots.movimientosCount,
+        saldoCentavos: cuentaCorrienteSnapshots.saldoCentavos,
+        restaAbonarCentavos: cuentaCorrienteSnapshots.restaAbonarCentavos,
+        oldestUnpaidFecha: cuentaCorrienteSnapshots.oldestUnpaidFecha,
+      })
+      .from(cuentaCorrienteSnapshots)
+      .where(
+        and(
+          eq(cuentaCorrienteSnapshots.businessId, businessId),
+          inArray(
+            cuentaCorrienteSnapshots.cuit,
+            directory.map((c) => c.cuit),
+          ),
+        ),
+      )
+      .orderBy(cuentaCorrienteSnapshots.cuit, desc(cuentaCorrienteSnapshots.fetchedAt));
+    const byCuit = new Map(
+      latest.map(({ cuit, fetchedAt, ...rest }) => [
+        cuit,
+        { fetchedAt: fetchedAt.toISOString(), ...rest },
+      ]),
+    );
+    const rows: CarteraRow[] = directory.map((c) => ({
+      id: c.id,
+      cuit: c.cuit,
+      nombre: c.nombre,
+      ledger: byCuit.get(c.cuit) ?? null,
+    }));
+    const owed = (row: CarteraRow) => row.ledger?.saldoCentavos ?? Number.NEGATIVE_INFINITY;
+    return rows.sort((a, b) => owed(b) - owed(a) || a.nombre.localeCompare(b.nombre, "es"));
+  }
+
+  return { load, peek, refresh, cartera };
+}

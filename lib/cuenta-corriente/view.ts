@@ -1,0 +1,24 @@
+import type { MovimientoCuentaCorriente } from "@/lib/tusfacturas/types";
+
+/** What the ledger page receives; plain data, safe to send to the browser. */
+export type CuentaCorrienteView = {
+  cliente: { id: string; cuit: string; nombre: string };
+  snapshot: { fetchedAt: string; movimientos: MovimientoCuentaCorriente[] } | null;
+  /** The last failed attempt after the snapshot, with the message shown to the user. */
+  lastError: { message: string; at: string } | null;
+  credentials: "missing" | "verified" | "unverified";
+};
+
+/** One row of the cartera: the client and what its last stored ledger says. */
+export type CarteraRow = {
+  id: string;
+  cuit: string;
+  nombre: string;
+  ledger: {
+    fetchedAt: string;
+    movimientos: number;
+    saldoCentavos: number;
+    restaAbonarCentavos: number;
+    oldestUnpaidFecha: string | null;
+  } | null;
+};
