@@ -3,8 +3,24 @@ import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
 import { createEmulatorControl, type EmulatorControl } from "../lib/tusfacturas/emulator/control";
 
-/** The emulator's seeded test accounts (lib/tusfacturas/fixtures/accounts.json). */
+/**
+ * The emulator's seeded test accounts (lib/tusfacturas/fixtures/accounts.json). Calls are
+ * counted per apikey across spec files running in parallel: a file that asserts call counts
+ * must be the only one using that apikey (1001: cuenta-corriente, 1002: clientes).
+ */
 export const accounts = {
+  a1001: {
+    apikey: "1001",
+    apitoken: "demo1001token",
+    usertoken: "demo1001user",
+    cuit: "30712293841",
+  },
+  a1002: {
+    apikey: "1002",
+    apitoken: "demo1002token",
+    usertoken: "demo1002user",
+    cuit: "27285051466",
+  },
   a1003: {
     apikey: "1003",
     apitoken: "test1003token",
@@ -77,6 +93,40 @@ export async function addBusiness(
   await page.getByRole("button", { name: "Guardar" }).click();
   await page.waitForURL(/\/empresas\/[0-9a-f-]{36}\/(consumo|credenciales)/);
   return /\/empresas\/([0-9a-f-]{36})\//.exec(page.url())![1]!;
+}
+
+/**
+ * Adds a client through "Agregar cliente" on the business's Clientes page and waits until it
+ * is listed.
+ */
+export async function addClient(
+  page: Page,
+  businessId: string,
+  client: { nombre: string; cuit: string },
+): Promise<void> {
+  await page.goto(`/empresas/${businessId}/clientes`);
+  await page.getByRole("button", { name: "Agregar cliente" }).click();
+  const form = page.getByRole("form", { name: "Agregar cliente" });
+  await form.getByLabel("Nombre o razón social").fill(client.nombre);
+  await form.getByLabel("CUIT").fill(client.cuit);
+  await form.getByRole("button", { name: "Agregar" }).click();
+  await expect(form).toHaveCount(0);
+  await expect(page.getByRole("link", { name: client.nombre, exact: true })).toBeVisible();
+}
+
+/** Calls of one apikey to `clientes/cuenta-corriente` received by the emulator so far. */
+export async function cuentaCorrienteCalls(emulator: EmulatorControl, apikey: string) {
+  return (await emulator.calls(apikey)).byMethod["clientes/cuenta-corriente"] ?? 0;
+}
+
+/** `$ 1.234,56` as es-AR formats pesos (a no-break space after the sign). */
+export function pesos(amount: string): string {
+  return amount.startsWith("-") ? `-$\u00a0${amount.slice(1)}` : `$\u00a0${amount}`;
+}
+
+/** Matches a URL that ends with this path and query (written as the browser shows it). */
+export function urlEnding(pathAndQuery: string): RegExp {
+  return new RegExp(`${pathAndQuery.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`);
 }
 
 /** The page's alerts, without Next's route announcer (which also has role="alert"). */
