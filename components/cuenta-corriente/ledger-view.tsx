@@ -9,6 +9,7 @@ import { getCuentaCorriente, refreshCuentaCorriente } from "@/lib/cuenta-corrien
 import { agingOf } from "@/lib/cuenta-corriente/aging";
 import { filterLedger } from "@/lib/cuenta-corriente/filters";
 import { buildLedger, summarize } from "@/lib/cuenta-corriente/ledger";
+import { unpackMovimientos } from "@/lib/cuenta-corriente/packed";
 import { downsample, monthlyTotals, saldoSeries } from "@/lib/cuenta-corriente/series";
 import type { CuentaCorrienteView } from "@/lib/cuenta-corriente/view";
 import { formatCuit } from "@/lib/cuit";
@@ -109,8 +110,8 @@ export function LedgerContent({
 }) {
   const { filters, setFilters } = useLedgerFilters();
 
-  const movimientos = view.snapshot?.movimientos;
-  const ledger = useMemo(() => buildLedger(movimientos ?? []), [movimientos]);
+  const packed = view.snapshot?.movimientos;
+  const ledger = useMemo(() => buildLedger(packed ? unpackMovimientos(packed) : []), [packed]);
   const period = useMemo(
     () => filterLedger(ledger.rows, { ...filters, orden: "asc" }),
     [ledger, filters],

@@ -28,8 +28,14 @@ export function MonthlyChart({ months }: { months: MonthlyTotal[] }) {
             accessibilityLayer={false}
           >
             <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
-            <XAxis dataKey="label" fontSize={12} />
+            {/* A fixed interval: Recharts' default measures every label to choose which fit. */}
+            <XAxis
+              dataKey="label"
+              fontSize={12}
+              interval={Math.max(0, Math.ceil(months.length / 8) - 1)}
+            />
             <YAxis
+              interval={0}
               tickFormatter={(c: number) => `$ ${axisMoney.format(c / 100)}`}
               fontSize={12}
               width={70}

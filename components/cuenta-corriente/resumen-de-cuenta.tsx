@@ -2,6 +2,7 @@ import { agingOf } from "@/lib/cuenta-corriente/aging";
 import { periodLabel } from "@/lib/cuenta-corriente/export-meta";
 import { filterLedger, type LedgerFilters } from "@/lib/cuenta-corriente/filters";
 import { buildLedger, summarize } from "@/lib/cuenta-corriente/ledger";
+import { unpackMovimientos } from "@/lib/cuenta-corriente/packed";
 import type { CuentaCorrienteView } from "@/lib/cuenta-corriente/view";
 import { formatCuit } from "@/lib/cuit";
 import { formatCentavos, formatDateTime } from "@/lib/format";
@@ -18,7 +19,8 @@ export function ResumenDeCuenta({
   view: CuentaCorrienteView;
   filters: LedgerFilters;
 }) {
-  const rows = filterLedger(buildLedger(view.snapshot?.movimientos ?? []).rows, filters);
+  const movimientos = view.snapshot ? unpackMovimientos(view.snapshot.movimientos) : [];
+  const rows = filterLedger(buildLedger(movimientos).rows, filters);
   const inOrder = filters.orden === "desc" ? [...rows].reverse() : rows;
   const summary = summarize(inOrder);
   const today = new Intl.DateTimeFormat("en-CA", {

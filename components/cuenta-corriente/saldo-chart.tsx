@@ -24,6 +24,13 @@ const axisMoney = new Intl.NumberFormat("es-AR", { notation: "compact", maximumF
 /** The running saldo over time, from an already downsampled series. */
 export function SaldoChart({ points, rows }: { points: SaldoPoint[]; rows: LedgerRow[] }) {
   const last = points.at(-1);
+  const first = points[0];
+  // Five evenly spaced dates, given rather than measured: Recharts' default measures every
+  // candidate label in the DOM to choose which fit, which costs more than the whole ledger.
+  const ticks =
+    first && last && last.x > first.x
+      ? Array.from({ length: 5 }, (_, i) => Math.round(first.x + ((last.x - first.x) * i) / 4))
+      : undefined;
   return (
     <figure className="rounded-lg border border-slate-200 bg-white p-4">
       <figcaption className="mb-2 text-sm font-medium">
@@ -44,11 +51,14 @@ export function SaldoChart({ points, rows }: { points: SaldoPoint[]; rows: Ledge
               dataKey="x"
               type="number"
               scale="time"
+              ticks={ticks}
+              interval={0}
               domain={["dataMin", "dataMax"]}
               tickFormatter={(x: number) => day.format(new Date(x))}
               fontSize={12}
             />
             <YAxis
+              interval={0}
               tickFormatter={(c: number) => `$ ${axisMoney.format(c / 100)}`}
               fontSize={12}
               width={70}

@@ -16,6 +16,7 @@ import { createTusFacturasClient, TusFacturasError } from "@/lib/tusfacturas";
 import { createEmulatorControl, type EmulatorControl } from "@/lib/tusfacturas/emulator/control";
 import { startEmulator, type RunningEmulator } from "@/lib/tusfacturas/emulator/server";
 import { reportAttempt } from "@/lib/upstream/record";
+import { unpackMovimientos } from "./packed";
 import { createCuentaCorrienteService, CUENTA_CORRIENTE_METHOD } from "./service";
 
 const FRESHNESS_MS = 15 * 60_000;
@@ -102,7 +103,11 @@ describe.each(databaseEngines())("cuenta corriente service on $name", (engine) =
 
     expect(view.cliente).toMatchObject({ cuit: PRUEBA, nombre: "CUIT DE PRUEBA" });
     expect(
-      view.snapshot?.movimientos.map((m) => [m.fecha, m.debeCentavos, m.saldoCentavos]),
+      unpackMovimientos(view.snapshot!.movimientos).map((m) => [
+        m.fecha,
+        m.debeCentavos,
+        m.saldoCentavos,
+      ]),
     ).toEqual([
       ["2017-05-11", 11_210, 11_210],
       ["2017-05-11", 11_210, 22_420],
@@ -138,7 +143,7 @@ describe.each(databaseEngines())("cuenta corriente service on $name", (engine) =
   it("a client without movements is an empty ledger, not a failure", async () => {
     const t = await scenario("1003");
     const view = await t.service.refresh(t.businessId, SIN_MOVIMIENTOS, t.userId);
-    expect(view.snapshot?.movimientos).toEqual([]);
+    expect(unpackMovimientos(view.snapshot!.movimientos)).toEqual([]);
     expect(view.lastError).toBeNull();
     expect((await t.snapshots(SIN_MOVIMIENTOS))[0]).toMatchObject({
       movimientosCount: 0,

@@ -20,6 +20,7 @@ import {
 import { recordUpstream } from "@/lib/upstream/record";
 import { agingOf } from "./aging";
 import { buildLedger, summarize } from "./ledger";
+import { asPacked, packMovimientos, type PackedMovimientos } from "./packed";
 import type { CarteraRow, CuentaCorrienteView } from "./view";
 
 export const CUENTA_CORRIENTE_METHOD = "clientes/cuenta-corriente";
@@ -120,7 +121,7 @@ export function createCuentaCorrienteService(deps: CuentaCorrienteDeps) {
       snapshot: snapshot
         ? {
             fetchedAt: snapshot.fetchedAt.toISOString(),
-            movimientos: snapshot.movimientos as MovimientoCuentaCorriente[],
+            movimientos: asPacked(snapshot.movimientos as PackedMovimientos),
           }
         : null,
       lastError: lastError?.message
@@ -157,7 +158,7 @@ export function createCuentaCorrienteService(deps: CuentaCorrienteDeps) {
         businessId,
         cuit,
         fetchedAt,
-        movimientos,
+        movimientos: packMovimientos(movimientos),
         movimientosCount: movimientos.length,
         saldoCentavos: totals.saldoCentavos,
         restaAbonarCentavos: totals.restaAbonarCentavos,

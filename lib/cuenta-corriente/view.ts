@@ -1,9 +1,10 @@
-import type { MovimientoCuentaCorriente } from "@/lib/tusfacturas/types";
+import type { PackedMovimientos } from "./packed";
 
 /** What the ledger page receives; plain data, safe to send to the browser. */
 export type CuentaCorrienteView = {
   cliente: { id: string; cuit: string; nombre: string };
-  snapshot: { fetchedAt: string; movimientos: MovimientoCuentaCorriente[] } | null;
+  /** Movements by column (see `unpackMovimientos`): half the bytes on the wire. */
+  snapshot: { fetchedAt: string; movimientos: PackedMovimientos } | null;
   /** The last failed attempt after the snapshot, with the message shown to the user. */
   lastError: { message: string; at: string } | null;
   credentials: "missing" | "verified" | "unverified";

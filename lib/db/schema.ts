@@ -159,7 +159,7 @@ export const cuentaCorrienteSnapshots = pgTable(
       .references(() => businesses.id, { onDelete: "cascade" }),
     cuit: text("cuit").notNull(),
     fetchedAt: timestamp("fetched_at", { withTimezone: true }).notNull(),
-    /** The movements in domain form (`MovimientoCuentaCorriente[]`, integer centavos). */
+    /** The movements by column (`PackedMovimientos`, integer centavos), in wire order. */
     movimientos: jsonb("movimientos").notNull(),
     movimientosCount: integer("movimientos_count").notNull(),
     /** Recomputed by Tablero, not TusFacturas' own figure. */
