@@ -3,53 +3,17 @@
  * loopback, seeds a demo owner with two businesses wired to it, builds if needed and serves
  * on http://localhost:3000. `--dev` serves with `next dev` instead.
  */
-import { spawn, spawnSync } from "node:child_process";
-import fs from "node:fs";
+import { spawn } from "node:child_process";
 import path from "node:path";
 import { openDatabase } from "@/lib/db/client";
 import { DEMO_EMAIL, seedDemo } from "@/lib/demo/seed";
 import { startEmulator, type RunningEmulator } from "@/lib/tusfacturas/emulator/server";
+import { buildIfNeeded, nextBin } from "./build-if-needed";
 import { localSecrets } from "./local-secrets";
 
 const dev = process.argv.includes("--dev");
-const root = process.cwd();
 const dataDir = path.resolve(process.env.TABLERO_DATA_DIR ?? ".data");
 const port = process.env.PORT ?? "3000";
-const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
-
-function newestSourceChange(): number {
-  let newest = 0;
-  const visit = (entry: string) => {
-    const stat = fs.statSync(entry);
-    if (stat.isDirectory())
-      for (const child of fs.readdirSync(entry)) visit(path.join(entry, child));
-    else newest = Math.max(newest, stat.mtimeMs);
-  };
-  for (const entry of [
-    "app",
-    "components",
-    "lib",
-    "public",
-    "drizzle",
-    "next.config.ts",
-    "tailwind.config.ts",
-    "package-lock.json",
-    "instrumentation.ts",
-  ])
-    if (fs.existsSync(entry)) visit(entry);
-  return newest;
-}
-
-function buildIfNeeded() {
-  const buildId = path.join(root, ".next", "BUILD_ID");
-  if (fs.existsSync(buildId) && fs.statSync(buildId).mtimeMs > newestSourceChange()) return;
-  console.log("Compilando Tablero (next build, una vez)…");
-  const result = spawnSync(process.execPath, [nextBin, "build"], {
-    stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-  });
-  if (result.status !== 0) process.exit(result.status ?? 1);
-}
 
 async function main() {
   const secrets = localSecrets(dataDir);

@@ -1,0 +1,124 @@
+/**
+ * The browser half of `npm run bench`: time from navigation to the 20 000-movement ledger's
+ * table and saldo chart being visible, in Debian's Chromium against `next start`, with the
+ * ledger already stored (what a visit costs, not TusFacturas' answer time).
+ */
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { chromium } from "@playwright/test";
+import { insertBusiness } from "@/lib/businesses/service";
+import { insertClient } from "@/lib/clientes/service";
+import { openDatabase } from "@/lib/db/client";
+import { hashPassword } from "@/lib/auth/password";
+import { tusfacturasCredentials, users } from "@/lib/db/schema";
+import { startEmulator } from "@/lib/tusfacturas/emulator/server";
+import { buildIfNeeded, nextBin } from "./build-if-needed";
+
+const LARGE_CLIENT = "30500010912";
+const RUNS = 5;
+const PORT = Number(process.env.BENCH_PORT ?? 3391);
+
+async function seed(dataDir: string, keyring: Map<number, Buffer>) {
+  const handle = await openDatabase({ pgliteDir: path.join(dataDir, "pglite") });
+  try {
+    const [user] = await handle.db
+      .insert(users)
+      .values({
+        name: "Bench",
+        email: "bench@tablero.local",
+        passwordHash: await hashPassword("bench-password"),
+      })
+      .returning({ id: users.id });
+    const businessId = await insertBusiness(handle.db, keyring, user!.id, {
+      razonSocial: "Panadería La Espiga S.R.L.",
+      cuit: "30712293841",
+      credentials: { apikey: "1001", apitoken: "demo1001token", usertoken: "demo1001user" },
+    });
+    await handle.db.update(tusfacturasCredentials).set({ status: "verified" });
+    await insertClient(handle.db, businessId, { cuit: LARGE_CLIENT, nombre: "Distribuidora" });
+    return businessId;
+  } finally {
+    await handle.close();
+  }
+}
+
+async function waitForServer(url: string): Promise<void> {
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // Not up yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error("next start no respondió");
+}
+
+/** Median and every run, in milliseconds. */
+export async function measureBrowser(): Promise<{ runs: number[]; median: number }> {
+  buildIfNeeded();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "tablero-bench-"));
+  const key = randomBytes(32);
+  const emulator = await startEmulator({ port: 0, quiet: true });
+  const businessId = await seed(dataDir, new Map([[1, key]]));
+  const server = spawn(process.execPath, [nextBin, "start", "-p", String(PORT)], {
+    stdio: "ignore",
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: "1",
+      DATABASE_URL: "",
+      TABLERO_DATA_DIR: dataDir,
+      AUTH_SECRET: randomBytes(32).toString("base64"),
+      TABLERO_ENCRYPTION_KEY: key.toString("base64"),
+      TUSFACTURAS_API_URL: emulator.url,
+    },
+  });
+  const base = `http://localhost:${PORT}`;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-dev-shm-usage",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+  try {
+    await waitForServer(`${base}/ingresar`);
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${base}/ingresar`);
+    await page.getByLabel("Email").fill("bench@tablero.local");
+    await page.getByLabel("Contraseña").fill("bench-password");
+    await page.getByRole("button", { name: "Ingresar" }).click();
+    await page.waitForURL(`${base}/empresas`);
+    const url = `${base}/empresas/${businessId}/clientes/${LARGE_CLIENT}`;
+    const visible = async () => {
+      await page.locator("tbody tr td").first().waitFor({ timeout: 60_000 });
+      await page.locator(".recharts-line-curve").first().waitFor({ timeout: 60_000 });
+    };
+    // The first visit fetches the ledger from the emulator and stores it.
+    await page.goto(url);
+    await visible();
+    const runs: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      await page.goto("about:blank");
+      const start = performance.now();
+      await page.goto(url, { waitUntil: "commit" });
+      await visible();
+      runs.push(performance.now() - start);
+    }
+    const sorted = [...runs].sort((a, b) => a - b);
+    return { runs, median: sorted[Math.floor(sorted.length / 2)]! };
+  } finally {
+    await browser.close();
+    server.kill("SIGTERM");
+    await emulator.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
