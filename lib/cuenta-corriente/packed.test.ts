@@ -26,7 +26,7 @@ const rows: MovimientoCuentaCorriente[] = [
 describe("packed movements", () => {
   it("round-trips rows in wire order, unsorted dates and negative saldos included", () => {
     const packed = packMovimientos([rows[1]!, rows[0]!]);
-    expect(packed.fecha).toEqual(["2017-05-11", "2017-05-10"]);
+    expect(packed.dia).toEqual([17_297, 17_296]);
     expect(unpackMovimientos(packed)).toEqual(rows);
   });
 
@@ -42,6 +42,14 @@ describe("packed movements", () => {
     const packed = packMovimientos(many);
     expect(packed.nombres).toEqual([" (CLIENTE S.A.)", " (CLIENTE S.A.)  "]);
     expect(unpackMovimientos(packed).map((m) => m.concepto)).toEqual(conceptos);
+  });
+
+  it("reads the first packed form, with ISO dates", () => {
+    const { dia: _, ...rest } = packMovimientos(rows);
+    const v1 = { ...rest, v: 1, fecha: ["2017-05-11", "2017-05-10"] } as unknown as Parameters<
+      typeof unpackMovimientos
+    >[0];
+    expect(unpackMovimientos(v1)).toEqual(rows);
   });
 
   it("reads the row form older snapshots used", () => {

@@ -6,8 +6,9 @@ import type { MovimientoCuentaCorriente } from "@/lib/tusfacturas/types";
  * about half the size, and it is what a visit spends most of its time reading.
  */
 export type PackedMovimientos = {
-  v: 1;
-  fecha: string[];
+  v: 2;
+  /** The date as days since 1970-01-01 (UTC): a third of the bytes of the ISO text. */
+  dia: number[];
   /** Each concepto without its trailing "(NOMBRE)", which is stored once in `nombres`. */
   concepto: string[];
   /** Index into `nombres` of the row's trailing part, or -1 when it has none. */
@@ -19,6 +20,7 @@ export type PackedMovimientos = {
   saldo: number[];
 };
 
+const DAY_MS = 86_400_000;
 const TRAILING_NAME = /\s*\([^()]*\)\s*$/;
 
 /** Packs rows (any order) into columns in wire order; `unpackMovimientos` gives them back exactly. */
@@ -26,8 +28,8 @@ export function packMovimientos(
   movimientos: readonly MovimientoCuentaCorriente[],
 ): PackedMovimientos {
   const packed: PackedMovimientos = {
-    v: 1,
-    fecha: [],
+    v: 2,
+    dia: [],
     concepto: [],
     nombre: [],
     nombres: [],
@@ -38,7 +40,7 @@ export function packMovimientos(
   };
   const nombreIndex = new Map<string, number>();
   for (const m of [...movimientos].sort((a, b) => a.orden - b.orden)) {
-    packed.fecha.push(m.fecha);
+    packed.dia.push(Date.parse(`${m.fecha}T00:00:00Z`) / DAY_MS);
     // "FACTURA A 0002-00000001 (CLIENTE S.A.)": the client's name repeats on every row.
     const tail = TRAILING_NAME.exec(m.concepto)?.[0] ?? "";
     let index = -1;
@@ -62,8 +64,22 @@ export function unpackMovimientos(
 ): MovimientoCuentaCorriente[] {
   if (Array.isArray(stored)) return [...(stored as readonly MovimientoCuentaCorriente[])];
   const packed = stored as PackedMovimientos;
-  return packed.fecha.map((fecha, orden) => ({
-    fecha,
+  const isoOf = new Map<number, string>();
+  const iso = (dia: number) => {
+    let text = isoOf.get(dia);
+    if (text === undefined) {
+      text = new Date(dia * DAY_MS).toISOString().slice(0, 10);
+      isoOf.set(dia, text);
+    }
+    return text;
+  };
+  // The first packed form (v1) kept ISO dates; a few local databases may still hold it.
+  const dias =
+    packed.dia ??
+    (packed as { fecha?: string[] }).fecha?.map((f) => Date.parse(`${f}T00:00:00Z`) / DAY_MS) ??
+    [];
+  return dias.map((dia, orden) => ({
+    fecha: iso(dia),
     concepto: (packed.concepto[orden] ?? "") + (packed.nombres[packed.nombre[orden] ?? -1] ?? ""),
     debeCentavos: packed.debe[orden] ?? 0,
     haberCentavos: packed.haber[orden] ?? 0,
