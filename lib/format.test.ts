@@ -5,6 +5,7 @@ import {
   formatDateTime,
   formatInteger,
   formatRelative,
+  todayIso,
 } from "./format";
 
 const NBSP = "\u00a0";
@@ -25,6 +26,12 @@ describe("es-AR formats", () => {
     // 02:30 UTC on the 1st is still the 31st in Buenos Aires (UTC−3).
     expect(formatDate(new Date("2026-01-01T02:30:00Z"))).toBe("31/12/2025");
     expect(formatDateTime(new Date("2026-03-05T13:07:00Z"))).toBe("05/03/2026 10:07");
+  });
+
+  it("gives today's date in Buenos Aires as ISO", () => {
+    // 02:30 UTC on 1 January is still 31 December in Buenos Aires.
+    expect(todayIso(new Date("2026-01-01T02:30:00Z"))).toBe("2025-12-31");
+    expect(todayIso(new Date("2026-01-01T03:30:00Z"))).toBe("2026-01-01");
   });
 
   it("says how long ago in Spanish", () => {

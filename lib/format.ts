@@ -17,6 +17,7 @@ const dateTime = new Intl.DateTimeFormat("es-AR", {
   minute: "2-digit",
   hour12: false,
 });
+const isoDate = new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE });
 const relative = new Intl.RelativeTimeFormat("es-AR", { numeric: "auto" });
 
 /** Integer centavos → `$ 1.234,56` (exact: the division happens once, at the edge). */
@@ -47,4 +48,9 @@ export function formatRelative(value: Date, now: Date = new Date()): string {
   if (abs < 3600) return relative.format(Math.round(seconds / 60), "minute");
   if (abs < 86_400) return relative.format(Math.round(seconds / 3600), "hour");
   return relative.format(Math.round(seconds / 86_400), "day");
+}
+
+/** The date in Buenos Aires as ISO `yyyy-mm-dd` (what aging counts from). */
+export function todayIso(now: Date = new Date()): string {
+  return isoDate.format(now);
 }

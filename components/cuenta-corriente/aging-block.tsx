@@ -5,7 +5,7 @@ import type { Aging } from "@/lib/cuenta-corriente/aging";
 import { formatCentavos, formatInteger } from "@/lib/format";
 
 /** What is still unpaid, by the age of each comprobante: a table and the same as a chart. */
-export function AgingBlock({ aging }: { aging: Aging }) {
+export function AgingBlock({ aging, filtered }: { aging: Aging; filtered: boolean }) {
   return (
     <section
       aria-labelledby="aging-title"
@@ -15,7 +15,8 @@ export function AgingBlock({ aging }: { aging: Aging }) {
         Antigüedad de lo impago
       </h3>
       <p className="text-xs text-slate-600">
-        Por la fecha de cada comprobante (TusFacturas no informa vencimientos).
+        Por la fecha de cada comprobante (TusFacturas no informa vencimientos)
+        {filtered ? ", solo de los movimientos filtrados" : ""}.
       </p>
       <div className="mt-3 grid gap-4 md:grid-cols-2">
         <table className="text-sm">

@@ -1,5 +1,6 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { CuentaCorrienteView } from "@/lib/cuenta-corriente/view";
+import { todayIso } from "@/lib/format";
 import { makeQueryClient } from "@/lib/query-client";
 import { queryKeys } from "@/lib/query-keys";
 import { LedgerContent, LedgerView } from "./ledger-view";
@@ -21,10 +22,12 @@ export function LedgerSection({
   canRefresh: boolean;
   refreshing?: boolean;
 }) {
+  const today = todayIso();
   if (refreshing)
     return (
       <LedgerContent
         businessId={businessId}
+        today={today}
         empresa={empresa}
         view={view}
         canRefresh={canRefresh}
@@ -38,6 +41,7 @@ export function LedgerSection({
       <LedgerView
         businessId={businessId}
         cuit={view.cliente.cuit}
+        today={today}
         empresa={empresa}
         canRefresh={canRefresh}
         refreshing={false}

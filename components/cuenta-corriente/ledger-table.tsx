@@ -88,7 +88,7 @@ export function LedgerTable({
                   className={`border-t border-slate-100 ${row.saldoDifiere ? "bg-amber-50" : ""}`}
                 >
                   <td className="whitespace-nowrap px-3 tabular-nums">{dmy(row.fecha)}</td>
-                  <td className="px-3" title={row.concepto}>
+                  <td className="max-w-xs truncate whitespace-nowrap px-3" title={row.concepto}>
                     {row.comprobante?.label ?? row.concepto}
                   </td>
                   <td className="px-3 text-right tabular-nums">

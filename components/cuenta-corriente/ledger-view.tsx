@@ -24,22 +24,18 @@ import { MonthlyChart } from "./monthly-chart";
 import { SaldoChart } from "./saldo-chart";
 import { useLedgerFilters } from "./use-ledger-filters";
 
-/** Today in Buenos Aires, as an ISO date: what aging counts from. */
-function todayInArgentina(): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "America/Argentina/Buenos_Aires" }).format(
-    new Date(),
-  );
-}
-
 export function LedgerView({
   businessId,
   cuit,
+  today,
   empresa,
   canRefresh,
   refreshing,
 }: {
   businessId: string;
   cuit: string;
+  /** ISO date in Buenos Aires, decided by the server so both renders agree. */
+  today: string;
   empresa: { razonSocial: string; cuit: string };
   canRefresh: boolean;
   refreshing: boolean;
@@ -67,6 +63,7 @@ export function LedgerView({
   return (
     <LedgerContent
       businessId={businessId}
+      today={today}
       empresa={empresa}
       view={query.data}
       canRefresh={canRefresh}
@@ -91,6 +88,7 @@ export function LedgerView({
  */
 export function LedgerContent({
   businessId,
+  today,
   empresa,
   view,
   canRefresh,
@@ -100,6 +98,7 @@ export function LedgerContent({
   onRefresh,
 }: {
   businessId: string;
+  today: string;
   empresa: { razonSocial: string; cuit: string };
   view: CuentaCorrienteView;
   canRefresh: boolean;
@@ -119,11 +118,11 @@ export function LedgerContent({
   const derived = useMemo(
     () => ({
       summary: summarize(period),
-      aging: agingOf(period, todayInArgentina()),
+      aging: agingOf(period, today),
       series: downsample(saldoSeries(period)),
       monthly: monthlyTotals(period),
     }),
-    [period],
+    [period, today],
   );
   const shown = useMemo(
     () => (filters.orden === "desc" ? [...period].reverse() : period),
@@ -220,7 +219,10 @@ export function LedgerContent({
             <SaldoChart points={derived.series} rows={period} />
             <MonthlyChart months={derived.monthly} />
           </div>
-          <AgingBlock aging={derived.aging} />
+          <AgingBlock
+            aging={derived.aging}
+            filtered={Boolean(filters.desde || filters.hasta || filters.q)}
+          />
           <ExportButtons
             businessId={businessId}
             rows={period}

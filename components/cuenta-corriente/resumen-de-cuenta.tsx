@@ -5,7 +5,7 @@ import { buildLedger, summarize } from "@/lib/cuenta-corriente/ledger";
 import { unpackMovimientos } from "@/lib/cuenta-corriente/packed";
 import type { CuentaCorrienteView } from "@/lib/cuenta-corriente/view";
 import { formatCuit } from "@/lib/cuit";
-import { formatCentavos, formatDateTime } from "@/lib/format";
+import { formatCentavos, formatDateTime, todayIso } from "@/lib/format";
 
 const dmy = (iso: string) => iso.split("-").reverse().join("/");
 
@@ -23,9 +23,7 @@ export function ResumenDeCuenta({
   const rows = filterLedger(buildLedger(movimientos).rows, filters);
   const inOrder = filters.orden === "desc" ? [...rows].reverse() : rows;
   const summary = summarize(inOrder);
-  const today = new Intl.DateTimeFormat("en-CA", {
-    timeZone: "America/Argentina/Buenos_Aires",
-  }).format(new Date());
+  const today = todayIso();
   const aging = agingOf(inOrder, today);
   return (
     <article className="rounded-lg border border-slate-200 bg-white p-6 text-sm print:border-0 print:p-0">
