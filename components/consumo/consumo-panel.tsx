@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { RefreshControl, refreshFailure } from "@/components/snapshots/refresh-control";
 import { getConsumo, refreshConsumo } from "@/lib/consumo/actions";
 import { isQuotaLow, type ConsumoView } from "@/lib/consumo/view";
 import { formatDateTime, formatInteger } from "@/lib/format";
@@ -37,7 +37,6 @@ export function ConsumoPanel({
   if (!view) {
     return <Alert tone="error">{query.error?.message ?? "No pudimos cargar el consumo."}</Alert>;
   }
-  const result = refresh.data;
   return (
     <ConsumoContent
       businessId={businessId}
@@ -45,13 +44,7 @@ export function ConsumoPanel({
       canRefresh={canRefresh}
       refreshing={false}
       busy={refresh.isPending}
-      refreshFailure={
-        result && !result.ok
-          ? result.error.message
-          : refresh.isError
-            ? "No pudimos conectar con Tablero. Revisá tu conexión y probá de nuevo."
-            : undefined
-      }
+      refreshFailure={refreshFailure(refresh)}
       onRefresh={() => refresh.mutate()}
     />
   );
@@ -117,21 +110,7 @@ export function ConsumoContent({
             </p>
           ) : null}
         </div>
-        <div className="text-right">
-          <Button
-            variant="secondary"
-            onClick={onRefresh}
-            disabled={!canRefresh || busy}
-            aria-describedby="refresh-cost"
-          >
-            {busy ? "Actualizando…" : "Actualizar"}
-          </Button>
-          <p id="refresh-cost" className="mt-1 text-xs text-slate-600">
-            {canRefresh
-              ? "Usa 1 request de tu plan de TusFacturas."
-              : "Tu rol no permite actualizar: solo ves los datos guardados."}
-          </p>
-        </div>
+        <RefreshControl canRefresh={canRefresh} busy={busy} onRefresh={onRefresh} />
       </div>
 
       {view.credentials.status === "unverified" ? (

@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { RefreshControl, refreshFailure } from "@/components/snapshots/refresh-control";
 import { FetchedAt } from "@/components/consumo/fetched-at";
 import { getCuentaCorriente, refreshCuentaCorriente } from "@/lib/cuenta-corriente/actions";
 import { agingOf } from "@/lib/cuenta-corriente/aging";
@@ -54,7 +54,6 @@ export function LedgerView({
     mutationFn: () => refreshCuentaCorriente({ businessId, cuit }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: key }),
   });
-  const result = refresh.data;
   if (!query.data) {
     return (
       <Alert tone="error">{query.error?.message ?? "No pudimos cargar la cuenta corriente."}</Alert>
@@ -69,13 +68,7 @@ export function LedgerView({
       canRefresh={canRefresh}
       refreshing={refreshing}
       busy={refresh.isPending}
-      refreshFailure={
-        result && !result.ok
-          ? result.error.message
-          : refresh.isError
-            ? "No pudimos conectar con Tablero. Revisá tu conexión y probá de nuevo."
-            : undefined
-      }
+      refreshFailure={refreshFailure(refresh)}
       onRefresh={() => refresh.mutate()}
     />
   );
@@ -155,21 +148,12 @@ export function LedgerContent({
             </p>
           ) : null}
         </div>
-        <div className="text-right">
-          <Button
-            variant="secondary"
-            onClick={onRefresh}
-            disabled={!canRefresh || busy || view.credentials === "missing"}
-            aria-describedby="ledger-refresh-cost"
-          >
-            {busy ? "Actualizando…" : "Actualizar"}
-          </Button>
-          <p id="ledger-refresh-cost" className="mt-1 text-xs text-slate-600">
-            {canRefresh
-              ? "Usa 1 request de tu plan de TusFacturas."
-              : "Tu rol no permite actualizar: solo ves los datos guardados."}
-          </p>
-        </div>
+        <RefreshControl
+          canRefresh={canRefresh}
+          busy={busy}
+          disabled={view.credentials === "missing"}
+          onRefresh={onRefresh}
+        />
       </div>
 
       {view.credentials !== "verified" ? (
