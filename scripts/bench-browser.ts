@@ -15,6 +15,7 @@ import { openDatabase } from "@/lib/db/client";
 import { hashPassword } from "@/lib/auth/password";
 import { tusfacturasCredentials, users } from "@/lib/db/schema";
 import { startEmulator } from "@/lib/tusfacturas/emulator/server";
+import { chromiumLaunchOptions } from "../e2e/chromium";
 import { buildIfNeeded, nextBin } from "./build-if-needed";
 
 const LARGE_CLIENT = "30500010912";
@@ -77,18 +78,7 @@ export async function measureBrowser(): Promise<{ runs: number[]; median: number
     },
   });
   const base = `http://localhost:${PORT}`;
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-dev-shm-usage",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions);
   try {
     await waitForServer(`${base}/ingresar`);
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });

@@ -1,9 +1,9 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { RefreshControl, refreshFailure } from "@/components/snapshots/refresh-control";
+import { useSnapshot } from "@/components/snapshots/use-snapshot";
 import { getConsumo, refreshConsumo } from "@/lib/consumo/actions";
 import { isQuotaLow, type ConsumoView } from "@/lib/consumo/view";
 import { formatDateTime, formatInteger } from "@/lib/format";
@@ -18,19 +18,10 @@ export function ConsumoPanel({
   businessId: string;
   canRefresh: boolean;
 }) {
-  const queryClient = useQueryClient();
-  const key = queryKeys.consumo(businessId);
-  const query = useQuery({
-    queryKey: key,
-    queryFn: async (): Promise<ConsumoView> => {
-      const result = await getConsumo({ businessId });
-      if (!result.ok) throw new Error(result.error.message);
-      return result.data;
-    },
-  });
-  const refresh = useMutation({
-    mutationFn: () => refreshConsumo({ businessId }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: key }),
+  const { query, refresh } = useSnapshot<ConsumoView>({
+    queryKey: queryKeys.consumo(businessId),
+    read: () => getConsumo({ businessId }),
+    refresh: () => refreshConsumo({ businessId }),
   });
 
   const view = query.data;

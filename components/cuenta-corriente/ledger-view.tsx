@@ -1,9 +1,9 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { Alert } from "@/components/ui/alert";
 import { RefreshControl, refreshFailure } from "@/components/snapshots/refresh-control";
+import { useSnapshot } from "@/components/snapshots/use-snapshot";
 import { FetchedAt } from "@/components/consumo/fetched-at";
 import { getCuentaCorriente, refreshCuentaCorriente } from "@/lib/cuenta-corriente/actions";
 import { agingOf } from "@/lib/cuenta-corriente/aging";
@@ -40,19 +40,10 @@ export function LedgerView({
   canRefresh: boolean;
   refreshing: boolean;
 }) {
-  const queryClient = useQueryClient();
-  const key = queryKeys.cuentaCorriente(businessId, cuit);
-  const query = useQuery({
-    queryKey: key,
-    queryFn: async (): Promise<CuentaCorrienteView> => {
-      const result = await getCuentaCorriente({ businessId, cuit });
-      if (!result.ok) throw new Error(result.error.message);
-      return result.data;
-    },
-  });
-  const refresh = useMutation({
-    mutationFn: () => refreshCuentaCorriente({ businessId, cuit }),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: key }),
+  const { query, refresh } = useSnapshot<CuentaCorrienteView>({
+    queryKey: queryKeys.cuentaCorriente(businessId, cuit),
+    read: () => getCuentaCorriente({ businessId, cuit }),
+    refresh: () => refreshCuentaCorriente({ businessId, cuit }),
   });
   if (!query.data) {
     return (
