@@ -6,7 +6,7 @@ import { createEmulatorControl, type EmulatorControl } from "../lib/tusfacturas/
 /**
  * The emulator's seeded test accounts (lib/tusfacturas/fixtures/accounts.json). Calls are
  * counted per apikey across spec files running in parallel: a file that asserts call counts
- * must be the only one using that apikey (1001: cuenta-corriente, 1002: clientes).
+ * must be the only one using that apikey (1001: cuenta-corriente, 1002: clientes, 1007–1010: IVA).
  */
 export const accounts = {
   a1001: {
@@ -44,6 +44,30 @@ export const accounts = {
     apitoken: "test1006token",
     usertoken: "test1006user",
     cuit: "24123456781",
+  },
+  a1007: {
+    apikey: "1007",
+    apitoken: "test1007token",
+    usertoken: "test1007user",
+    cuit: "30712345671",
+  },
+  a1008: {
+    apikey: "1008",
+    apitoken: "test1008token",
+    usertoken: "test1008user",
+    cuit: "30712345698",
+  },
+  a1009: {
+    apikey: "1009",
+    apitoken: "test1009token",
+    usertoken: "test1009user",
+    cuit: "27203040593",
+  },
+  a1010: {
+    apikey: "1010",
+    apitoken: "test1010token",
+    usertoken: "test1010user",
+    cuit: "20556677884",
   },
 } as const;
 

@@ -11,6 +11,7 @@ export const permissions = {
   "clients:manage": ["owner"],
   "cuentaCorriente:refresh": ["owner"],
   "credentials:manage": ["owner"],
+  "iva:request": ["owner"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -2,14 +2,10 @@ import "server-only";
 import { and, asc, eq, ilike, or } from "drizzle-orm";
 import { ActionFailure } from "@/lib/actions/errors";
 import type { Database } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { clients, type Client } from "@/lib/db/schema";
 
 const DUPLICATE = "Ese CUIT ya está en la cartera de esta empresa.";
-
-function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { cause?: { code?: string }; code?: string }).cause?.code;
-  return code === "23505" || (error as { code?: string }).code === "23505";
-}
 
 /** The business's clients by name; `q` matches the name or the CUIT (with or without dashes). */
 export async function listClients(db: Database, businessId: string, q?: string): Promise<Client[]> {

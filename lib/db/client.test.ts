@@ -18,6 +18,8 @@ const tables = [
   "clients",
   "consumo_snapshots",
   "cuenta_corriente_snapshots",
+  "iva_batches",
+  "iva_requests",
   "memberships",
   "tusfacturas_credentials",
   "tusfacturas_requests",

@@ -177,3 +177,76 @@ export const cuentaCorrienteSnapshots = pgTable(
 );
 
 export type Client = typeof clients.$inferSelect;
+
+export const ivaRequestStatuses = [
+  "queued",
+  "pending",
+  "sent",
+  "rejected",
+  "failed",
+  "unconfirmed",
+  "skipped",
+  "cancelled",
+] as const;
+export type IvaRequestStatus = (typeof ivaRequestStatuses)[number];
+
+/** One "Solicitar para varias empresas" run: one period and address for many businesses. */
+export const ivaBatches = pgTable(
+  "iva_batches",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** Chosen by the browser per submission, so a double click starts one run. */
+    requestKey: uuid("request_key").notNull(),
+    anio: integer("anio").notNull(),
+    mes: integer("mes").notNull(),
+    email: text("email").notNull(),
+    createdAt: createdAt(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("iva_batches_user_key").on(t.userId, t.requestKey),
+    index("iva_batches_user_created_idx").on(t.userId, t.createdAt),
+  ],
+);
+
+/**
+ * Every IVA compras-ventas report request: written before the call ("pending", or "queued"
+ * in a batch) and completed after it, so a request interrupted by a stopped server is never
+ * mistaken for a sent one.
+ */
+export const ivaRequests = pgTable(
+  "iva_requests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    businessId: uuid("business_id")
+      .notNull()
+      .references(() => businesses.id, { onDelete: "cascade" }),
+    userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
+    batchId: uuid("batch_id").references(() => ivaBatches.id, { onDelete: "set null" }),
+    /** Chosen by the browser per submission: a double click sends the same key twice. */
+    requestKey: uuid("request_key").notNull(),
+    anio: integer("anio").notNull(),
+    mes: integer("mes").notNull(),
+    email: text("email").notNull(),
+    status: text("status", { enum: ivaRequestStatuses }).notNull(),
+    requestedAt: timestamp("requested_at", { withTimezone: true }).notNull(),
+    completedAt: timestamp("completed_at", { withTimezone: true }),
+    errorCode: text("error_code"),
+    /** TusFacturas' own messages when rejected; the reason otherwise. Spanish, no secrets. */
+    messages: jsonb("messages").$type<string[]>().notNull().default([]),
+  },
+  (t) => [
+    uniqueIndex("iva_requests_business_key").on(t.businessId, t.requestKey),
+    // Never two calls in flight for one business, period and address.
+    uniqueIndex("iva_requests_one_pending_key")
+      .on(t.businessId, t.anio, t.mes, sql`lower(${t.email})`)
+      .where(sql`${t.status} = 'pending'`),
+    index("iva_requests_business_requested_idx").on(t.businessId, t.requestedAt),
+    index("iva_requests_batch_idx").on(t.batchId),
+  ],
+);
+
+export type IvaRequest = typeof ivaRequests.$inferSelect;

@@ -1,0 +1,40 @@
+"use server";
+
+import { ActionFailure } from "@/lib/actions/errors";
+import { businessAction, userAction } from "@/lib/actions/pipeline";
+import { getIvaService } from "./index";
+import { ivaBatchIdSchema, ivaBatchSchema, ivaRequestSchema } from "./schemas";
+
+/**
+ * "Solicitar reporte": with `send: false` it checks and says what the confirmation must say
+ * (including an earlier request of the last 24 hours); with `send: true` it makes the one
+ * billed call and answers its outcome.
+ */
+export const requestIvaReport = businessAction({
+  name: "requestIvaReport",
+  permission: "iva:request",
+  schema: ivaRequestSchema,
+  async handler(input, { user }) {
+    return (await getIvaService()).request({ ...input, userId: user.id });
+  },
+});
+
+/** "Solicitar para varias empresas": records the run and starts it; progress via getIvaBatch. */
+export const startIvaBatch = userAction({
+  name: "startIvaBatch",
+  schema: ivaBatchSchema,
+  async handler(input, { user }) {
+    return (await getIvaService()).startBatch({ ...input, userId: user.id });
+  },
+});
+
+/** A run of the signed-in user's, with each business's outcome so far. */
+export const getIvaBatch = userAction({
+  name: "getIvaBatch",
+  schema: ivaBatchIdSchema,
+  async handler({ batchId }, { user }) {
+    const batch = await (await getIvaService()).batch(user.id, batchId);
+    if (!batch) throw new ActionFailure("not_found", "No encontramos esa solicitud.");
+    return batch;
+  },
+});
