@@ -4,4 +4,5 @@ export const queryKeys = {
   consumo: (businessId: string) => [...queryKeys.business(businessId), "consumo"] as const,
   cuentaCorriente: (businessId: string, cuit: string) =>
     [...queryKeys.business(businessId), "cuenta-corriente", cuit] as const,
+  ivaBatch: (batchId: string) => ["iva-batch", batchId] as const,
 };

@@ -1,12 +1,17 @@
 import "server-only";
 import { getDb } from "./db";
 import { env } from "./env";
+import { getIvaService } from "./iva";
 
-/** Parses the environment and opens (and migrates) the database; exits with the reason. */
+/**
+ * Parses the environment, opens (and migrates) the database and settles what a previous run
+ * left half done (IVA requests cut off mid-call); exits with the reason.
+ */
 export async function checkStartup(): Promise<void> {
   try {
     env();
     await getDb();
+    await (await getIvaService()).sweepInterrupted();
   } catch (error) {
     console.error(`\nTablero no puede arrancar.\n${(error as Error).message}\n`);
     process.exit(1);

@@ -6,6 +6,7 @@ import { usePathname } from "next/navigation";
 const tabs = [
   { segment: "consumo", label: "Consumo" },
   { segment: "clientes", label: "Clientes" },
+  { segment: "iva", label: "IVA compras-ventas" },
   { segment: "credenciales", label: "Credenciales" },
 ] as const;
 

@@ -15,6 +15,9 @@ export function AppHeader({ userName }: { userName: string }) {
           >
             Empresas
           </Link>
+          <Link href="/iva" className="text-sm font-medium text-slate-700 hover:text-slate-900">
+            IVA compras-ventas
+          </Link>
         </nav>
         <div className="flex items-center gap-3 text-sm">
           <span className="text-slate-700">{userName}</span>

@@ -1,7 +1,8 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { Button } from "./button";
+import { useReturnFocus } from "./use-return-focus";
 
 /** A destructive action that asks once more, inline, before it runs. */
 export function ConfirmButton({
@@ -18,13 +19,7 @@ export function ConfirmButton({
   onConfirm: () => void;
 }) {
   const [asking, setAsking] = useState(false);
-  const trigger = useRef<HTMLButtonElement>(null);
-  const wasAsking = useRef(false);
-  useEffect(() => {
-    // Back from "Cancelar": keyboard focus returns to where it was.
-    if (wasAsking.current && !asking) trigger.current?.focus();
-    wasAsking.current = asking;
-  }, [asking]);
+  const trigger = useReturnFocus<HTMLButtonElement>(asking);
   if (!asking) {
     return (
       <Button ref={trigger} variant="secondary" onClick={() => setAsking(true)}>

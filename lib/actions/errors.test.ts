@@ -26,6 +26,26 @@ describe("toActionError", () => {
     ).toEqual({ code: "upstream", message: "TusFacturas rechazó el pedido: Sin cupo" });
   });
 
+  it("recognises failures thrown by another copy of the modules (Next bundles one per layer)", () => {
+    // What a second copy of each class produces: an error carrying the same registered brand.
+    const copy = <T extends object>(brand: string, fields: T) =>
+      Object.assign(new Error("copia"), { [Symbol.for(brand)]: true }, fields);
+    expect(
+      toActionError(
+        copy("tablero.ActionFailure", { code: "conflict", message: "Ya existe." }),
+        "x",
+      ),
+    ).toEqual({ code: "conflict", message: "Ya existe.", fieldErrors: undefined });
+    expect(
+      toActionError(
+        copy("tablero.TusFacturasError", { code: "rejected", messages: ["Sin cupo"] }),
+        "x",
+      ),
+    ).toEqual({ code: "upstream", message: "TusFacturas rechazó el pedido: Sin cupo" });
+    expect(new Error("otra") instanceof ActionFailure).toBe(false);
+    expect((null as unknown) instanceof TusFacturasError).toBe(false);
+  });
+
   it("answers anything else generically and logs no query parameters", () => {
     const log = vi.spyOn(console, "error").mockImplementation(() => {});
     const sealed = "v1.aXY.dGFn.c2VjcmV0";

@@ -3,8 +3,20 @@ import { z } from "zod";
 import { describeTusFacturasError, TusFacturasError } from "@/lib/tusfacturas";
 import type { ActionError, ActionErrorCode } from "./result";
 
-/** An expected failure a handler throws on purpose; its message reaches the user. */
+const actionFailureBrand = Symbol.for("tablero.ActionFailure");
+
+/**
+ * An expected failure a handler throws on purpose; its message reaches the user. `instanceof`
+ * works across copies of this module (Next bundles server code once per layer, and the
+ * process-wide services are shared by pages and actions).
+ */
 export class ActionFailure extends Error {
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === "object" && value !== null && actionFailureBrand in value;
+  }
+
+  readonly [actionFailureBrand] = true;
+
   constructor(
     readonly code: ActionErrorCode,
     message: string,

@@ -51,10 +51,12 @@ export function periodCode({ anio, mes }: Period): string {
 }
 
 function integerField(label: string) {
-  return z.union([z.number(), z.string().trim()]).transform((value, ctx) => {
+  const message = `Elegí el ${label}.`;
+  // The union's own message too: a missing field would otherwise say "Invalid input".
+  return z.union([z.number(), z.string().trim()], { error: message }).transform((value, ctx) => {
     const n = typeof value === "number" ? value : value === "" ? NaN : Number(value);
     if (!Number.isInteger(n)) {
-      ctx.addIssue({ code: "custom", message: `Elegí el ${label}.` });
+      ctx.addIssue({ code: "custom", message });
       return z.NEVER;
     }
     return n;
@@ -118,4 +120,13 @@ export function ivaPeriodSchema(clock?: () => Date) {
 export function selectableYears(now: Date): number[] {
   const { anio } = currentPeriod(now);
   return Array.from({ length: anio - FIRST_YEAR + 1 }, (_, i) => anio - i);
+}
+
+/** `?periodo=2026-10` → the period; anything else → null (the whole history). */
+export function parsePeriodParam(value: string | undefined): Period | null {
+  const match = /^(\d{4})-(\d{2})$/.exec(value?.trim() ?? "");
+  if (!match) return null;
+  const anio = Number(match[1]);
+  const mes = Number(match[2]);
+  return anio >= FIRST_YEAR && mes >= 1 && mes <= 12 ? { anio, mes } : null;
 }

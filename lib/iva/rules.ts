@@ -64,7 +64,8 @@ const timeFormat = new Intl.DateTimeFormat("es-AR", {
   timeZone: "America/Argentina/Buenos_Aires",
   hour: "2-digit",
   minute: "2-digit",
-  hour12: false,
+  // Not `hour12: false`: with it, es-AR writes the hour after midnight as "24:05".
+  hourCycle: "h23",
 });
 
 /** "hoy a las 10:42", "ayer a las 23:15" (Buenos Aires time). */

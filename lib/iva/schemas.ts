@@ -21,6 +21,7 @@ export const ivaBatchSchema = z
       .min(1, "Elegí al menos una empresa.")
       .max(500),
     requestKey: z.uuid(),
+    send: z.boolean(),
     repeat: z.boolean(),
   })
   .superRefine(checkPeriod());

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, gt, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, lt, sql } from "drizzle-orm";
 import { ActionFailure, describeForLog, messages as actionMessages } from "@/lib/actions/errors";
 import { can } from "@/lib/auth/permissions";
 import { loadCredentials } from "@/lib/businesses/credentials";
@@ -77,6 +77,8 @@ export type IvaRequestOutcome =
 export type IvaBusinessOption = {
   businessId: string;
   razonSocial: string;
+  /** Whether the user's role may request for it (if not, it cannot even be chosen). */
+  allowed: boolean;
   /** Why it cannot be requested for; null when it can. */
   unavailable: string | null;
 };
@@ -86,6 +88,8 @@ export type IvaBatchInput = Period & {
   email: string;
   businessIds: string[];
   requestKey: string;
+  /** False: only validate and say what the confirmation must say. Default true. */
+  send?: boolean;
   /** Repeat for the businesses that already asked for this period and address today. */
   repeat: boolean;
 };
@@ -199,6 +203,27 @@ export function createIvaService({ db, client, keyring, now, pendingLimitMs }: I
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`iva:${businessId}`}))`);
   }
 
+  /**
+   * Stores as "unconfirmed" what is already shown so: a request still "pending" past the limit.
+   * Left "pending", its row would hold the one pending slot of its period and address, and
+   * the repeat the user confirms would fail on the unique index.
+   */
+  async function settleStale(tx: Database, businessId: string, period: Period, email: string) {
+    await tx
+      .update(ivaRequests)
+      .set({ status: "unconfirmed", completedAt: now() })
+      .where(
+        and(
+          eq(ivaRequests.businessId, businessId),
+          eq(ivaRequests.anio, period.anio),
+          eq(ivaRequests.mes, period.mes),
+          sql`lower(${ivaRequests.email}) = ${email.toLowerCase()}`,
+          eq(ivaRequests.status, "pending"),
+          lt(ivaRequests.requestedAt, new Date(now().getTime() - pendingLimitMs)),
+        ),
+      );
+  }
+
   async function verifiedCredentials(businessId: string): Promise<TusFacturasCredentials> {
     const status = await credentialStatusOf(businessId);
     if (status === null) throw new ActionFailure("conflict", NO_CREDENTIALS);
@@ -279,6 +304,7 @@ export function createIvaService({ db, client, keyring, now, pendingLimitMs }: I
           ),
         );
       if (again) return { kind: "existing" as const, id: again.id };
+      await settleStale(tx, input.businessId, period, input.email);
       const prior = await priorRequests(tx, input.businessId, period, input.email);
       if (prior.some((p) => p.status === "pending" || p.status === "queued")) {
         throw new ActionFailure("conflict", IN_FLIGHT);
@@ -343,6 +369,7 @@ export function createIvaService({ db, client, keyring, now, pendingLimitMs }: I
     return rows.map((row) => ({
       businessId: row.id,
       razonSocial: row.razonSocial,
+      allowed: can(row.role, "iva:request"),
       unavailable: !can(row.role, "iva:request")
         ? NOT_ALLOWED
         : row.credentialStatus === null
@@ -374,7 +401,7 @@ export function createIvaService({ db, client, keyring, now, pendingLimitMs }: I
       if (!option) throw new ActionFailure("not_found", actionMessages.notFound);
       return option;
     });
-    if (chosen.some((option) => option.unavailable === NOT_ALLOWED)) {
+    if (chosen.some((option) => !option.allowed)) {
       throw new ActionFailure("forbidden", NOT_ALLOWED);
     }
 
@@ -396,7 +423,9 @@ export function createIvaService({ db, client, keyring, now, pendingLimitMs }: I
         });
       }
     }
-    if (duplicates.length > 0 && !input.repeat) return { kind: "confirm", duplicates };
+    if (input.send === false || (duplicates.length > 0 && !input.repeat)) {
+      return { kind: "confirm", duplicates };
+    }
 
     const batchId = await db.transaction(async (tx) => {
       const [batch] = await tx
@@ -491,6 +520,7 @@ export function createIvaService({ db, client, keyring, now, pendingLimitMs }: I
     if (!credentials) return skip(NO_CREDENTIALS);
     const started = await db.transaction(async (tx) => {
       await lockBusiness(tx, item.businessId);
+      await settleStale(tx, item.businessId, item, item.email);
       const prior = await priorRequests(tx, item.businessId, item, item.email);
       if (prior.some((p) => p.status === "pending")) return false;
       await tx
@@ -584,21 +614,22 @@ function failureOutcome(error: unknown): {
   messages: string[];
 } {
   if (error instanceof TusFacturasError) {
-    if (error.code === "rejected") {
+    // A rejection, a 401 or a 429 was refused before any work, so it sent nothing: "rejected",
+    // which asks for no "send again". Anything else may have been delivered.
+    if (error.code !== "unavailable" && error.code !== "bad_response") {
       return {
         status: "rejected",
         errorCode: error.code,
-        messages: error.messages.length > 0 ? error.messages : [describeTusFacturasError(error)],
+        messages:
+          error.code === "rejected" && error.messages.length > 0
+            ? error.messages
+            : [describeTusFacturasError(error)],
       };
     }
-    // A 401 or a 429 was refused before any work; anything else may have been delivered.
-    const ambiguous = error.code === "unavailable" || error.code === "bad_response";
     return {
       status: "failed",
       errorCode: error.code,
-      messages: ambiguous
-        ? [describeTusFacturasError(error), MAYBE_SENT]
-        : [describeTusFacturasError(error)],
+      messages: [describeTusFacturasError(error), MAYBE_SENT],
     };
   }
   console.error(`[iva request] ${describeForLog(error)}`);

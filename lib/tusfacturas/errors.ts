@@ -15,8 +15,19 @@ export type TusFacturasErrorInit = {
   detail?: string;
 };
 
-/** An expected failure of a TusFacturas call, classified by `code`. */
+const tusFacturasErrorBrand = Symbol.for("tablero.TusFacturasError");
+
+/**
+ * An expected failure of a TusFacturas call, classified by `code`. `instanceof` works across
+ * copies of this module: Next bundles server code once per layer (pages, actions), and the
+ * process-wide client and services live across them.
+ */
 export class TusFacturasError extends Error {
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === "object" && value !== null && tusFacturasErrorBrand in value;
+  }
+
+  readonly [tusFacturasErrorBrand] = true;
   readonly code: TusFacturasErrorCode;
   readonly messages: string[];
   readonly status?: number;

@@ -1,0 +1,102 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { Alert } from "@/components/ui/alert";
+import type { IvaRequestStatus } from "@/lib/db/schema";
+import { getIvaBatch } from "@/lib/iva/actions";
+import { formatPeriod } from "@/lib/iva/period";
+import type { IvaBatchView } from "@/lib/iva/service";
+import { queryKeys } from "@/lib/query-keys";
+import { formatDateTime } from "@/lib/format";
+import { IvaStatus } from "./iva-status";
+
+const summaryParts: [IvaRequestStatus, string, string][] = [
+  ["sent", "enviada", "enviadas"],
+  ["rejected", "rechazada", "rechazadas"],
+  ["failed", "fallida", "fallidas"],
+  ["unconfirmed", "sin confirmar", "sin confirmar"],
+  ["skipped", "omitida", "omitidas"],
+  ["cancelled", "no enviada", "no enviadas"],
+];
+
+/** "Terminado: 2 enviadas, 1 rechazada, 1 omitida." */
+export function batchSummary(items: readonly { status: IvaRequestStatus }[]): string {
+  const parts = summaryParts.flatMap(([status, one, many]) => {
+    const n = items.filter((item) => item.status === status).length;
+    return n === 0 ? [] : [`${n} ${n === 1 ? one : many}`];
+  });
+  return `Terminado: ${parts.join(", ")}.`;
+}
+
+/**
+ * A run's progress per business, read from Tablero (never from TusFacturas) every second
+ * until every request has an outcome. Leaving and coming back shows the same run.
+ */
+export function IvaBatchProgress({ initial }: { initial: IvaBatchView }) {
+  const query = useQuery({
+    queryKey: queryKeys.ivaBatch(initial.id),
+    queryFn: async () => {
+      const result = await getIvaBatch({ batchId: initial.id });
+      if (!result.ok) throw new Error(result.error.message);
+      return result.data;
+    },
+    initialData: initial,
+    refetchInterval: (q) => (q.state.data?.finished ? false : 1000),
+  });
+  const batch = query.data;
+  const done = batch.items.filter((i) => i.status !== "queued" && i.status !== "pending").length;
+  return (
+    <section aria-labelledby="lote-title" className="space-y-3">
+      <div>
+        <h2 id="lote-title" className="text-lg font-semibold">
+          Reporte de {formatPeriod(batch)} para {batch.email}
+        </h2>
+        <p className="text-sm text-slate-600">
+          Pedido el {formatDateTime(new Date(batch.createdAt))}.
+        </p>
+      </div>
+      <div aria-live="polite">
+        {batch.finished ? (
+          <Alert tone="info">{batchSummary(batch.items)}</Alert>
+        ) : (
+          <p className="text-sm text-slate-700">
+            Enviando de a una: {done} de {batch.items.length} procesadas. Podés salir de esta
+            página; el resultado queda guardado.
+          </p>
+        )}
+      </div>
+      {query.isError ? (
+        <Alert tone="error">
+          No pudimos leer el progreso: {query.error.message} Lo intentamos de nuevo en un momento.
+        </Alert>
+      ) : null}
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table className="min-w-full text-sm">
+          <caption className="sr-only">Resultado por empresa</caption>
+          <thead className="bg-slate-50 text-left text-slate-700">
+            <tr>
+              <th scope="col" className="px-3 py-2 font-medium">
+                Empresa
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                Estado
+              </th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {batch.items.map((item) => (
+              <tr key={item.id} className="align-top" data-testid="lote-empresa">
+                <th scope="row" className="px-3 py-2 text-left font-medium">
+                  {item.razonSocial}
+                </th>
+                <td className="px-3 py-2">
+                  <IvaStatus status={item.status} messages={item.messages} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

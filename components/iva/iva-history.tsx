@@ -1,0 +1,108 @@
+import Form from "next/form";
+import Link from "next/link";
+import { formatDateTime } from "@/lib/format";
+import { formatPeriod, periodCode, type Period } from "@/lib/iva/period";
+import type { IvaRequestView } from "@/lib/iva/service";
+import { IvaStatus } from "./iva-status";
+import { RefreshWhilePending } from "./refresh-while-pending";
+
+/** Every IVA report request of the business, newest first, filterable by period (`?periodo=`). */
+export function IvaHistory({
+  path,
+  requests,
+  period,
+}: {
+  path: string;
+  requests: readonly IvaRequestView[];
+  period: Period | null;
+}) {
+  const periodValue = period ? `${period.anio}-${String(period.mes).padStart(2, "0")}` : "";
+  return (
+    <section aria-labelledby="historial-title" className="space-y-3">
+      <RefreshWhilePending
+        active={requests.some((r) => r.status === "pending" || r.status === "queued")}
+      />
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <h2 id="historial-title" className="text-lg font-semibold">
+          Historial
+        </h2>
+        <Form action={path} className="flex items-end gap-2">
+          <div>
+            <label htmlFor="historial-periodo" className="block text-sm font-medium text-slate-800">
+              Período
+            </label>
+            <input
+              id="historial-periodo"
+              name="periodo"
+              type="month"
+              min="2000-01"
+              defaultValue={periodValue}
+              className="mt-1 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+            />
+          </div>
+          <button
+            type="submit"
+            className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-100"
+          >
+            Filtrar
+          </button>
+          {period ? (
+            <Link href={path} className="px-2 py-2 text-sm font-medium text-brand-700 underline">
+              Ver todas
+            </Link>
+          ) : null}
+        </Form>
+      </div>
+      {requests.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-sm text-slate-600">
+          {period
+            ? `No hay solicitudes del período ${formatPeriod(period)}.`
+            : "Todavía no se pidió ningún reporte de esta empresa."}
+        </p>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="min-w-full text-sm">
+            <caption className="sr-only">
+              Solicitudes de reportes de IVA compras-ventas
+              {period ? ` del período ${formatPeriod(period)}` : ""}
+            </caption>
+            <thead className="bg-slate-50 text-left text-slate-700">
+              <tr>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Solicitado
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Período
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Email
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Pedido por
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Estado
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {requests.map((request) => (
+                <tr key={request.id} className="align-top">
+                  <td className="px-3 py-2 tabular-nums whitespace-nowrap">
+                    {formatDateTime(new Date(request.requestedAt))}
+                  </td>
+                  <td className="px-3 py-2 tabular-nums">{periodCode(request)}</td>
+                  <td className="px-3 py-2 break-all">{request.email}</td>
+                  <td className="px-3 py-2">{request.requestedBy ?? "Usuario eliminado"}</td>
+                  <td className="px-3 py-2">
+                    <IvaStatus status={request.status} messages={request.messages} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
