@@ -1,17 +1,23 @@
 import type { Role } from "@/lib/db/schema";
 
 /**
- * What each role may do in a business. The server enforces this for every action and read;
- * the UI only mirrors it to disable controls.
+ * What each role may do in a business: the one table the server enforces for every action and
+ * read, and that the UI mirrors only to disable controls with a reason.
+ * - Dueño: everything.
+ * - Contador: the day-to-day work (refreshes, the client directory, IVA reports); never the
+ *   credentials, the members or deleting the business.
+ * - Lectura: what is already stored; nothing that costs a TusFacturas request or changes data.
  */
 export const permissions = {
-  "business:read": ["owner"],
+  "business:read": ["owner", "accountant", "viewer"],
   "business:delete": ["owner"],
-  "consumo:refresh": ["owner"],
-  "clients:manage": ["owner"],
-  "cuentaCorriente:refresh": ["owner"],
+  "consumo:refresh": ["owner", "accountant"],
+  "clients:manage": ["owner", "accountant"],
+  "cuentaCorriente:refresh": ["owner", "accountant"],
   "credentials:manage": ["owner"],
-  "iva:request": ["owner"],
+  "iva:request": ["owner", "accountant"],
+  "members:manage": ["owner"],
+  "audit:read": ["owner"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;
@@ -20,4 +26,13 @@ export function can(role: Role, permission: Permission): boolean {
   return (permissions[permission] as readonly Role[]).includes(role);
 }
 
-export const roleLabels: Record<Role, string> = { owner: "Dueño" };
+export const roleLabels: Record<Role, string> = {
+  owner: "Dueño",
+  accountant: "Contador",
+  viewer: "Lectura",
+};
+
+/** Why a control is disabled for a role, in the words the UI shows next to it. */
+export function deniedReason(role: Role): string {
+  return `Tu rol en esta empresa (${roleLabels[role]}) no permite esta acción.`;
+}

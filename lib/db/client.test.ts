@@ -14,10 +14,12 @@ const journal = JSON.parse(
 ) as { entries: unknown[] };
 
 const tables = [
+  "audit_events",
   "businesses",
   "clients",
   "consumo_snapshots",
   "cuenta_corriente_snapshots",
+  "invitations",
   "iva_batches",
   "iva_requests",
   "memberships",

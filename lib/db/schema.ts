@@ -38,7 +38,7 @@ export const businesses = pgTable("businesses", {
   createdAt: createdAt(),
 });
 
-export const roles = ["owner"] as const;
+export const roles = ["owner", "accountant", "viewer"] as const;
 export type Role = (typeof roles)[number];
 
 export const memberships = pgTable(
@@ -250,3 +250,59 @@ export const ivaRequests = pgTable(
 );
 
 export type IvaRequest = typeof ivaRequests.$inferSelect;
+
+/**
+ * An invitation to a business: the link carries a random token and only its SHA-256 is kept.
+ * It works once, until `expires_at`, and only for `email`.
+ */
+export const invitations = pgTable(
+  "invitations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    businessId: uuid("business_id")
+      .notNull()
+      .references(() => businesses.id, { onDelete: "cascade" }),
+    /** Lower-cased. */
+    email: text("email").notNull(),
+    role: text("role", { enum: roles }).notNull(),
+    tokenHash: text("token_hash").notNull(),
+    invitedBy: uuid("invited_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true }),
+    acceptedBy: uuid("accepted_by").references(() => users.id, { onDelete: "set null" }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("invitations_token_hash_key").on(t.tokenHash),
+    index("invitations_business_idx").on(t.businessId),
+  ],
+);
+
+export type Invitation = typeof invitations.$inferSelect;
+
+/**
+ * What members did in a business, for its owners: never a credential value. Sign-ins belong to
+ * no business (`business_id` null) and show in the log of every business of that user.
+ */
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    businessId: uuid("business_id").references(() => businesses.id, { onDelete: "cascade" }),
+    userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
+    /** e.g. `consumo.refresh`, `member.invite`; see lib/audit. */
+    action: text("action").notNull(),
+    /** What it was about, in words for the log: a CUIT, a period, an email and a role. */
+    subject: text("subject"),
+    outcome: text("outcome", { enum: ["ok", "error"] }).notNull(),
+    /** TusFacturas requests it used (billed to the plan). */
+    requests: integer("requests").notNull().default(0),
+    detail: text("detail"),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("audit_events_business_at_idx").on(t.businessId, t.at),
+    index("audit_events_user_at_idx").on(t.userId, t.at),
+  ],
+);
