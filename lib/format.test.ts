@@ -26,6 +26,8 @@ describe("es-AR formats", () => {
     // 02:30 UTC on the 1st is still the 31st in Buenos Aires (UTC−3).
     expect(formatDate(new Date("2026-01-01T02:30:00Z"))).toBe("31/12/2025");
     expect(formatDateTime(new Date("2026-03-05T13:07:00Z"))).toBe("05/03/2026 10:07");
+    // Just after midnight in Buenos Aires: "00:05", not "24:05".
+    expect(formatDateTime(new Date("2026-03-05T03:05:00Z"))).toBe("05/03/2026 00:05");
   });
 
   it("gives today's date in Buenos Aires as ISO", () => {

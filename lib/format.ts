@@ -15,7 +15,8 @@ const dateTime = new Intl.DateTimeFormat("es-AR", {
   year: "numeric",
   hour: "2-digit",
   minute: "2-digit",
-  hour12: false,
+  // Not `hour12: false`: with it, es-AR writes the hour after midnight as "24:05".
+  hourCycle: "h23",
 });
 const isoDate = new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE });
 const relative = new Intl.RelativeTimeFormat("es-AR", { numeric: "auto" });

@@ -1,0 +1,226 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { ActionFailure } from "@/lib/actions/errors";
+import { ivaRequests } from "@/lib/db/schema";
+import { databaseEngines } from "@/lib/db/test-database";
+import type { IvaBatchInput, IvaBatchOutcome, IvaService } from "./service";
+import {
+  EMAIL,
+  HOUR,
+  PENDING_LIMIT_MS,
+  PERIOD,
+  startIvaHarness,
+  type IvaHarness,
+} from "./test-harness";
+
+const NOT_VERIFIED =
+  "Las credenciales de TusFacturas de esta empresa no están verificadas: revisalas en Credenciales.";
+const IN_FLIGHT =
+  "Ya hay una solicitud de este período a esta dirección en curso: su resultado aparece en el historial.";
+const NO_COMPROBANTES = "El período solicitado no tiene comprobantes.";
+
+function started(outcome: IvaBatchOutcome): string {
+  if (outcome.kind !== "started")
+    throw new Error(`expected "started", got ${JSON.stringify(outcome)}`);
+  return outcome.batchId;
+}
+
+describe.each(databaseEngines())("IVA batches on $name", (engine) => {
+  let h: IvaHarness;
+  beforeAll(async () => {
+    h = await startIvaHarness(engine);
+  });
+  afterAll(() => h?.close());
+  beforeEach(() => h.reset());
+
+  /** The run once every business has its outcome. */
+  async function finished(service: IvaService, userId: string, batchId: string) {
+    await expect
+      .poll(async () => (await service.batch(userId, batchId))?.finished, { interval: 10 })
+      .toBe(true);
+    const view = await service.batch(userId, batchId);
+    if (!view) throw new Error("the run vanished");
+    return view;
+  }
+
+  async function owner() {
+    const userId = await h.user();
+    const service = h.service();
+    const input = (businessIds: string[], overrides: Partial<IvaBatchInput> = {}) => ({
+      userId,
+      ...PERIOD,
+      email: EMAIL,
+      businessIds,
+      requestKey: randomUUID(),
+      repeat: false,
+      ...overrides,
+    });
+    return { userId, service, input };
+  }
+
+  it("sends to each business in turn and skips, with the reason, the ones it cannot", async () => {
+    const { userId, service, input } = await owner();
+    const ok = await h.business(userId, "1007");
+    const refused = await h.business(userId, "1008");
+    const unverified = await h.business(userId, "1009", { verified: false });
+    await h.fault("1008", { kind: "rejected", count: 1, messages: [` ${NO_COMPROBANTES} `] });
+    const submission = input([unverified, ok, refused]);
+
+    expect(await service.startBatch({ ...submission, send: false })).toEqual({
+      kind: "confirm",
+      duplicates: [],
+    });
+    expect(await h.batchRows(userId)).toEqual([]);
+
+    const batchId = started(await service.startBatch(submission));
+    const view = await finished(service, userId, batchId);
+
+    expect(view).toMatchObject({ id: batchId, ...PERIOD, email: EMAIL, finished: true });
+    expect(view.items.map((i) => [i.razonSocial, i.businessId, i.status, i.messages])).toEqual([
+      ["Empresa 1007", ok, "sent", []],
+      ["Empresa 1008", refused, "rejected", [NO_COMPROBANTES]],
+      ["Empresa 1009", unverified, "skipped", [NOT_VERIFIED]],
+    ]);
+    expect(view.items.every((i) => i.batchId === batchId && i.requestedBy === "Luis Gómez")).toBe(
+      true,
+    );
+    expect([await h.calls("1007"), await h.calls("1008"), await h.calls("1009")]).toEqual([
+      1, 1, 0,
+    ]);
+    expect(await h.outbox()).toMatchObject([{ apikey: "1007", ...PERIOD, email: EMAIL }]);
+    expect((await service.history(ok))[0]).toMatchObject({ batchId, status: "sent" });
+    expect(await service.latestBatchId(userId)).toBe(batchId);
+
+    // The same submission again (a double click, a retried action) is the same run.
+    expect(await service.startBatch(submission)).toEqual({ kind: "started", batchId });
+    expect(await h.batchRows(userId)).toHaveLength(1);
+    expect([await h.calls("1007"), await h.calls("1008")]).toEqual([1, 1]);
+
+    // Nobody else can read it.
+    const stranger = await h.user("Ana Pérez");
+    expect(await service.batch(stranger, batchId)).toBeNull();
+    expect(await service.latestBatchId(stranger)).toBeNull();
+  });
+
+  it("a business the user is not a member of fails the whole run as not found", async () => {
+    const { userId, service, input } = await owner();
+    const mine = await h.business(userId, "1007");
+    const theirs = await h.business(await h.user("Ana Pérez"), "1010");
+
+    for (const businessIds of [
+      [mine, theirs],
+      [mine, randomUUID()],
+    ]) {
+      const error = await service.startBatch(input(businessIds)).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ActionFailure);
+      expect(error).toMatchObject({ code: "not_found", message: "No encontramos esa empresa." });
+    }
+    expect(await h.batchRows(userId)).toEqual([]);
+    expect(await h.rows(mine)).toEqual([]);
+    expect(await h.rows(theirs)).toEqual([]);
+    expect([await h.calls("1007"), await h.calls("1010")]).toEqual([0, 0]);
+  });
+
+  it("within 24 hours a run asks once for the businesses already asked for, unless told to repeat", async () => {
+    const { userId, service, input } = await owner();
+    const a = await h.business(userId, "1007");
+    const b = await h.business(userId, "1008");
+    const c = await h.business(userId, "1010");
+    await h.fault("1010", { kind: "rejected", count: 1, messages: [NO_COMPROBANTES] });
+    await finished(service, userId, started(await service.startBatch(input([a, b, c]))));
+    h.advance(HOUR);
+
+    const again = input([a, b, c]);
+    const question = "Ya lo solicitaste hoy a las 10:42. ¿Enviar de nuevo?";
+    // Only the two that may have sent it: the rejected one sent nothing.
+    expect(await service.startBatch(again)).toEqual({
+      kind: "confirm",
+      duplicates: [
+        { businessId: a, razonSocial: "Empresa 1007", question },
+        { businessId: b, razonSocial: "Empresa 1008", question },
+      ],
+    });
+    expect(await h.batchRows(userId)).toHaveLength(1);
+
+    const repeated = started(await service.startBatch({ ...again, repeat: true }));
+    const view = await finished(service, userId, repeated);
+    expect(view.items.map((i) => i.status)).toEqual(["sent", "sent", "sent"]);
+    expect([await h.calls("1007"), await h.calls("1008"), await h.calls("1010")]).toEqual([
+      2, 2, 2,
+    ]);
+
+    h.advance(24 * HOUR);
+    expect(await service.startBatch({ ...input([a, b, c]), send: false })).toEqual({
+      kind: "confirm",
+      duplicates: [],
+    });
+  });
+
+  it("skips a business whose request of the same period and address is in flight", async () => {
+    const { userId, service, input } = await owner();
+    const busy = await h.business(userId, "1007");
+    const free = await h.business(userId, "1008");
+    const release = h.holdAnswers();
+    const single = service.request({
+      businessId: busy,
+      userId,
+      ...PERIOD,
+      email: EMAIL,
+      requestKey: randomUUID(),
+      send: true,
+      repeatOf: null,
+    });
+    await expect.poll(() => h.calls("1007"), { interval: 5 }).toBe(1);
+
+    const batchId = started(await service.startBatch(input([busy, free])));
+    const whileHeld = await service.batch(userId, batchId);
+    expect(whileHeld?.finished).toBe(false);
+    expect(whileHeld?.items[0]).toMatchObject({ status: "skipped", messages: [IN_FLIGHT] });
+    release();
+    await single;
+
+    const view = await finished(service, userId, batchId);
+    expect(view.items.map((i) => [i.razonSocial, i.status])).toEqual([
+      ["Empresa 1007", "skipped"],
+      ["Empresa 1008", "sent"],
+    ]);
+    expect([await h.calls("1007"), await h.calls("1008")]).toEqual([1, 1]);
+  });
+
+  it("repeats a request left pending past the limit, once the user said yes", async () => {
+    const { userId, service, input } = await owner();
+    const businessId = await h.business(userId, "1007");
+    // Written by a call that never came back.
+    await h.db.insert(ivaRequests).values({
+      businessId,
+      userId,
+      requestKey: randomUUID(),
+      ...PERIOD,
+      email: EMAIL,
+      status: "pending",
+      requestedAt: h.now(),
+    });
+    h.advance(PENDING_LIMIT_MS + 1);
+
+    expect(await service.startBatch(input([businessId]))).toEqual({
+      kind: "confirm",
+      duplicates: [
+        {
+          businessId,
+          razonSocial: "Empresa 1007",
+          question:
+            "Ya lo solicitaste hoy a las 10:42 y TusFacturas no confirmó si lo envió. ¿Enviar de nuevo?",
+        },
+      ],
+    });
+    const batchId = started(await service.startBatch(input([businessId], { repeat: true })));
+
+    const view = await finished(service, userId, batchId);
+    expect(view.items.map((i) => [i.status, i.messages])).toEqual([["sent", []]]);
+    expect(await h.calls("1007")).toBe(1);
+    expect((await service.history(businessId)).map((r) => r.status)).toEqual([
+      "sent",
+      "unconfirmed",
+    ]);
+  });
+});

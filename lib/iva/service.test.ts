@@ -1,0 +1,311 @@
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { ActionFailure } from "@/lib/actions/errors";
+import { ivaBatches, ivaRequests, tusfacturasCredentials } from "@/lib/db/schema";
+import { databaseEngines } from "@/lib/db/test-database";
+import { IVA_METHOD } from "./service";
+import {
+  done,
+  EMAIL,
+  HOUR,
+  iso,
+  PENDING_LIMIT_MS,
+  PERIOD,
+  START,
+  startIvaHarness,
+  type IvaHarness,
+} from "./test-harness";
+
+const NOT_VERIFIED =
+  "Las credenciales de TusFacturas de esta empresa no están verificadas: revisalas en Credenciales.";
+const NO_CREDENTIALS = "Esta empresa no tiene credenciales de TusFacturas.";
+const IN_FLIGHT =
+  "Ya hay una solicitud de este período a esta dirección en curso: su resultado aparece en el historial.";
+const ASKED_AT_10_42 = "Ya lo solicitaste hoy a las 10:42. ¿Enviar de nuevo?";
+const UNCONFIRMED_AT_10_42 =
+  "Ya lo solicitaste hoy a las 10:42 y TusFacturas no confirmó si lo envió. ¿Enviar de nuevo?";
+
+describe.each(databaseEngines())("IVA requests on $name", (engine) => {
+  let h: IvaHarness;
+  beforeAll(async () => {
+    h = await startIvaHarness(engine);
+  });
+  afterAll(() => h?.close());
+  beforeEach(() => h.reset());
+
+  it("a preview asks for a plain confirmation and calls nobody", async () => {
+    const { service, input, businessId } = await h.scenario();
+
+    expect(await service.request(input({ send: false }))).toEqual({
+      kind: "confirm",
+      duplicate: null,
+    });
+    expect(await h.calls("1007")).toBe(0);
+    expect(await h.rows(businessId)).toEqual([]);
+    expect(await h.upstreamLog(businessId)).toEqual([]);
+  });
+
+  it("sending makes one billed call: the report goes out, the request is sent and logged", async () => {
+    const { service, input, businessId, userId } = await h.scenario();
+    const submission = input();
+
+    const outcome = await service.request(submission);
+
+    expect(outcome).toEqual({
+      kind: "done",
+      request: {
+        id: expect.any(String) as string,
+        businessId,
+        batchId: null,
+        ...PERIOD,
+        email: EMAIL,
+        status: "sent",
+        requestedAt: iso(START),
+        completedAt: iso(START + 1),
+        requestedBy: "Luis Gómez",
+        messages: [],
+      },
+    });
+    expect(await h.calls("1007")).toBe(1);
+    expect(await h.outbox()).toEqual([{ apikey: "1007", ...PERIOD, email: EMAIL, at: iso(START) }]);
+    expect(await h.upstreamLog(businessId)).toEqual([
+      { method: IVA_METHOD, subject: "10/2026", outcome: "ok", errorCode: null },
+    ]);
+    expect(await h.rows(businessId)).toMatchObject([
+      { userId, requestKey: submission.requestKey, status: "sent", errorCode: null },
+    ]);
+  });
+
+  it("the same submission twice at once is one call, and both get its outcome", async () => {
+    const { service, input, businessId } = await h.scenario();
+    const submission = input();
+
+    const [first, second] = await Promise.all([
+      service.request(submission),
+      service.request(submission),
+    ]);
+
+    expect(done(first).status).toBe("sent");
+    expect(second).toEqual(first);
+    // Arriving again later, even at another server process, it is still that one request.
+    expect(await h.service().request(submission)).toEqual(first);
+    expect(await h.calls("1007")).toBe(1);
+    expect(await h.outbox()).toHaveLength(1);
+    expect(await h.rows(businessId)).toHaveLength(1);
+  });
+
+  it("asking again within 24 hours needs a yes naming the earlier request; after that it does not", async () => {
+    const { service, input, businessId } = await h.scenario();
+    const first = done(await service.request(input()));
+    h.advance(HOUR);
+
+    // The same address in other capitals is the same mailbox.
+    const again = input({ email: "Contador@Estudio.com.ar" });
+    expect(await service.request(again)).toEqual({
+      kind: "confirm",
+      duplicate: { id: first.id, question: ASKED_AT_10_42 },
+    });
+    expect(await h.calls("1007")).toBe(1);
+    expect(await h.rows(businessId)).toHaveLength(1);
+
+    // Another member is told who asked.
+    const ana = await h.user("Ana Pérez");
+    await h.addMember(ana, businessId);
+    expect(await service.request({ ...again, userId: ana, requestKey: randomUUID() })).toEqual({
+      kind: "confirm",
+      duplicate: {
+        id: first.id,
+        question: "Luis Gómez ya lo solicitó hoy a las 10:42. ¿Enviar de nuevo?",
+      },
+    });
+
+    // Another period or another address is not a repeat.
+    expect(await service.request(input({ mes: 9, send: false }))).toEqual({
+      kind: "confirm",
+      duplicate: null,
+    });
+    expect(await service.request(input({ email: "otra@estudio.com.ar", send: false }))).toEqual({
+      kind: "confirm",
+      duplicate: null,
+    });
+
+    const repeated = done(await service.request({ ...again, repeatOf: first.id }));
+    expect(repeated).toMatchObject({ status: "sent", email: "Contador@Estudio.com.ar" });
+    expect(await h.calls("1007")).toBe(2);
+
+    h.advance(24 * HOUR);
+    expect(await service.request(input({ send: false }))).toEqual({
+      kind: "confirm",
+      duplicate: null,
+    });
+    expect(done(await service.request(input())).status).toBe("sent");
+    expect(await h.calls("1007")).toBe(3);
+    expect((await h.outbox()).map((entry) => entry.email)).toEqual([
+      EMAIL,
+      "Contador@Estudio.com.ar",
+      EMAIL,
+    ]);
+  });
+
+  it("a request in flight blocks another of the same period and address until it ends", async () => {
+    const { service, input, businessId } = await h.scenario();
+    const release = h.holdAnswers();
+
+    const first = service.request(input());
+    await expect.poll(() => h.calls("1007"), { interval: 5 }).toBe(1);
+    expect((await service.history(businessId)).map((r) => r.status)).toEqual(["pending"]);
+    for (const send of [false, true]) {
+      const error = await service
+        .request(input({ email: "CONTADOR@estudio.com.ar", send }))
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ActionFailure);
+      expect(error).toMatchObject({ code: "conflict", message: IN_FLIGHT });
+    }
+    release();
+
+    expect(done(await first).status).toBe("sent");
+    expect(await h.calls("1007")).toBe(1);
+    expect(await h.rows(businessId)).toHaveLength(1);
+  });
+
+  it("a request left pending past the limit shows as unconfirmed and can be repeated", async () => {
+    const { service, input, businessId, userId } = await h.scenario();
+    // Written by a call that never came back.
+    const [stale] = await h.db
+      .insert(ivaRequests)
+      .values({
+        businessId,
+        userId,
+        requestKey: randomUUID(),
+        ...PERIOD,
+        email: EMAIL,
+        status: "pending",
+        requestedAt: h.now(),
+      })
+      .returning({ id: ivaRequests.id });
+
+    h.advance(PENDING_LIMIT_MS);
+    expect((await service.history(businessId)).map((r) => r.status)).toEqual(["pending"]);
+    await expect(service.request(input({ send: false }))).rejects.toMatchObject({
+      code: "conflict",
+      message: IN_FLIGHT,
+    });
+
+    h.advance(1);
+    expect((await service.history(businessId)).map((r) => r.status)).toEqual(["unconfirmed"]);
+    expect(await service.request(input({ send: false }))).toEqual({
+      kind: "confirm",
+      duplicate: { id: stale!.id, question: UNCONFIRMED_AT_10_42 },
+    });
+    const repeated = done(await service.request(input({ repeatOf: stale!.id })));
+    expect(repeated.status).toBe("sent");
+    expect(await h.calls("1007")).toBe(1);
+    expect((await service.history(businessId)).map((r) => r.status)).toEqual([
+      "sent",
+      "unconfirmed",
+    ]);
+  });
+
+  it("sweepInterrupted settles what a stopped server left: pending unconfirmed, queued cancelled", async () => {
+    const { service, input, businessId, userId } = await h.scenario();
+    const sent = done(await service.request(input({ mes: 8 })));
+    const [run] = await h.db
+      .insert(ivaBatches)
+      .values({ userId, requestKey: randomUUID(), ...PERIOD, email: "otra@estudio.com.ar" })
+      .returning({ id: ivaBatches.id });
+    const row = (status: "pending" | "queued", email: string) => ({
+      businessId,
+      userId,
+      requestKey: randomUUID(),
+      ...PERIOD,
+      email,
+      status,
+      requestedAt: h.now(),
+    });
+    await h.db
+      .insert(ivaRequests)
+      .values([
+        row("pending", EMAIL),
+        { ...row("queued", "otra@estudio.com.ar"), batchId: run!.id },
+      ]);
+    h.advance(5_000);
+
+    await h.service().sweepInterrupted();
+
+    const history = await service.history(businessId);
+    expect(history.map((r) => [r.email, r.mes, r.status, r.messages, r.completedAt])).toEqual([
+      [EMAIL, 10, "unconfirmed", [], iso(START + 1 + 5_000)],
+      [
+        "otra@estudio.com.ar",
+        10,
+        "cancelled",
+        ["Tablero se detuvo antes de enviarla: no se envió."],
+        iso(START + 1 + 5_000),
+      ],
+      [EMAIL, 8, "sent", [], sent.completedAt],
+    ]);
+    const [finished] = await h.db.select().from(ivaBatches).where(eq(ivaBatches.id, run!.id));
+    expect(finished?.finishedAt).toEqual(h.now());
+    // The unconfirmed one may have gone out; the cancelled one did not.
+    expect(await service.request(input({ send: false }))).toMatchObject({
+      duplicate: { question: UNCONFIRMED_AT_10_42 },
+    });
+    expect(await service.request(input({ email: "otra@estudio.com.ar", send: false }))).toEqual({
+      kind: "confirm",
+      duplicate: null,
+    });
+  });
+
+  it("history narrows to one period, newest first, with who asked", async () => {
+    const { service, input, businessId } = await h.scenario();
+    const ana = await h.user("Ana Pérez");
+    await h.addMember(ana, businessId);
+    const other = await h.scenario();
+    await other.service.request(other.input());
+
+    const october = done(await service.request(input()));
+    h.advance(60_000);
+    const september = done(await service.request(input({ mes: 9 })));
+    h.advance(60_000);
+    const byAna = done(await service.request(input({ userId: ana, email: "ana@estudio.com.ar" })));
+
+    // Three calls so far, each a millisecond of fake time.
+    expect(byAna).toMatchObject({
+      requestedBy: "Ana Pérez",
+      requestedAt: iso(START + 3 + 120_000),
+    });
+    expect(await service.history(businessId, PERIOD)).toEqual([byAna, october]);
+    expect(await service.history(businessId, { anio: 2026, mes: 9 })).toEqual([september]);
+    expect(await service.history(businessId, { anio: 2025, mes: 10 })).toEqual([]);
+    expect((await service.history(businessId)).map((r) => r.id)).toEqual([
+      byAna.id,
+      september.id,
+      october.id,
+    ]);
+  });
+
+  it("businessOptions says why a business cannot be asked for", async () => {
+    const userId = await h.user();
+    const ready = await h.business(userId, "1007");
+    const unverified = await h.business(userId, "1009", { verified: false });
+    const missing = await h.business(userId, "1010");
+    await h.db.delete(tusfacturasCredentials).where(eq(tusfacturasCredentials.businessId, missing));
+
+    expect(await h.service().businessOptions(userId)).toEqual([
+      { businessId: ready, razonSocial: "Empresa 1007", allowed: true, unavailable: null },
+      {
+        businessId: unverified,
+        razonSocial: "Empresa 1009",
+        allowed: true,
+        unavailable: NOT_VERIFIED,
+      },
+      {
+        businessId: missing,
+        razonSocial: "Empresa 1010",
+        allowed: true,
+        unavailable: NO_CREDENTIALS,
+      },
+    ]);
+  });
+});
