@@ -6,7 +6,13 @@ import { TextField } from "@/components/ui/text-field";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { signInWithPassword } from "@/lib/auth/actions";
 
-export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
+export function SignInForm({
+  callbackUrl,
+  invitation,
+}: {
+  callbackUrl?: string;
+  invitation?: string;
+}) {
   const form = useActionForm(signInWithPassword);
   return (
     <form onSubmit={form.onSubmit} className="mt-6 space-y-4" noValidate>
@@ -14,6 +20,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
         <Alert tone="error">{form.error.message}</Alert>
       ) : null}
       {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
+      {invitation ? <input type="hidden" name="invitacion" value={invitation} /> : null}
       <TextField
         label="Email"
         name="email"

@@ -6,13 +6,14 @@ import { TextField } from "@/components/ui/text-field";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { signUp } from "@/lib/auth/actions";
 
-export function SignUpForm() {
+export function SignUpForm({ invitation }: { invitation?: string }) {
   const form = useActionForm(signUp);
   return (
     <form onSubmit={form.onSubmit} className="mt-6 space-y-4" noValidate>
       {form.error && !form.error.fieldErrors ? (
         <Alert tone="error">{form.error.message}</Alert>
       ) : null}
+      {invitation ? <input type="hidden" name="invitacion" value={invitation} /> : null}
       <TextField
         label="Nombre"
         name="name"

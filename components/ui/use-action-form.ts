@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, useTransition, type FormEvent } from "react";
-import type { ActionError, ActionResult } from "@/lib/actions/result";
+import { isRedirectError, type ActionError, type ActionResult } from "@/lib/actions/result";
 
 /**
  * Submits a form to a server action without React's automatic form reset, so nothing the
@@ -35,7 +35,7 @@ export function useActionForm<T>(
         }
       } catch (thrown) {
         // A redirect from the server is navigation, not an error; React handles it.
-        if (isRedirect(thrown)) throw thrown;
+        if (isRedirectError(thrown)) throw thrown;
         setError({
           code: "internal",
           message: "No pudimos conectar con Tablero. Revisá tu conexión y probá de nuevo.",
@@ -50,14 +50,4 @@ export function useActionForm<T>(
     error,
     fieldErrors: (name: string) => error?.fieldErrors?.[name],
   };
-}
-
-function isRedirect(error: unknown): boolean {
-  return (
-    typeof error === "object" &&
-    error !== null &&
-    "digest" in error &&
-    typeof error.digest === "string" &&
-    error.digest.startsWith("NEXT_REDIRECT")
-  );
 }

@@ -11,3 +11,14 @@ export type ActionError = {
 };
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError };
+
+/** The error `redirect()` throws (also on a successful sign-in): navigation, not a failure. */
+export function isRedirectError(error: unknown): boolean {
+  return (
+    typeof error === "object" &&
+    error !== null &&
+    "digest" in error &&
+    typeof error.digest === "string" &&
+    error.digest.startsWith("NEXT_REDIRECT")
+  );
+}

@@ -1,37 +1,66 @@
 "use server";
 
+import { eq } from "drizzle-orm";
 import { AuthError } from "next-auth";
+import { redirect } from "next/navigation";
 import { ActionFailure } from "@/lib/actions/errors";
 import { publicAction } from "@/lib/actions/pipeline";
+import { isRedirectError } from "@/lib/actions/result";
 import { getDb } from "@/lib/db";
 import { users } from "@/lib/db/schema";
+import { acceptInvitation } from "@/lib/members/service";
 import { signIn, signOut } from "./index";
 import { hashPassword } from "./password";
 import { signInSchema, signUpSchema } from "./schemas";
 
 function safeRedirect(target: unknown): string {
-  return typeof target === "string" && /^\/(?!\/)[\w\-/?=&%.]*$/.test(target)
-    ? target
-    : "/empresas";
+  return typeof target === "string" && /^\/(?!\/)[\w\-/?=&%.]*$/.test(target) ? target : "/";
 }
 
-async function passwordSignIn(email: string, password: string, redirectTo: string) {
+async function passwordSignIn(
+  email: string,
+  password: string,
+  redirectTo: string,
+  invitation?: string,
+) {
   try {
     await signIn("credentials", { email, password, redirectTo });
   } catch (error) {
     // Success is a redirect thrown by signIn: only Auth.js' own errors are failures.
     if (error instanceof AuthError)
       throw new ActionFailure("invalid", "El email o la contraseña no son correctos.");
+    if (invitation && isRedirectError(error)) await acceptAfterSignIn(email, invitation);
     throw error;
   }
+}
+
+/**
+ * Signing in or up from an invitation link accepts it, when the email is the invited one;
+ * otherwise the invitation page says why not.
+ */
+async function acceptAfterSignIn(email: string, token: string): Promise<never> {
+  const db = await getDb();
+  const [user] = await db
+    .select({ id: users.id, email: users.email })
+    .from(users)
+    .where(eq(users.email, email));
+  let businessId: string | null = null;
+  if (user) {
+    try {
+      ({ businessId } = await acceptInvitation(db, token, user, new Date()));
+    } catch (failure) {
+      if (!(failure instanceof ActionFailure)) throw failure;
+    }
+  }
+  redirect(businessId ? `/empresas/${businessId}` : `/invitacion/${encodeURIComponent(token)}`);
 }
 
 /** "Ingresar". On success the browser is redirected. */
 export const signInWithPassword = publicAction({
   name: "signIn",
   schema: signInSchema,
-  async handler({ email, password, callbackUrl }) {
-    await passwordSignIn(email, password, safeRedirect(callbackUrl));
+  async handler({ email, password, callbackUrl, invitacion }) {
+    await passwordSignIn(email, password, safeRedirect(callbackUrl), invitacion);
   },
 });
 
@@ -39,7 +68,7 @@ export const signInWithPassword = publicAction({
 export const signUp = publicAction({
   name: "signUp",
   schema: signUpSchema,
-  async handler({ name, email, password }) {
+  async handler({ name, email, password, invitacion }) {
     const db = await getDb();
     const [created] = await db
       .insert(users)
@@ -50,7 +79,7 @@ export const signUp = publicAction({
       throw new ActionFailure("conflict", "Ya existe una cuenta con ese email.", {
         email: ["Ya existe una cuenta con ese email. Ingresá con tu contraseña."],
       });
-    await passwordSignIn(email, password, "/empresas");
+    await passwordSignIn(email, password, "/", invitacion);
   },
 });
 

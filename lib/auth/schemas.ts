@@ -11,6 +11,8 @@ export const signInSchema = z.object({
   email,
   password: z.string({ error: "Ingresá tu contraseña." }).min(1, "Ingresá tu contraseña."),
   callbackUrl: z.string().optional(),
+  /** The token of the invitation link the user came from, accepted once signed in. */
+  invitacion: z.string().max(200).optional(),
 });
 
 export const signUpSchema = z.object({
@@ -24,4 +26,5 @@ export const signUpSchema = z.object({
     .string({ error: "Elegí una contraseña." })
     .min(10, "La contraseña debe tener al menos 10 caracteres.")
     .max(200, "La contraseña es demasiado larga."),
+  invitacion: z.string().max(200).optional(),
 });

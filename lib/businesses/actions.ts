@@ -2,6 +2,7 @@
 
 import { ActionFailure, describeForLog, messages } from "@/lib/actions/errors";
 import { businessAction, userAction } from "@/lib/actions/pipeline";
+import { recordAudit } from "@/lib/audit/service";
 import { getConsumoService } from "@/lib/consumo";
 import { getDb } from "@/lib/db";
 import { describeTusFacturasError, TusFacturasError } from "@/lib/tusfacturas";
@@ -40,6 +41,7 @@ export const createBusiness = userAction({
       ...business,
       credentials: { apikey, apitoken, usertoken },
     });
+    await recordAudit(db, { businessId, userId: user.id, action: "business.create" });
     return verify(businessId, user.id);
   },
 });
@@ -50,7 +52,10 @@ export const replaceCredentials = businessAction({
   permission: "credentials:manage",
   schema: replaceCredentialsSchema,
   async handler({ businessId, ...credentials }, { user }) {
-    await storeCredentials(await getDb(), appKeyring(), businessId, credentials);
+    const db = await getDb();
+    await storeCredentials(db, appKeyring(), businessId, credentials);
+    // The log says that they changed, never what they are.
+    await recordAudit(db, { businessId, userId: user.id, action: "credentials.replace" });
     return verify(businessId, user.id);
   },
 });
@@ -59,8 +64,10 @@ export const removeCredentials = businessAction({
   name: "removeCredentials",
   permission: "credentials:manage",
   schema: businessIdSchema,
-  async handler({ businessId }) {
-    await deleteCredentials(await getDb(), businessId);
+  async handler({ businessId }, { user }) {
+    const db = await getDb();
+    await deleteCredentials(db, businessId);
+    await recordAudit(db, { businessId, userId: user.id, action: "credentials.remove" });
     return { businessId };
   },
 });

@@ -1,6 +1,8 @@
 "use server";
 
 import { businessAction } from "@/lib/actions/pipeline";
+import { recordAudit } from "@/lib/audit/service";
+import { formatCuit } from "@/lib/cuit";
 import { getDb } from "@/lib/db";
 import { addClientSchema, removeClientSchema, updateClientSchema } from "./schemas";
 import { deleteClient, insertClient, updateClient as saveClient } from "./service";
@@ -10,8 +12,15 @@ export const addClient = businessAction({
   name: "addClient",
   permission: "clients:manage",
   schema: addClientSchema,
-  async handler({ businessId, cuit, nombre }) {
-    const client = await insertClient(await getDb(), businessId, { cuit, nombre });
+  async handler({ businessId, cuit, nombre }, { user }) {
+    const db = await getDb();
+    const client = await insertClient(db, businessId, { cuit, nombre });
+    await recordAudit(db, {
+      businessId,
+      userId: user.id,
+      action: "client.add",
+      subject: `${nombre} (${formatCuit(cuit)})`,
+    });
     return { id: client.id, cuit: client.cuit };
   },
 });
@@ -21,8 +30,15 @@ export const updateClient = businessAction({
   name: "updateClient",
   permission: "clients:manage",
   schema: updateClientSchema,
-  async handler({ businessId, clientId, cuit, nombre }) {
-    const client = await saveClient(await getDb(), businessId, clientId, { cuit, nombre });
+  async handler({ businessId, clientId, cuit, nombre }, { user }) {
+    const db = await getDb();
+    const client = await saveClient(db, businessId, clientId, { cuit, nombre });
+    await recordAudit(db, {
+      businessId,
+      userId: user.id,
+      action: "client.update",
+      subject: `${nombre} (${formatCuit(cuit)})`,
+    });
     return { id: client.id, cuit: client.cuit };
   },
 });
@@ -32,8 +48,10 @@ export const removeClient = businessAction({
   name: "removeClient",
   permission: "clients:manage",
   schema: removeClientSchema,
-  async handler({ businessId, clientId }) {
-    await deleteClient(await getDb(), businessId, clientId);
+  async handler({ businessId, clientId }, { user }) {
+    const db = await getDb();
+    await deleteClient(db, businessId, clientId);
+    await recordAudit(db, { businessId, userId: user.id, action: "client.remove" });
     return { id: clientId };
   },
 });

@@ -1,5 +1,6 @@
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
+import { recordAudit, type AuditAction } from "@/lib/audit/service";
 import type { Database } from "@/lib/db";
 import { tusfacturasRequests } from "@/lib/db/schema";
 import {
@@ -7,6 +8,13 @@ import {
   TusFacturasError,
   type TusFacturasErrorCode,
 } from "@/lib/tusfacturas";
+
+/** The line each method writes in the business's audit log. */
+const auditActionOf: Record<string, AuditAction> = {
+  "micuenta/consumo": "consumo.refresh",
+  "clientes/cuenta-corriente": "cuentaCorriente.refresh",
+  "micuenta/iva_compras_ventas": "iva.request",
+};
 
 type Attempt = { at: Date; ok: boolean; code?: TusFacturasErrorCode };
 
@@ -37,7 +45,8 @@ export type UpstreamCall = {
 
 /**
  * Runs one logical TusFacturas call and writes a `tusfacturas_requests` row per billed
- * attempt; the last failed attempt carries the message the user was shown.
+ * attempt (the last failed attempt carries the message the user was shown) and one line in
+ * the business's audit log saying how many requests it used.
  */
 export async function recordUpstream<T>(
   db: Database,
@@ -67,6 +76,19 @@ export async function recordUpstream<T>(
           errorMessage: !attempt.ok && i === log.length - 1 ? finalMessage : null,
         })),
       );
+      const action = auditActionOf[call.method];
+      if (action) {
+        await recordAudit(db, {
+          businessId: call.businessId,
+          userId: call.userId,
+          action,
+          subject: call.subject ?? null,
+          outcome: failure === undefined ? "ok" : "error",
+          requests: log.length,
+          detail: failure === undefined ? null : finalMessage,
+          at: log[log.length - 1]!.at,
+        });
+      }
     }
   }
 }

@@ -1,15 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { BusinessList } from "@/components/businesses/business-list";
+import { Portfolio } from "@/components/portfolio/portfolio";
 import { requireUser } from "@/lib/auth/session";
-import { listBusinessesOf } from "@/lib/businesses/service";
 import { getDb } from "@/lib/db";
+import { portfolioOf } from "@/lib/portfolio/service";
 
 export const metadata: Metadata = { title: "Empresas" };
 
 export default async function BusinessesPage() {
   const user = await requireUser();
-  const businesses = await listBusinessesOf(await getDb(), user.id);
+  const now = new Date();
+  const cards = await portfolioOf(await getDb(), user.id, now);
   return (
     <>
       <div className="flex flex-wrap items-center justify-between gap-4">
@@ -21,7 +22,24 @@ export default async function BusinessesPage() {
           Agregar empresa
         </Link>
       </div>
-      <BusinessList businesses={businesses} />
+      {cards.length === 0 ? (
+        <div className="mt-8 rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center">
+          <h2 className="text-lg font-semibold">Todavía no tenés empresas</h2>
+          <p className="mx-auto mt-2 max-w-prose text-sm text-slate-600">
+            Hay dos formas de empezar: si la empresa es tuya, agregala con sus credenciales de
+            TusFacturas. Si un dueño te dio acceso (por ejemplo, como contador), abrí el enlace de
+            la invitación que te envió e ingresá con el email al que te invitaron.
+          </p>
+          <Link
+            href="/empresas/nueva"
+            className="mt-4 inline-block rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+          >
+            Agregar tu primera empresa
+          </Link>
+        </div>
+      ) : (
+        <Portfolio cards={cards} now={now.toISOString()} />
+      )}
     </>
   );
 }

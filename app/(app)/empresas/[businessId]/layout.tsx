@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { BusinessTabs } from "@/components/businesses/business-tabs";
 import { requireBusiness } from "@/lib/auth/access";
+import { roleLabels } from "@/lib/auth/permissions";
 import { formatCuit } from "@/lib/cuit";
 
 export default async function BusinessLayout({
@@ -11,7 +12,7 @@ export default async function BusinessLayout({
   params: Promise<{ businessId: string }>;
 }) {
   const { businessId } = await params;
-  const { business } = await requireBusiness(businessId, "business:read");
+  const { business, role } = await requireBusiness(businessId, "business:read");
   return (
     <>
       <div className="print:hidden">
@@ -19,9 +20,10 @@ export default async function BusinessLayout({
         <p className="mt-1 text-sm text-slate-600">
           CUIT {formatCuit(business.cuit)}
           {business.puntoVenta ? ` · Punto de venta ${business.puntoVenta}` : null}
+          {` · Tu rol: ${roleLabels[role]}`}
         </p>
       </div>
-      <BusinessTabs businessId={business.id} />
+      <BusinessTabs businessId={business.id} role={role} />
       <div className="mt-6">{children}</div>
     </>
   );

@@ -12,7 +12,8 @@ export default async function ConsumoPage({ params }: { params: Promise<{ busine
   const { user, role } = await requireBusiness(businessId, "business:read");
   const canRefresh = can(role, "consumo:refresh");
   const { view, refreshing } = await (await getConsumoService()).peek(businessId);
-  if (!refreshing)
+  // Lectura never spends the plan's requests, not even by visiting: it sees the stored copy.
+  if (!refreshing || !canRefresh)
     return <ConsumoSection businessId={businessId} view={view} canRefresh={canRefresh} />;
   // A stale snapshot: show the stored copy at once and stream the refreshed one when
   // TusFacturas answers (which may take a while, or fail).

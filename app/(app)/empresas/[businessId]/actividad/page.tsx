@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import { AuditLog } from "@/components/audit/audit-log";
+import { MonthlyRequests } from "@/components/audit/monthly-requests";
+import { Alert } from "@/components/ui/alert";
+import { listAudit, requestsThisMonth } from "@/lib/audit/service";
+import { requireBusiness } from "@/lib/auth/access";
+import { getDb } from "@/lib/db";
+
+export const metadata: Metadata = { title: "Actividad" };
+
+export default async function ActivityPage({
+  params,
+}: {
+  params: Promise<{ businessId: string }>;
+}) {
+  const { businessId } = await params;
+  const { allowed } = await requireBusiness(businessId, "audit:read");
+  if (!allowed) {
+    return <Alert tone="info">Solo los dueños de la empresa pueden ver su actividad.</Alert>;
+  }
+  const db = await getDb();
+  const [entries, monthly] = await Promise.all([
+    listAudit(db, businessId),
+    requestsThisMonth(db, businessId, new Date()),
+  ]);
+  return (
+    <div className="space-y-8">
+      <MonthlyRequests rows={monthly} />
+      <AuditLog entries={entries} />
+    </div>
+  );
+}

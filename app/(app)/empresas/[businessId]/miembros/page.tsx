@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import { InviteMember } from "@/components/members/invite-member";
+import { MembersTable } from "@/components/members/members-table";
+import { PendingInvitations } from "@/components/members/pending-invitations";
+import { Alert } from "@/components/ui/alert";
+import { requireBusiness } from "@/lib/auth/access";
+import { getDb } from "@/lib/db";
+import { listMembers, listPendingInvitations } from "@/lib/members/service";
+
+export const metadata: Metadata = { title: "Miembros" };
+
+export default async function MembersPage({ params }: { params: Promise<{ businessId: string }> }) {
+  const { businessId } = await params;
+  const { user, allowed } = await requireBusiness(businessId, "members:manage");
+  if (!allowed) {
+    return (
+      <Alert tone="info">Solo los dueños de la empresa pueden ver y cambiar sus miembros.</Alert>
+    );
+  }
+  const db = await getDb();
+  const [members, pending] = await Promise.all([
+    listMembers(db, businessId),
+    listPendingInvitations(db, businessId, new Date()),
+  ]);
+  return (
+    <div className="space-y-8">
+      <InviteMember businessId={businessId} />
+      <PendingInvitations businessId={businessId} invitations={pending} />
+      <MembersTable businessId={businessId} members={members} currentUserId={user.id} />
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AcceptInvitation } from "@/components/members/accept-invitation";
+import { Alert } from "@/components/ui/alert";
+import { currentUser } from "@/lib/auth/session";
+import { roleLabels } from "@/lib/auth/permissions";
+import { getDb } from "@/lib/db";
+import { invitationInfo, invitationMessages } from "@/lib/members/service";
+import { signOutAction } from "@/lib/auth/actions";
+
+export const metadata: Metadata = { title: "Invitación" };
+
+export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const user = await currentUser();
+  const info = /^[\w-]{20,100}$/.test(token)
+    ? await invitationInfo(await getDb(), token, { email: user?.email ?? null, now: new Date() })
+    : null;
+  const state = info?.state ?? "not_found";
+  const query = `?invitacion=${encodeURIComponent(token)}`;
+  return (
+    <main className="flex min-h-screen items-center justify-center px-4 py-12">
+      <div className="w-full max-w-md">
+        <p className="mb-6 text-center text-2xl font-bold tracking-tight text-brand-700">Tablero</p>
+        <div className="space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+          <h1 className="text-xl font-semibold">Invitación</h1>
+          {state !== "pending" || !info ? (
+            <>
+              <Alert tone="error">
+                {invitationMessages[state === "pending" ? "not_found" : state]}
+              </Alert>
+              {user && state === "wrong_email" ? (
+                <form action={signOutAction}>
+                  <p className="mb-2 text-sm text-slate-600">Ingresaste como {user.email}.</p>
+                  <button
+                    type="submit"
+                    className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100"
+                  >
+                    Salir para ingresar con otra cuenta
+                  </button>
+                </form>
+              ) : (
+                <Link href="/" className="text-sm font-medium text-brand-700 underline">
+                  Ir a Tablero
+                </Link>
+              )}
+            </>
+          ) : (
+            <>
+              <p className="text-sm">
+                {info.invitedBy ?? "Un dueño"} te invitó a <strong>{info.razonSocial}</strong> con
+                el rol <strong>{roleLabels[info.role!]}</strong>.
+              </p>
+              {user ? (
+                <AcceptInvitation token={token} />
+              ) : (
+                <div className="flex flex-wrap gap-3">
+                  <Link
+                    href={`/ingresar${query}`}
+                    className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+                  >
+                    Ingresar y aceptar
+                  </Link>
+                  <Link
+                    href={`/registrarme${query}`}
+                    className="rounded-md border border-slate-300 px-4 py-2 text-sm font-medium hover:bg-slate-100"
+                  >
+                    Crear cuenta y aceptar
+                  </Link>
+                </div>
+              )}
+            </>
+          )}
+        </div>
+      </div>
+    </main>
+  );
+}

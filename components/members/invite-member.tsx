@@ -1,0 +1,97 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { SelectField } from "@/components/ui/select-field";
+import { TextField } from "@/components/ui/text-field";
+import { useActionForm } from "@/components/ui/use-action-form";
+import { formatDate } from "@/lib/format";
+import { inviteMember } from "@/lib/members/actions";
+import { roleDescriptions, roleOptions } from "./role-select-options";
+
+/** "Invitar": the link is shown once, to copy and send (Tablero sends no email). */
+export function InviteMember({ businessId }: { businessId: string }) {
+  const router = useRouter();
+  const [created, setCreated] = useState<{ link: string; expiresAt: string } | null>(null);
+  const [copied, setCopied] = useState(false);
+  const form = useActionForm(
+    (values) => inviteMember({ ...values, businessId }),
+    ({ token, expiresAt }) => {
+      setCreated({ link: `${window.location.origin}/invitacion/${token}`, expiresAt });
+      setCopied(false);
+      router.refresh();
+    },
+    { resetOnSuccess: true },
+  );
+  return (
+    <section aria-labelledby="invitar-title" className="max-w-2xl space-y-3">
+      <h2 id="invitar-title" className="text-lg font-semibold">
+        Invitar a alguien
+      </h2>
+      <form
+        onSubmit={form.onSubmit}
+        noValidate
+        aria-label="Invitar"
+        className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
+      >
+        {form.error && !form.error.fieldErrors ? (
+          <Alert tone="error">{form.error.message}</Alert>
+        ) : null}
+        <div className="grid gap-3 sm:grid-cols-[1fr_12rem]">
+          <TextField
+            label="Email de la persona"
+            name="email"
+            type="email"
+            autoComplete="off"
+            required
+            errors={form.fieldErrors("email")}
+          />
+          <SelectField
+            label="Rol"
+            name="role"
+            options={roleOptions}
+            defaultValue="accountant"
+            errors={form.fieldErrors("role")}
+          />
+        </div>
+        <ul className="space-y-0.5 text-xs text-slate-600">
+          {roleOptions.map((option) => (
+            <li key={option.value}>
+              <strong>{option.label}:</strong> {roleDescriptions[option.value]}
+            </li>
+          ))}
+        </ul>
+        <Button type="submit" disabled={form.pending}>
+          {form.pending ? "Creando invitación…" : "Invitar"}
+        </Button>
+      </form>
+      {created ? (
+        <Alert tone="success" title="Invitación creada">
+          <p>
+            Copiá este enlace y enviáselo. Funciona una sola vez, solo con ese email, hasta el{" "}
+            {formatDate(new Date(created.expiresAt))}.
+          </p>
+          <div className="mt-2 flex flex-wrap items-center gap-2">
+            <input
+              readOnly
+              aria-label="Enlace de la invitación"
+              value={created.link}
+              onFocus={(event) => event.currentTarget.select()}
+              className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-2 py-1 font-mono text-xs text-slate-900"
+            />
+            <Button
+              variant="secondary"
+              onClick={() =>
+                void navigator.clipboard?.writeText(created.link).then(() => setCopied(true))
+              }
+            >
+              {copied ? "Copiado" : "Copiar enlace"}
+            </Button>
+          </div>
+        </Alert>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,108 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { Alert } from "@/components/ui/alert";
+import { ConfirmButton } from "@/components/ui/confirm-button";
+import { roleLabels } from "@/lib/auth/permissions";
+import type { Role } from "@/lib/db/schema";
+import { formatDate } from "@/lib/format";
+import { changeMemberRole, removeMember } from "@/lib/members/actions";
+import type { Member } from "@/lib/members/service";
+import { roleOptions } from "./role-select-options";
+
+export function MembersTable({
+  businessId,
+  members,
+  currentUserId,
+}: {
+  businessId: string;
+  members: readonly Member[];
+  currentUserId: string;
+}) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  function run(action: () => Promise<{ ok: boolean; error?: { message: string } }>) {
+    startTransition(async () => {
+      const result = await action();
+      setError(result.ok ? null : (result.error?.message ?? null));
+      router.refresh();
+    });
+  }
+
+  return (
+    <section aria-labelledby="miembros-title" className="space-y-3">
+      <h2 id="miembros-title" className="text-lg font-semibold">
+        Miembros
+      </h2>
+      {error ? <Alert tone="error">{error}</Alert> : null}
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table className="min-w-full text-sm">
+          <caption className="sr-only">Miembros de la empresa y sus roles</caption>
+          <thead className="bg-slate-50 text-left text-slate-700">
+            <tr>
+              <th scope="col" className="px-3 py-2 font-medium">
+                Persona
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                Rol
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                Desde
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                <span className="sr-only">Acciones</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {members.map((member) => (
+              <tr key={member.userId} className="align-top">
+                <th scope="row" className="px-3 py-2 text-left font-normal">
+                  <p className="font-medium">
+                    {member.name}
+                    {member.userId === currentUserId ? " (vos)" : ""}
+                  </p>
+                  <p className="text-slate-600">{member.email}</p>
+                </th>
+                <td className="px-3 py-2">
+                  <label className="sr-only" htmlFor={`rol-${member.userId}`}>
+                    Rol de {member.name}
+                  </label>
+                  <select
+                    id={`rol-${member.userId}`}
+                    value={member.role}
+                    disabled={pending}
+                    onChange={(event) => {
+                      const role = event.target.value as Role;
+                      run(() => changeMemberRole({ businessId, userId: member.userId, role }));
+                    }}
+                    className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
+                  >
+                    {roleOptions.map((option) => (
+                      <option key={option.value} value={option.value}>
+                        {option.label}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td className="px-3 py-2 tabular-nums">{formatDate(new Date(member.since))}</td>
+                <td className="px-3 py-2">
+                  <ConfirmButton
+                    label={member.userId === currentUserId ? "Salir de la empresa" : "Quitar"}
+                    question={`¿Quitar a ${member.name} (${roleLabels[member.role]}) de la empresa?`}
+                    confirmLabel="Sí, quitar"
+                    pending={pending}
+                    onConfirm={() => run(() => removeMember({ businessId, userId: member.userId }))}
+                  />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

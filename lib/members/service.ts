@@ -1,0 +1,341 @@
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import { and, asc, count, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import { ActionFailure } from "@/lib/actions/errors";
+import { recordAudit } from "@/lib/audit/service";
+import { roleLabels } from "@/lib/auth/permissions";
+import type { Database } from "@/lib/db";
+import { businesses, invitations, memberships, users, type Role } from "@/lib/db/schema";
+
+export const INVITATION_DAYS = 7;
+
+const LAST_OWNER = "La empresa necesita al menos un dueño.";
+
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+export type Member = { userId: string; name: string; email: string; role: Role; since: string };
+export type PendingInvitation = {
+  id: string;
+  email: string;
+  role: Role;
+  invitedBy: string | null;
+  createdAt: string;
+  expiresAt: string;
+};
+
+export async function listMembers(db: Database, businessId: string): Promise<Member[]> {
+  const rows = await db
+    .select({
+      userId: users.id,
+      name: users.name,
+      email: users.email,
+      role: memberships.role,
+      since: memberships.createdAt,
+    })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.businessId, businessId))
+    .orderBy(asc(users.name));
+  return rows.map((row) => ({ ...row, since: row.since.toISOString() }));
+}
+
+/** Invitations not yet accepted, revoked or expired. */
+export async function listPendingInvitations(
+  db: Database,
+  businessId: string,
+  now: Date,
+): Promise<PendingInvitation[]> {
+  const rows = await db
+    .select({
+      id: invitations.id,
+      email: invitations.email,
+      role: invitations.role,
+      invitedBy: users.name,
+      createdAt: invitations.createdAt,
+      expiresAt: invitations.expiresAt,
+    })
+    .from(invitations)
+    .leftJoin(users, eq(users.id, invitations.invitedBy))
+    .where(
+      and(
+        eq(invitations.businessId, businessId),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+        gt(invitations.expiresAt, now),
+      ),
+    )
+    .orderBy(desc(invitations.createdAt));
+  return rows.map((row) => ({
+    ...row,
+    createdAt: row.createdAt.toISOString(),
+    expiresAt: row.expiresAt.toISOString(),
+  }));
+}
+
+/**
+ * Creates an invitation and returns its token: the only time it exists in clear (the link is
+ * shown once; only its hash is stored). A pending invitation to the same email is replaced.
+ */
+export async function invite(
+  db: Database,
+  input: { businessId: string; invitedBy: string; email: string; role: Role; now: Date },
+): Promise<{ token: string; expiresAt: string }> {
+  const email = input.email.trim().toLowerCase();
+  const [member] = await db
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.businessId, input.businessId), eq(users.email, email)));
+  if (member) {
+    throw new ActionFailure("conflict", "Esa persona ya es miembro de la empresa.", {
+      email: ["Esa persona ya es miembro de la empresa."],
+    });
+  }
+  const token = randomBytes(32).toString("base64url");
+  const expiresAt = new Date(input.now.getTime() + INVITATION_DAYS * 24 * 60 * 60 * 1000);
+  await db.transaction(async (tx) => {
+    await tx
+      .update(invitations)
+      .set({ revokedAt: input.now })
+      .where(
+        and(
+          eq(invitations.businessId, input.businessId),
+          eq(invitations.email, email),
+          isNull(invitations.acceptedAt),
+          isNull(invitations.revokedAt),
+        ),
+      );
+    await tx.insert(invitations).values({
+      businessId: input.businessId,
+      email,
+      role: input.role,
+      tokenHash: hashToken(token),
+      invitedBy: input.invitedBy,
+      createdAt: input.now,
+      expiresAt,
+    });
+    await recordAudit(tx, {
+      businessId: input.businessId,
+      userId: input.invitedBy,
+      action: "member.invite",
+      subject: `${email} (${roleLabels[input.role]})`,
+      at: input.now,
+    });
+  });
+  return { token, expiresAt: expiresAt.toISOString() };
+}
+
+export async function revokeInvitation(
+  db: Database,
+  input: { businessId: string; invitationId: string; userId: string; now: Date },
+): Promise<void> {
+  const [revoked] = await db
+    .update(invitations)
+    .set({ revokedAt: input.now })
+    .where(
+      and(
+        eq(invitations.id, input.invitationId),
+        eq(invitations.businessId, input.businessId),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+      ),
+    )
+    .returning({ email: invitations.email });
+  if (!revoked) throw new ActionFailure("not_found", "Esa invitación ya no está pendiente.");
+  await recordAudit(db, {
+    businessId: input.businessId,
+    userId: input.userId,
+    action: "member.revoke",
+    subject: revoked.email,
+    at: input.now,
+  });
+}
+
+/** Serializes changes to one business's members, so two owners cannot demote each other. */
+async function lockMembers(tx: Database, businessId: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`members:${businessId}`}))`);
+}
+
+async function ownerCount(tx: Database, businessId: string): Promise<number> {
+  const [row] = await tx
+    .select({ n: count() })
+    .from(memberships)
+    .where(and(eq(memberships.businessId, businessId), eq(memberships.role, "owner")));
+  return row?.n ?? 0;
+}
+
+async function memberOf(tx: Database, businessId: string, userId: string) {
+  const [row] = await tx
+    .select({ role: memberships.role, name: users.name, email: users.email })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.businessId, businessId), eq(memberships.userId, userId)));
+  if (!row) throw new ActionFailure("not_found", "Esa persona no es miembro de la empresa.");
+  return row;
+}
+
+export async function changeRole(
+  db: Database,
+  input: { businessId: string; userId: string; role: Role; by: string; now: Date },
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    await lockMembers(tx, input.businessId);
+    const member = await memberOf(tx, input.businessId, input.userId);
+    if (member.role === input.role) return;
+    if (member.role === "owner" && (await ownerCount(tx, input.businessId)) <= 1) {
+      throw new ActionFailure("conflict", LAST_OWNER);
+    }
+    await tx
+      .update(memberships)
+      .set({ role: input.role })
+      .where(
+        and(eq(memberships.businessId, input.businessId), eq(memberships.userId, input.userId)),
+      );
+    await recordAudit(tx, {
+      businessId: input.businessId,
+      userId: input.by,
+      action: "member.role",
+      subject: `${member.name} (${member.email}): ${roleLabels[member.role]} → ${roleLabels[input.role]}`,
+      at: input.now,
+    });
+  });
+}
+
+export async function removeMember(
+  db: Database,
+  input: { businessId: string; userId: string; by: string; now: Date },
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    await lockMembers(tx, input.businessId);
+    const member = await memberOf(tx, input.businessId, input.userId);
+    if (member.role === "owner" && (await ownerCount(tx, input.businessId)) <= 1) {
+      throw new ActionFailure("conflict", LAST_OWNER);
+    }
+    await tx
+      .delete(memberships)
+      .where(
+        and(eq(memberships.businessId, input.businessId), eq(memberships.userId, input.userId)),
+      );
+    await recordAudit(tx, {
+      businessId: input.businessId,
+      userId: input.by,
+      action: "member.remove",
+      subject: `${member.name} (${member.email})`,
+      at: input.now,
+    });
+  });
+}
+
+export type InvitationState =
+  "pending" | "accepted" | "revoked" | "expired" | "wrong_email" | "not_found";
+
+export type InvitationInfo = {
+  state: InvitationState;
+  businessId: string | null;
+  razonSocial: string | null;
+  role: Role | null;
+  invitedBy: string | null;
+};
+
+/** Where an invitation stands for someone signed in with `email` (null: nobody yet). */
+function stateOf(
+  row: { email: string; acceptedAt: Date | null; revokedAt: Date | null; expiresAt: Date },
+  email: string | null,
+  now: Date,
+): InvitationState {
+  if (row.acceptedAt) return "accepted";
+  if (row.revokedAt) return "revoked";
+  if (row.expiresAt <= now) return "expired";
+  if (email !== null && email.toLowerCase() !== row.email) return "wrong_email";
+  return "pending";
+}
+
+const notFound: InvitationInfo = {
+  state: "not_found",
+  businessId: null,
+  razonSocial: null,
+  role: null,
+  invitedBy: null,
+};
+
+/** What the invitation link page shows; `email` is the signed-in user's, when there is one. */
+export async function invitationInfo(
+  db: Database,
+  token: string,
+  { email, now }: { email: string | null; now: Date },
+): Promise<InvitationInfo> {
+  const [row] = await db
+    .select({
+      businessId: invitations.businessId,
+      razonSocial: businesses.razonSocial,
+      role: invitations.role,
+      email: invitations.email,
+      invitedBy: users.name,
+      acceptedAt: invitations.acceptedAt,
+      revokedAt: invitations.revokedAt,
+      expiresAt: invitations.expiresAt,
+    })
+    .from(invitations)
+    .innerJoin(businesses, eq(businesses.id, invitations.businessId))
+    .leftJoin(users, eq(users.id, invitations.invitedBy))
+    .where(eq(invitations.tokenHash, hashToken(token)));
+  if (!row) return notFound;
+  const state = stateOf(row, email, now);
+  // Details of a business are for the invited person only.
+  if (state !== "pending") return { ...notFound, state };
+  return {
+    state,
+    businessId: row.businessId,
+    razonSocial: row.razonSocial,
+    role: row.role,
+    invitedBy: row.invitedBy,
+  };
+}
+
+export const invitationMessages: Record<Exclude<InvitationState, "pending">, string> = {
+  accepted: "Esta invitación ya fue usada.",
+  revoked: "Esta invitación fue revocada. Pedile a quien te invitó una nueva.",
+  expired: "Esta invitación venció. Pedile a quien te invitó una nueva.",
+  wrong_email: "Esta invitación no es para tu cuenta: ingresá con el email al que te invitaron.",
+  not_found: "No encontramos esa invitación. Revisá que el enlace esté completo.",
+};
+
+/**
+ * Accepts an invitation for `user`: once, before it expires, and only with the invited email.
+ * Returns the business it gives access to.
+ */
+export async function acceptInvitation(
+  db: Database,
+  token: string,
+  user: { id: string; email: string },
+  now: Date,
+): Promise<{ businessId: string }> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select()
+      .from(invitations)
+      .where(eq(invitations.tokenHash, hashToken(token)))
+      .for("update");
+    if (!row) throw new ActionFailure("not_found", invitationMessages.not_found);
+    const state = stateOf(row, user.email, now);
+    if (state !== "pending") throw new ActionFailure("conflict", invitationMessages[state]);
+    await tx
+      .update(invitations)
+      .set({ acceptedAt: now, acceptedBy: user.id })
+      .where(eq(invitations.id, row.id));
+    await tx
+      .insert(memberships)
+      .values({ userId: user.id, businessId: row.businessId, role: row.role })
+      .onConflictDoNothing();
+    await recordAudit(tx, {
+      businessId: row.businessId,
+      userId: user.id,
+      action: "member.accept",
+      subject: roleLabels[row.role],
+      at: now,
+    });
+    return { businessId: row.businessId };
+  });
+}

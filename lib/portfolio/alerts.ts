@@ -1,0 +1,53 @@
+import type { CredentialStatus, IvaRequestStatus } from "@/lib/db/schema";
+
+export const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+/** Below this share of the cupo left, the plan is about to run out. */
+export const LOW_CUPO = 0.2;
+
+export type PortfolioFacts = {
+  consumo: { generados: number; cupo: number; disponibles: number; fetchedAt: string } | null;
+  credentialStatus: CredentialStatus | null;
+  credentialDetail: string | null;
+  lastIva: { status: IvaRequestStatus; messages: string[] } | null;
+};
+
+export type PortfolioAlert = { kind: "cupo" | "credentials" | "stale" | "iva"; text: string };
+
+/** What an accountant must notice on a business's card, from stored data only. */
+export function alertsOf(facts: PortfolioFacts, now: Date): PortfolioAlert[] {
+  const alerts: PortfolioAlert[] = [];
+  const { consumo } = facts;
+  if (consumo && consumo.cupo > 0 && consumo.disponibles < consumo.cupo * LOW_CUPO) {
+    alerts.push({
+      kind: "cupo",
+      text: `Cupo bajo: quedan ${consumo.disponibles} de ${consumo.cupo} comprobantes.`,
+    });
+  }
+  if (facts.credentialStatus === null) {
+    alerts.push({ kind: "credentials", text: "Sin credenciales de TusFacturas." });
+  } else if (facts.credentialStatus !== "verified") {
+    alerts.push({
+      kind: "credentials",
+      text: `Credenciales sin verificar${facts.credentialDetail ? `: ${facts.credentialDetail}` : "."}`,
+    });
+  }
+  if (!consumo) {
+    alerts.push({ kind: "stale", text: "Todavía no hay datos de consumo." });
+  } else if (now.getTime() - Date.parse(consumo.fetchedAt) > WEEK_MS) {
+    alerts.push({ kind: "stale", text: "Los datos tienen más de una semana." });
+  }
+  if (facts.lastIva?.status === "rejected") {
+    const reason = facts.lastIva.messages.join(" ");
+    alerts.push({
+      kind: "iva",
+      text: `TusFacturas rechazó el último reporte de IVA${reason ? `: ${reason}` : "."}`,
+    });
+  }
+  return alerts;
+}
+
+/** Share of the cupo left, for sorting (businesses without data go last). */
+export function cupoLeft(consumo: PortfolioFacts["consumo"]): number {
+  if (!consumo || consumo.cupo <= 0) return Number.POSITIVE_INFINITY;
+  return consumo.disponibles / consumo.cupo;
+}
