@@ -50,6 +50,8 @@ export default defineConfig({
         TABLERO_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
         TUSFACTURAS_API_URL: process.env.E2E_EMULATOR_URL,
         TUSFACTURAS_TIMEOUT_MS: "1500",
+        // Short enough for the expired-link test to wait it out (e2e/members.spec.ts).
+        TABLERO_INVITATION_MINUTES: "0.5",
       },
     },
   ],

@@ -1,6 +1,6 @@
 CREATE TABLE "audit_events" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
-	"business_id" uuid,
+	"business_id" uuid NOT NULL,
 	"user_id" uuid,
 	"action" text NOT NULL,
 	"subject" text,

@@ -6,7 +6,7 @@ import { createEmulatorControl, type EmulatorControl } from "../lib/tusfacturas/
 /**
  * The emulator's seeded test accounts (lib/tusfacturas/fixtures/accounts.json). Calls are
  * counted per apikey across spec files running in parallel: a file that asserts call counts
- * must be the only one using that apikey (1001: cuenta-corriente, 1002: clientes, 1007–1010: IVA).
+ * must be the only one using that apikey (1001: cuenta-corriente, 1002: clientes, 1007–1010: IVA, 1011–1012: members).
  */
 export const accounts = {
   a1001: {
@@ -68,6 +68,18 @@ export const accounts = {
     apitoken: "test1010token",
     usertoken: "test1010user",
     cuit: "20556677884",
+  },
+  a1011: {
+    apikey: "1011",
+    apitoken: "test1011token",
+    usertoken: "test1011user",
+    cuit: "30715556665",
+  },
+  a1012: {
+    apikey: "1012",
+    apitoken: "test1012token",
+    usertoken: "test1012user",
+    cuit: "30717778886",
   },
 } as const;
 

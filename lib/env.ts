@@ -24,6 +24,11 @@ const schema = z.object({
     .positive()
     .max(24 * 60)
     .default(15),
+  TABLERO_INVITATION_MINUTES: z.coerce
+    .number()
+    .positive()
+    .max(30 * 24 * 60)
+    .default(7 * 24 * 60),
   TUSFACTURAS_API_URL: z.url().default(DEFAULT_TUSFACTURAS_API_URL),
   TUSFACTURAS_TIMEOUT_MS: z.coerce.number().int().positive().max(120_000).default(30_000),
 });

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, gte, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, desc, eq, gte, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db";
 import { auditEvents, memberships, tusfacturasRequests, users } from "@/lib/db/schema";
 import { startOfMonth } from "./month";
@@ -25,7 +25,7 @@ export const auditActions = {
 export type AuditAction = keyof typeof auditActions;
 
 export type AuditEvent = {
-  businessId: string | null;
+  businessId: string;
   userId: string | null;
   action: AuditAction;
   subject?: string | null;
@@ -63,19 +63,12 @@ export type AuditEntry = {
   detail: string | null;
 };
 
-/**
- * The business's log, newest first: its own events and the sign-ins of its current members
- * (a sign-in belongs to no business).
- */
+/** The business's log, newest first. */
 export async function listAudit(
   db: Database,
   businessId: string,
   { limit = 200 }: { limit?: number } = {},
 ): Promise<AuditEntry[]> {
-  const members = db
-    .select({ userId: memberships.userId })
-    .from(memberships)
-    .where(eq(memberships.businessId, businessId));
   const rows = await db
     .select({
       id: auditEvents.id,
@@ -89,16 +82,7 @@ export async function listAudit(
     })
     .from(auditEvents)
     .leftJoin(users, eq(users.id, auditEvents.userId))
-    .where(
-      or(
-        eq(auditEvents.businessId, businessId),
-        and(
-          isNull(auditEvents.businessId),
-          eq(auditEvents.action, "session.sign_in"),
-          inArray(auditEvents.userId, members),
-        ),
-      ),
-    )
+    .where(eq(auditEvents.businessId, businessId))
     .orderBy(desc(auditEvents.at), desc(auditEvents.id))
     .limit(limit);
   return rows.map((row) => {
@@ -110,6 +94,26 @@ export async function listAudit(
       at: row.at.toISOString(),
     };
   });
+}
+
+/**
+ * A sign-in, written in the log of every business the user belongs to at that moment (so it
+ * stays there after the member is removed).
+ */
+export async function recordSignIn(db: Database, userId: string): Promise<void> {
+  const businessIds = await db
+    .select({ businessId: memberships.businessId })
+    .from(memberships)
+    .where(eq(memberships.userId, userId));
+  if (businessIds.length === 0) return;
+  await db.insert(auditEvents).values(
+    businessIds.map(({ businessId }) => ({
+      businessId,
+      userId,
+      action: "session.sign_in" satisfies AuditAction,
+      outcome: "ok" as const,
+    })),
+  );
 }
 
 /** TusFacturas requests Tablero made for the business since the start of this month, by method. */

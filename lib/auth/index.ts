@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import NextAuth, { type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
-import { recordAudit } from "@/lib/audit/service";
+import { recordSignIn } from "@/lib/audit/service";
 import { getDb } from "@/lib/db";
 import { users } from "@/lib/db/schema";
 import { env } from "@/lib/env";
@@ -43,7 +43,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         const [user] = await db.select().from(users).where(eq(users.email, parsed.data.email));
         const ok = await verifyPassword(user?.passwordHash ?? null, parsed.data.password);
         if (!user || !ok) return null;
-        await recordAudit(db, { businessId: null, userId: user.id, action: "session.sign_in" });
+        await recordSignIn(db, user.id);
         return { id: user.id, name: user.name, email: user.email };
       },
     }),

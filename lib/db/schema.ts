@@ -281,15 +281,14 @@ export const invitations = pgTable(
 
 export type Invitation = typeof invitations.$inferSelect;
 
-/**
- * What members did in a business, for its owners: never a credential value. Sign-ins belong to
- * no business (`business_id` null) and show in the log of every business of that user.
- */
+/** What members did in a business, for its owners: never a credential value. */
 export const auditEvents = pgTable(
   "audit_events",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    businessId: uuid("business_id").references(() => businesses.id, { onDelete: "cascade" }),
+    businessId: uuid("business_id")
+      .notNull()
+      .references(() => businesses.id, { onDelete: "cascade" }),
     userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
     /** e.g. `consumo.refresh`, `member.invite`; see lib/audit. */
     action: text("action").notNull(),

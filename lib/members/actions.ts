@@ -2,6 +2,7 @@
 
 import { businessAction, userAction } from "@/lib/actions/pipeline";
 import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
 import {
   acceptInvitation as accept,
   changeRole as change,
@@ -23,7 +24,14 @@ export const inviteMember = businessAction({
   permission: "members:manage",
   schema: inviteSchema,
   async handler({ businessId, email, role }, { user }) {
-    return invite(await getDb(), { businessId, invitedBy: user.id, email, role, now: new Date() });
+    return invite(await getDb(), {
+      businessId,
+      invitedBy: user.id,
+      email,
+      role,
+      now: new Date(),
+      lifetimeMs: env().TABLERO_INVITATION_MINUTES * 60_000,
+    });
   },
 });
 

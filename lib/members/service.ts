@@ -7,8 +7,6 @@ import { roleLabels } from "@/lib/auth/permissions";
 import type { Database } from "@/lib/db";
 import { businesses, invitations, memberships, users, type Role } from "@/lib/db/schema";
 
-export const INVITATION_DAYS = 7;
-
 const LAST_OWNER = "La empresa necesita al menos un dueño.";
 
 export function hashToken(token: string): string {
@@ -80,7 +78,15 @@ export async function listPendingInvitations(
  */
 export async function invite(
   db: Database,
-  input: { businessId: string; invitedBy: string; email: string; role: Role; now: Date },
+  input: {
+    businessId: string;
+    invitedBy: string;
+    email: string;
+    role: Role;
+    now: Date;
+    /** How long the link works. */
+    lifetimeMs: number;
+  },
 ): Promise<{ token: string; expiresAt: string }> {
   const email = input.email.trim().toLowerCase();
   const [member] = await db
@@ -94,7 +100,7 @@ export async function invite(
     });
   }
   const token = randomBytes(32).toString("base64url");
-  const expiresAt = new Date(input.now.getTime() + INVITATION_DAYS * 24 * 60 * 60 * 1000);
+  const expiresAt = new Date(input.now.getTime() + input.lifetimeMs);
   await db.transaction(async (tx) => {
     await tx
       .update(invitations)
