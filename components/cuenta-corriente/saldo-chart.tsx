@@ -49,7 +49,9 @@ export function SaldoChart({ points, rows }: { points: SaldoPoint[]; rows?: Ledg
             margin={{ left: 8, right: 8, top: 8, bottom: 8 }}
             accessibilityLayer={false}
           >
-            <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
+            {/* The grid's lines at the same dates: on its first pass, before the axis settles,
+                it would otherwise measure a label for every point. */}
+            <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" verticalValues={ticks} />
             <XAxis
               dataKey="x"
               type="number"
