@@ -591,8 +591,10 @@ test("a member of another business cannot reach a client's ledger by URL or acti
   await signUp(owner);
   const victimId = await addBusiness(owner, account, "Empresa de otra persona");
   await addClient(owner, victimId, servicios);
+  const ownerRequest = owner.waitForRequest(/\/movimientos\?snapshot=/);
   await owner.getByRole("link", { name: servicios.nombre }).click();
   await expectLedgerRows(owner, SERVICIOS_ROWS);
+  const victimMovimientos = (await ownerRequest).url();
 
   const intruder = await browser.newContext().then((context) => context.newPage());
   await signUp(intruder);
@@ -614,8 +616,10 @@ test("a member of another business cannot reach a client's ledger by URL or acti
   // in them is what an attacker would do.
   const ownId = await addBusiness(intruder, account, "Empresa propia");
   await addClient(intruder, ownId, servicios);
+  const intruderRequest = intruder.waitForRequest(/\/movimientos\?snapshot=/);
   await intruder.getByRole("link", { name: servicios.nombre }).click();
   await expectLedgerRows(intruder, SERVICIOS_ROWS);
+  const intruderMovimientos = (await intruderRequest).url();
   await intruder.route("**/*", async (route) => {
     const request = route.request();
     if (request.method() === "POST" && request.headers()["next-action"]) {
@@ -625,6 +629,20 @@ test("a member of another business cannot reach a client's ledger by URL or acti
     }
   });
   const callsBefore = (await emulator.calls(account.apikey)).total;
+
+  // The route the ledger fetches its movements from: the owner's own copy, by its exact URL,
+  // or the intruder's URL with the business id rewritten. Nothing but "not found".
+  for (const url of [victimMovimientos, intruderMovimientos.replace(ownId, victimId)]) {
+    const response = await intruder.request.get(url);
+    expect(response.status()).toBe(404);
+    expect(await response.text()).not.toContain("FACTURA");
+  }
+  // Without a session, the sign-in page.
+  const anonymous = await browser.newContext();
+  const response = await anonymous.request.get(victimMovimientos, { maxRedirects: 0 });
+  expect(response.status()).toBe(307);
+  expect(response.headers().location).toMatch(/\/ingresar$/);
+  await anonymous.close();
 
   await intruder.getByRole("button", { name: "Actualizar" }).click();
   await expect(alerts(intruder)).toContainText("No encontramos esa empresa.");
@@ -684,6 +702,13 @@ test("a 20,000-movement ledger renders a virtualized table and a chart", async (
   await signUp(page);
   const businessId = await addBusiness(page, account, EMPRESA);
   await addClient(page, businessId, distribuidora);
+  // The page brings the first screen; every movement follows. Hold them back a while.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/movimientos\?snapshot=/, async (route) => {
+    await held;
+    await route.continue();
+  });
   await page.getByRole("link", { name: distribuidora.nombre }).click();
 
   const table = ledgerTable(page);
@@ -700,11 +725,38 @@ test("a 20,000-movement ledger renders a virtualized table and a chart", async (
     page.locator("figure", { hasText: "Debe y haber por mes" }).locator(".recharts-bar-rectangle"),
   ).not.toHaveCount(0);
   expect(await page.locator("tbody tr").count()).toBeLessThan(200);
+  // Until every movement is there, exports would be incomplete: they wait, and say so.
+  const exportCsv = page.getByRole("button", { name: "Exportar CSV" });
+  await expect(exportCsv).toBeDisabled();
+  await expect(page.getByRole("button", { name: "Exportar Excel" })).toBeDisabled();
+  await expect(exportCsv).toHaveAccessibleDescription("Cargando movimientos…");
+  const saldo = await total(page, "Saldo").textContent();
 
-  // Scrolled to the end, the last movement is there and the DOM is still small.
+  release();
+  await expect(exportCsv).toBeEnabled();
+  await expect(page.getByText("Cargando movimientos…")).toHaveCount(0);
+  await expect(total(page, "Saldo")).toHaveText(saldo!);
+
+  // Scrolled to the end, the last movement is there (its saldo is the ledger's) and the DOM is
+  // still small.
   await page.getByLabel("Movimientos, con desplazamiento").evaluate((scroller) => {
     scroller.scrollTop = scroller.scrollHeight;
   });
-  await expect(table.locator('tbody tr[aria-rowindex="20001"]')).toBeVisible();
+  const last = table.locator('tbody tr[aria-rowindex="20001"]');
+  await expect(last).toBeVisible();
+  await expect(last.getByRole("cell").first()).toHaveText(/^\d{2}\/\d{2}\/\d{4}$/);
+  await expect(last.getByRole("cell").last()).toHaveText(saldo!);
   expect(await page.locator("tbody tr").count()).toBeLessThan(200);
+
+  // The export holds every movement, the last one as the table shows it.
+  const download = page.waitForEvent("download");
+  await exportCsv.click();
+  const lines = (await readFile(await (await download).path()))
+    .toString("utf8")
+    .trimEnd()
+    .split("\r\n");
+  const header = lines.findIndex((line) => line.startsWith("Fecha;"));
+  expect(lines.length - header - 1).toBe(20_000);
+  const [fecha, comprobante] = await last.getByRole("cell").allTextContents();
+  expect(lines.at(-1)?.startsWith(`${fecha};${comprobante};`)).toBe(true);
 });

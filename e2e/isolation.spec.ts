@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { alerts, accounts, addBusiness, expect, signUp, test } from "./fixtures";
 
 test("a user who is not a member can neither open another's business nor call its actions", async ({
@@ -22,6 +23,11 @@ test("a user who is not a member can neither open another's business nor call it
     ).toBeVisible();
     await expect(intruder.getByText("Empresa de otra persona")).toHaveCount(0);
   }
+  // The data route of the ledger answers like its page.
+  const movimientos = await intruder.request.get(
+    `/api/empresas/${victimId}/clientes/30712340017/movimientos?snapshot=${randomUUID()}`,
+  );
+  expect(movimientos.status()).toBe(404);
 
   // The intruder's own business gives them real action calls; rewriting the id in those
   // requests is what an attacker would do.

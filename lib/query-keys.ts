@@ -4,5 +4,9 @@ export const queryKeys = {
   consumo: (businessId: string) => [...queryKeys.business(businessId), "consumo"] as const,
   cuentaCorriente: (businessId: string, cuit: string) =>
     [...queryKeys.business(businessId), "cuenta-corriente", cuit] as const,
+  /** One stored copy's movements: never changes, and apart from the view so that refreshing
+   * the view does not fetch megabytes again. */
+  cuentaCorrienteMovimientos: (businessId: string, cuit: string, snapshotId: string) =>
+    [...queryKeys.business(businessId), "cuenta-corriente-movimientos", cuit, snapshotId] as const,
   ivaBatch: (batchId: string) => ["iva-batch", batchId] as const,
 };

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
+import { useId } from "react";
 import { Button } from "@/components/ui/button";
 import type { Aging } from "@/lib/cuenta-corriente/aging";
 import { csvFileName, ledgerToCsv } from "@/lib/cuenta-corriente/export-csv";
@@ -18,7 +19,10 @@ function download(data: BlobPart, type: string, fileName: string) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** Exports of the filtered ledger, built in the browser from the data already on screen. */
+/**
+ * Exports of the filtered ledger, built in the browser from every movement of the period;
+ * disabled until those have arrived (`rows` undefined), since the page brings only the first.
+ */
 export function ExportButtons({
   businessId,
   rows,
@@ -27,25 +31,32 @@ export function ExportButtons({
   aging,
 }: {
   businessId: string;
-  rows: LedgerRow[];
+  rows: LedgerRow[] | undefined;
   meta: ExportMeta;
   summary: LedgerSummary;
   aging: Aging;
 }) {
   const search = useSearchParams().toString();
+  const loadingId = useId();
+  const loading = rows === undefined;
   return (
     <div className="flex flex-wrap items-center gap-3" role="group" aria-label="Exportar">
       <Button
         variant="secondary"
+        disabled={loading}
+        aria-describedby={loading ? loadingId : undefined}
         onClick={() =>
-          download(ledgerToCsv(rows, meta), "text/csv;charset=utf-8", csvFileName(meta))
+          rows && download(ledgerToCsv(rows, meta), "text/csv;charset=utf-8", csvFileName(meta))
         }
       >
         Exportar CSV
       </Button>
       <Button
         variant="secondary"
+        disabled={loading}
+        aria-describedby={loading ? loadingId : undefined}
         onClick={() =>
+          rows &&
           download(
             ledgerToXlsx(rows, meta, summary, aging) as Uint8Array<ArrayBuffer>,
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -62,6 +73,9 @@ export function ExportButtons({
       >
         Resumen para imprimir
       </Link>
+      <p id={loadingId} role="status" className="text-sm text-slate-600">
+        {loading ? "Cargando movimientos…" : ""}
+      </p>
     </div>
   );
 }

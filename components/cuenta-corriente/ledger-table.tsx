@@ -11,13 +11,17 @@ const dmy = (iso: string) => iso.split("-").reverse().join("/");
 /**
  * The movements. Only the rows in view are in the DOM (a long-standing client can have tens
  * of thousands); spacer rows keep the scroll height and a real <table> for screen readers.
+ * `count` rows are shown; only the first `rows.length` may have arrived yet (the page brings
+ * the first screen), the others say they are loading.
  */
 export function LedgerTable({
   rows,
+  count,
   orden,
   onToggleOrden,
 }: {
   rows: LedgerRow[];
+  count: number;
   orden: "asc" | "desc";
   onToggleOrden: () => void;
 }) {
@@ -25,7 +29,7 @@ export function LedgerTable({
   // Tablero does not use the React Compiler; the virtualizer re-renders this table on scroll.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
-    count: rows.length,
+    count,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
@@ -52,7 +56,11 @@ export function LedgerTable({
         tabIndex={0}
         aria-label="Movimientos, con desplazamiento"
       >
-        <table className="min-w-full text-sm" aria-rowcount={rows.length + 1}>
+        <table
+          className="min-w-full text-sm"
+          aria-rowcount={count + 1}
+          aria-busy={rows.length < count}
+        >
           <thead className="sticky top-0 bg-slate-50 text-left text-slate-700">
             <tr>
               <th scope="col" className="px-3 py-2 font-medium">
@@ -79,7 +87,19 @@ export function LedgerTable({
             {top > 0 ? <tr aria-hidden="true" style={{ height: top }} /> : null}
             {items.map((item) => {
               const row = rows[item.index];
-              if (!row) return null;
+              if (!row)
+                return (
+                  <tr
+                    key={`cargando-${item.index}`}
+                    aria-rowindex={item.index + 2}
+                    style={{ height: ROW_HEIGHT }}
+                    className="border-t border-slate-100"
+                  >
+                    <td colSpan={6} className="px-3 text-slate-600">
+                      Cargando movimientos…
+                    </td>
+                  </tr>
+                );
               return (
                 <tr
                   key={`${row.orden}`}

@@ -6,11 +6,7 @@ import { RefreshControl, refreshFailure } from "@/components/snapshots/refresh-c
 import { useSnapshot } from "@/components/snapshots/use-snapshot";
 import { FetchedAt } from "@/components/consumo/fetched-at";
 import { getCuentaCorriente, refreshCuentaCorriente } from "@/lib/cuenta-corriente/actions";
-import { agingOf } from "@/lib/cuenta-corriente/aging";
-import { filterLedger } from "@/lib/cuenta-corriente/filters";
-import { buildLedger, summarize } from "@/lib/cuenta-corriente/ledger";
-import { unpackMovimientos } from "@/lib/cuenta-corriente/packed";
-import { downsample, monthlyTotals, saldoSeries } from "@/lib/cuenta-corriente/series";
+import { ledgerScreen, type LedgerFirstScreen } from "@/lib/cuenta-corriente/screen";
 import type { CuentaCorrienteView } from "@/lib/cuenta-corriente/view";
 import { formatCuit } from "@/lib/cuit";
 import { formatInteger } from "@/lib/format";
@@ -22,6 +18,7 @@ import { LedgerTable } from "./ledger-table";
 import { LedgerTotals } from "./ledger-totals";
 import { MonthlyChart } from "./monthly-chart";
 import { SaldoChart } from "./saldo-chart";
+import { useFullLedger } from "./use-full-ledger";
 import { useLedgerFilters } from "./use-ledger-filters";
 
 export function LedgerView({
@@ -29,6 +26,7 @@ export function LedgerView({
   cuit,
   today,
   empresa,
+  firstScreen,
   canRefresh,
   refreshing,
 }: {
@@ -37,6 +35,7 @@ export function LedgerView({
   /** ISO date in Buenos Aires, decided by the server so both renders agree. */
   today: string;
   empresa: { razonSocial: string; cuit: string };
+  firstScreen: LedgerFirstScreen | null;
   canRefresh: boolean;
   refreshing: boolean;
 }) {
@@ -56,6 +55,7 @@ export function LedgerView({
       today={today}
       empresa={empresa}
       view={query.data}
+      firstScreen={firstScreen}
       canRefresh={canRefresh}
       refreshing={refreshing}
       busy={refresh.isPending}
@@ -66,15 +66,17 @@ export function LedgerView({
 }
 
 /**
- * The ledger as shown. Rendered on its own (without the query cache) while the server is
- * still asking TusFacturas, so the stored copy and the refreshed one never share a cache
- * entry during hydration.
+ * The ledger as shown: the server's first screen until every movement has arrived, then all
+ * of it computed here (filters, scrolling and exports need the whole ledger). Rendered on its
+ * own (without the query cache) while the server is still asking TusFacturas, so the stored
+ * copy and the refreshed one never share a cache entry during hydration.
  */
 export function LedgerContent({
   businessId,
   today,
   empresa,
   view,
+  firstScreen,
   canRefresh,
   refreshing,
   busy: refreshPending = false,
@@ -85,6 +87,8 @@ export function LedgerContent({
   today: string;
   empresa: { razonSocial: string; cuit: string };
   view: CuentaCorrienteView;
+  /** Computed by the server for the URL's filters from `view.snapshot`. */
+  firstScreen: LedgerFirstScreen | null;
   canRefresh: boolean;
   refreshing: boolean;
   busy?: boolean;
@@ -93,25 +97,21 @@ export function LedgerContent({
 }) {
   const { filters, setFilters } = useLedgerFilters();
 
-  const packed = view.snapshot?.movimientos;
-  const ledger = useMemo(() => buildLedger(packed ? unpackMovimientos(packed) : []), [packed]);
-  const period = useMemo(
-    () => filterLedger(ledger.rows, { ...filters, orden: "asc" }),
-    [ledger, filters],
+  // The movements are not fetched for a copy about to be replaced by a refresh.
+  const full = useFullLedger({
+    businessId,
+    cuit: view.cliente.cuit,
+    snapshotId: view.snapshot?.id,
+    enabled: !refreshing,
+  });
+  const whole = useMemo(
+    () => (full.ledger ? ledgerScreen(full.ledger, filters, today) : undefined),
+    [full.ledger, filters, today],
   );
-  const derived = useMemo(
-    () => ({
-      summary: summarize(period),
-      aging: agingOf(period, today),
-      series: downsample(saldoSeries(period)),
-      monthly: monthlyTotals(period),
-    }),
-    [period, today],
-  );
-  const shown = useMemo(
-    () => (filters.orden === "desc" ? [...period].reverse() : period),
-    [period, filters.orden],
-  );
+  const screen = whole ?? firstScreen;
+  const rows = whole ? whole.shown : (firstScreen?.rows ?? []);
+  // Exports hold every row of the period, of the copy whose date is on screen.
+  const exportable = full.current ? whole?.period : undefined;
 
   const failure = refreshFailure ?? view.lastError?.message;
   const busy = refreshPending || refreshing || !onRefresh;
@@ -168,45 +168,55 @@ export function LedgerContent({
             ? " Presioná «Actualizar» para consultarla."
             : ""}
         </p>
-      ) : ledger.rows.length === 0 ? (
+      ) : !screen ? (
+        <p role="status" className="text-sm text-slate-600">
+          Cargando movimientos…
+        </p>
+      ) : screen.movimientos === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-sm text-slate-600">
           Este cliente no tiene movimientos en su cuenta corriente.
         </p>
       ) : (
         <>
-          {ledger.mismatches > 0 ? (
+          {full.failed ? (
+            <Alert tone="error" title="No pudimos cargar todos los movimientos">
+              Se muestran los primeros. Recargá la página para intentar de nuevo.
+            </Alert>
+          ) : null}
+          {screen.mismatches > 0 ? (
             <Alert tone="warning" title="Saldos distintos a los de TusFacturas">
-              {formatInteger(ledger.mismatches)}{" "}
-              {ledger.mismatches === 1 ? "movimiento tiene" : "movimientos tienen"} un saldo que no
+              {formatInteger(screen.mismatches)}{" "}
+              {screen.mismatches === 1 ? "movimiento tiene" : "movimientos tienen"} un saldo que no
               coincide con la suma de debe y haber. Tablero muestra el saldo recalculado y marca
               esas filas con el saldo que informó TusFacturas.
             </Alert>
           ) : null}
-          {ledger.reordered ? (
+          {screen.reordered ? (
             <Alert tone="info">
               TusFacturas envió los movimientos desordenados: se muestran por fecha, conservando el
               orden original dentro de cada día.
             </Alert>
           ) : null}
           <LedgerFiltersForm filters={filters} onChange={setFilters} />
-          <LedgerTotals summary={derived.summary} />
+          <LedgerTotals summary={screen.summary} />
           <div className="grid gap-6 lg:grid-cols-2">
-            <SaldoChart points={derived.series} rows={period} />
-            <MonthlyChart months={derived.monthly} />
+            <SaldoChart points={screen.series} rows={whole?.period} />
+            <MonthlyChart months={screen.monthly} />
           </div>
           <AgingBlock
-            aging={derived.aging}
+            aging={screen.aging}
             filtered={Boolean(filters.desde || filters.hasta || filters.q)}
           />
           <ExportButtons
             businessId={businessId}
-            rows={period}
+            rows={exportable}
             meta={meta}
-            summary={derived.summary}
-            aging={derived.aging}
+            summary={screen.summary}
+            aging={screen.aging}
           />
           <LedgerTable
-            rows={shown}
+            rows={rows}
+            count={screen.summary.movimientos}
             orden={filters.orden}
             onToggleOrden={() => setFilters({ orden: filters.orden === "asc" ? "desc" : "asc" })}
           />

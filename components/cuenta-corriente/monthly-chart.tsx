@@ -17,6 +17,10 @@ const axisMoney = new Intl.NumberFormat("es-AR", { notation: "compact", maximumF
 
 /** Debe vs haber per month. */
 export function MonthlyChart({ months }: { months: MonthlyTotal[] }) {
+  // At most about eight labels, at a fixed interval: Recharts' default measures every label
+  // to choose which fit. The grid is given the same ones, or its first pass measures them all.
+  const every = Math.max(1, Math.ceil(months.length / 8));
+  const labelled = months.filter((_, i) => i % every === 0).map((m) => m.label);
   return (
     <figure className="rounded-lg border border-slate-200 bg-white p-4">
       <figcaption className="mb-2 text-sm font-medium">Debe y haber por mes</figcaption>
@@ -27,13 +31,8 @@ export function MonthlyChart({ months }: { months: MonthlyTotal[] }) {
             margin={{ left: 8, right: 8, top: 8, bottom: 8 }}
             accessibilityLayer={false}
           >
-            <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
-            {/* A fixed interval: Recharts' default measures every label to choose which fit. */}
-            <XAxis
-              dataKey="label"
-              fontSize={12}
-              interval={Math.max(0, Math.ceil(months.length / 8) - 1)}
-            />
+            <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" verticalValues={labelled} />
+            <XAxis dataKey="label" fontSize={12} interval={every - 1} />
             <YAxis
               interval={0}
               tickFormatter={(c: number) => `$ ${axisMoney.format(c / 100)}`}

@@ -2,7 +2,7 @@ import { agingOf } from "@/lib/cuenta-corriente/aging";
 import { periodLabel } from "@/lib/cuenta-corriente/export-meta";
 import { filterLedger, type LedgerFilters } from "@/lib/cuenta-corriente/filters";
 import { buildLedger, summarize } from "@/lib/cuenta-corriente/ledger";
-import { unpackMovimientos } from "@/lib/cuenta-corriente/packed";
+import { unpackMovimientos, type PackedMovimientos } from "@/lib/cuenta-corriente/packed";
 import type { CuentaCorrienteView } from "@/lib/cuenta-corriente/view";
 import { formatCuit } from "@/lib/cuit";
 import { formatCentavos, formatDateTime, todayIso } from "@/lib/format";
@@ -13,14 +13,19 @@ const dmy = (iso: string) => iso.split("-").reverse().join("/");
 export function ResumenDeCuenta({
   empresa,
   view,
+  movimientos,
   filters,
 }: {
   empresa: { razonSocial: string; cuit: string };
   view: CuentaCorrienteView;
+  /** The movements of `view.snapshot`; null without one. */
+  movimientos: PackedMovimientos | null;
   filters: LedgerFilters;
 }) {
-  const movimientos = view.snapshot ? unpackMovimientos(view.snapshot.movimientos) : [];
-  const rows = filterLedger(buildLedger(movimientos).rows, filters);
+  const rows = filterLedger(
+    buildLedger(movimientos ? unpackMovimientos(movimientos) : []).rows,
+    filters,
+  );
   const inOrder = filters.orden === "desc" ? [...rows].reverse() : rows;
   const summary = summarize(inOrder);
   const today = todayIso();

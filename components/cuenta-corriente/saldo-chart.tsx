@@ -21,8 +21,11 @@ const day = new Intl.DateTimeFormat("es-AR", {
 });
 const axisMoney = new Intl.NumberFormat("es-AR", { notation: "compact", maximumFractionDigits: 1 });
 
-/** The running saldo over time, from an already downsampled series. */
-export function SaldoChart({ points, rows }: { points: SaldoPoint[]; rows: LedgerRow[] }) {
+/**
+ * The running saldo over time, from an already downsampled series. `rows` (the rows the series
+ * was built from) name each point's comprobante in the tooltip once they have arrived.
+ */
+export function SaldoChart({ points, rows }: { points: SaldoPoint[]; rows?: LedgerRow[] }) {
   const last = points.at(-1);
   const first = points[0];
   // Five evenly spaced dates, given rather than measured: Recharts' default measures every
@@ -46,7 +49,9 @@ export function SaldoChart({ points, rows }: { points: SaldoPoint[]; rows: Ledge
             margin={{ left: 8, right: 8, top: 8, bottom: 8 }}
             accessibilityLayer={false}
           >
-            <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
+            {/* The grid's lines at the same dates: on its first pass, before the axis settles,
+                it would otherwise measure a label for every point. */}
+            <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" verticalValues={ticks} />
             <XAxis
               dataKey="x"
               type="number"
@@ -68,12 +73,12 @@ export function SaldoChart({ points, rows }: { points: SaldoPoint[]; rows: Ledge
                 const point = active
                   ? (payload?.[0]?.payload as SaldoPoint | undefined)
                   : undefined;
-                const row = point ? rows[point.row] : undefined;
-                if (!point || !row) return null;
+                const row = point ? rows?.[point.row] : undefined;
+                if (!point) return null;
                 return (
                   <div className="rounded-md border border-slate-200 bg-white p-2 text-xs shadow">
                     <p className="font-medium">{day.format(new Date(point.x))}</p>
-                    <p>{row.comprobante?.label ?? row.concepto}</p>
+                    {row ? <p>{row.comprobante?.label ?? row.concepto}</p> : null}
                     <p className="tabular-nums">Saldo {formatCentavos(point.saldoCentavos)}</p>
                   </div>
                 );

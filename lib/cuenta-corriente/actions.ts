@@ -1,11 +1,8 @@
 "use server";
 
-import { z } from "zod";
 import { businessAction } from "@/lib/actions/pipeline";
-import { cuitSchema } from "@/lib/cuit";
 import { getCuentaCorrienteService } from "./index";
-
-const ledgerInput = z.object({ businessId: z.uuid(), cuit: cuitSchema });
+import { ledgerInput } from "./schemas";
 
 /** A client's ledger; refreshes from TusFacturas only when the stored copy is stale. */
 export const getCuentaCorriente = businessAction({

@@ -102,19 +102,17 @@ describe.each(databaseEngines())("cuenta corriente service on $name", (engine) =
     const view = await t.service.refresh(t.businessId, PRUEBA, t.userId);
 
     expect(view.cliente).toMatchObject({ cuit: PRUEBA, nombre: "CUIT DE PRUEBA" });
+    expect(view.snapshot?.movimientos).toBe(2);
+    const stored = await t.service.movimientos(t.businessId, PRUEBA, view.snapshot!.id);
     expect(
-      unpackMovimientos(view.snapshot!.movimientos).map((m) => [
-        m.fecha,
-        m.debeCentavos,
-        m.saldoCentavos,
-      ]),
+      unpackMovimientos(stored!).map((m) => [m.fecha, m.debeCentavos, m.saldoCentavos]),
     ).toEqual([
       ["2017-05-11", 11_210, 11_210],
       ["2017-05-11", 11_210, 22_420],
     ]);
     expect(view.lastError).toBeNull();
-    const [stored] = await t.snapshots(PRUEBA);
-    expect(stored).toMatchObject({
+    const [row] = await t.snapshots(PRUEBA);
+    expect(row).toMatchObject({
       movimientosCount: 2,
       saldoCentavos: 22_420,
       restaAbonarCentavos: 22_420,
@@ -143,7 +141,8 @@ describe.each(databaseEngines())("cuenta corriente service on $name", (engine) =
   it("a client without movements is an empty ledger, not a failure", async () => {
     const t = await scenario("1003");
     const view = await t.service.refresh(t.businessId, SIN_MOVIMIENTOS, t.userId);
-    expect(unpackMovimientos(view.snapshot!.movimientos)).toEqual([]);
+    const stored = await t.service.movimientos(t.businessId, SIN_MOVIMIENTOS, view.snapshot!.id);
+    expect(unpackMovimientos(stored!)).toEqual([]);
     expect(view.lastError).toBeNull();
     expect((await t.snapshots(SIN_MOVIMIENTOS))[0]).toMatchObject({
       movimientosCount: 0,
@@ -200,10 +199,32 @@ describe.each(databaseEngines())("cuenta corriente service on $name", (engine) =
 
   it("keeps only the three newest copies of a ledger", async () => {
     const t = await scenario("1003");
+    const ids: string[] = [];
     for (let i = 0; i < 4; i++) {
-      await t.service.refresh(t.businessId, PRUEBA, t.userId);
+      ids.push((await t.service.refresh(t.businessId, PRUEBA, t.userId)).snapshot!.id);
       t.advance(1_000);
     }
     expect(await t.snapshots(PRUEBA)).toHaveLength(3);
+    expect(await t.service.movimientos(t.businessId, PRUEBA, ids[0]!)).toBeNull();
+    expect(await t.service.movimientos(t.businessId, PRUEBA, ids[3]!)).not.toBeNull();
+  });
+
+  it("a copy's movements are read only through its own business and client, with no call", async () => {
+    const t = await scenario("1003");
+    const other = await scenario("1004");
+    const { snapshot } = await t.service.refresh(t.businessId, PRUEBA, t.userId);
+    const before = await t.calls();
+
+    // Another business with the same client in its cartera, or another client of the same one.
+    expect(await other.service.movimientos(other.businessId, PRUEBA, snapshot!.id)).toBeNull();
+    expect(await t.service.movimientos(t.businessId, SIN_MOVIMIENTOS, snapshot!.id)).toBeNull();
+    await expect(
+      t.service.movimientos(t.businessId, "30712293841", snapshot!.id),
+    ).rejects.toMatchObject({ code: "not_found" });
+    // Reading a stored copy, even a stale one, never asks TusFacturas.
+    t.advance(FRESHNESS_MS * 2);
+    expect(await t.service.movimientos(t.businessId, PRUEBA, snapshot!.id)).not.toBeNull();
+    expect(await t.calls()).toBe(before);
+    expect(await other.calls()).toBe(0);
   });
 });

@@ -19,8 +19,10 @@ import {
 } from "@/lib/tusfacturas";
 import { recordUpstream } from "@/lib/upstream/record";
 import { agingOf } from "./aging";
+import type { LedgerFilters } from "./filters";
 import { buildLedger, summarize } from "./ledger";
-import { asPacked, packMovimientos, type PackedMovimientos } from "./packed";
+import { asPacked, packMovimientos, unpackMovimientos, type PackedMovimientos } from "./packed";
+import { firstScreen, type LedgerFirstScreen } from "./screen";
 import type { CarteraRow, CuentaCorrienteView } from "./view";
 
 export const CUENTA_CORRIENTE_METHOD = "clientes/cuenta-corriente";
@@ -59,7 +61,11 @@ export function createCuentaCorrienteService(deps: CuentaCorrienteDeps) {
   async function status(businessId: string, cuit: string) {
     const [[snapshot], [credentials], [lastAttempt]] = await Promise.all([
       db
-        .select({ id: cuentaCorrienteSnapshots.id, fetchedAt: cuentaCorrienteSnapshots.fetchedAt })
+        .select({
+          id: cuentaCorrienteSnapshots.id,
+          fetchedAt: cuentaCorrienteSnapshots.fetchedAt,
+          movimientos: cuentaCorrienteSnapshots.movimientosCount,
+        })
         .from(cuentaCorrienteSnapshots)
         .where(ofClient(businessId, cuit))
         .orderBy(desc(cuentaCorrienteSnapshots.fetchedAt))
@@ -94,15 +100,7 @@ export function createCuentaCorrienteService(deps: CuentaCorrienteDeps) {
   async function view(businessId: string, cuit: string): Promise<CuentaCorrienteView> {
     const cliente = await requireClient(businessId, cuit);
     const current = await status(businessId, cuit);
-    const [snapshot] = current.snapshot
-      ? await db
-          .select({
-            fetchedAt: cuentaCorrienteSnapshots.fetchedAt,
-            movimientos: cuentaCorrienteSnapshots.movimientos,
-          })
-          .from(cuentaCorrienteSnapshots)
-          .where(eq(cuentaCorrienteSnapshots.id, current.snapshot.id))
-      : [];
+    const snapshot = current.snapshot;
     const [lastError] = await db
       .select({ message: tusfacturasRequests.errorMessage, at: tusfacturasRequests.at })
       .from(tusfacturasRequests)
@@ -120,8 +118,9 @@ export function createCuentaCorrienteService(deps: CuentaCorrienteDeps) {
       cliente: { id: cliente.id, cuit: cliente.cuit, nombre: cliente.nombre },
       snapshot: snapshot
         ? {
+            id: snapshot.id,
             fetchedAt: snapshot.fetchedAt.toISOString(),
-            movimientos: asPacked(snapshot.movimientos as PackedMovimientos),
+            movimientos: snapshot.movimientos,
           }
         : null,
       lastError: lastError?.message
@@ -198,6 +197,38 @@ export function createCuentaCorrienteService(deps: CuentaCorrienteDeps) {
     return view(businessId, cuit);
   }
 
+  /**
+   * The movements of one stored copy of a client's ledger (`view().snapshot.id`), or null when
+   * that copy is no longer kept. Reads the database only: never an upstream call.
+   */
+  async function movimientos(
+    businessId: string,
+    cuit: string,
+    snapshotId: string,
+  ): Promise<PackedMovimientos | null> {
+    await requireClient(businessId, cuit);
+    const [snapshot] = await db
+      .select({ movimientos: cuentaCorrienteSnapshots.movimientos })
+      .from(cuentaCorrienteSnapshots)
+      .where(and(ofClient(businessId, cuit), eq(cuentaCorrienteSnapshots.id, snapshotId)));
+    return snapshot ? asPacked(snapshot.movimientos as PackedMovimientos) : null;
+  }
+
+  /**
+   * What the page sends of a stored copy before its movements: the figures for `filters` on
+   * `today` and the first rows (see `firstScreen`), or null when that copy is no longer kept.
+   */
+  async function firstScreenOf(
+    businessId: string,
+    cuit: string,
+    snapshotId: string,
+    filters: LedgerFilters,
+    today: string,
+  ): Promise<LedgerFirstScreen | null> {
+    const packed = await movimientos(businessId, cuit, snapshotId);
+    return packed && firstScreen(buildLedger(unpackMovimientos(packed)), filters, today);
+  }
+
   /** The stored view with no upstream call, and whether a visit would refresh it first. */
   async function peek(businessId: string, cuit: string) {
     const [current, stored] = await Promise.all([status(businessId, cuit), view(businessId, cuit)]);
@@ -264,5 +295,5 @@ export function createCuentaCorrienteService(deps: CuentaCorrienteDeps) {
     return rows.sort((a, b) => owed(b) - owed(a) || a.nombre.localeCompare(b.nombre, "es"));
   }
 
-  return { load, peek, refresh, cartera };
+  return { load, peek, movimientos, firstScreen: firstScreenOf, refresh, cartera };
 }

@@ -1,10 +1,11 @@
-import type { PackedMovimientos } from "./packed";
-
 /** What the ledger page receives; plain data, safe to send to the browser. */
 export type CuentaCorrienteView = {
   cliente: { id: string; cuit: string; nombre: string };
-  /** Movements by column (see `unpackMovimientos`): half the bytes on the wire. */
-  snapshot: { fetchedAt: string; movimientos: PackedMovimientos } | null;
+  /**
+   * The stored copy shown, without its movements: those are megabytes, so the page sends a
+   * first screen computed from them and the browser fetches them apart (`movimientosPath`).
+   */
+  snapshot: { id: string; fetchedAt: string; movimientos: number } | null;
   /** The last failed attempt after the snapshot, with the message shown to the user. */
   lastError: { message: string; at: string } | null;
   credentials: "missing" | "verified" | "unverified";

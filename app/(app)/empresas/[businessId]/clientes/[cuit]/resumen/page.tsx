@@ -20,14 +20,14 @@ export default async function ResumenPage({
   const { businessId, cuit } = await params;
   const { business } = await requireBusiness(businessId, "business:read");
   if (!/^\d{11}$/.test(cuit)) notFound();
-  const { view } = await (
-    await getCuentaCorrienteService()
-  )
-    .peek(businessId, cuit)
-    .catch((error: unknown) => {
-      if (error instanceof ActionFailure && error.code === "not_found") notFound();
-      throw error;
-    });
+  const service = await getCuentaCorrienteService();
+  const { view } = await service.peek(businessId, cuit).catch((error: unknown) => {
+    if (error instanceof ActionFailure && error.code === "not_found") notFound();
+    throw error;
+  });
+  const movimientos = view.snapshot
+    ? await service.movimientos(businessId, cuit, view.snapshot.id)
+    : null;
   const filters = parseLedgerFilters(await searchParams);
   return (
     <div className="space-y-4">
@@ -38,6 +38,7 @@ export default async function ResumenPage({
       <ResumenDeCuenta
         empresa={{ razonSocial: business.razonSocial, cuit: business.cuit }}
         view={view}
+        movimientos={movimientos}
         filters={filters}
       />
     </div>
