@@ -3,7 +3,7 @@ import { CarteraTable } from "@/components/clientes/cartera-table";
 import { ClientSearch } from "@/components/clientes/client-search";
 import { NewClient } from "@/components/clientes/new-client";
 import { requireBusiness } from "@/lib/auth/access";
-import { can } from "@/lib/auth/permissions";
+import { can, deniedReason } from "@/lib/auth/permissions";
 import { getCuentaCorrienteService } from "@/lib/cuenta-corriente";
 import { formatCentavos, formatInteger } from "@/lib/format";
 
@@ -65,7 +65,13 @@ export default async function ClientesPage({
       </section>
       <div className="flex flex-wrap items-end justify-between gap-4">
         <ClientSearch initial={q} />
-        {canManage ? <NewClient businessId={businessId} /> : null}
+        {canManage ? (
+          <NewClient businessId={businessId} />
+        ) : (
+          <p className="text-sm text-slate-600">
+            {deniedReason(role)} Podés ver la cartera, no cambiarla.
+          </p>
+        )}
       </div>
       <CarteraTable
         businessId={businessId}

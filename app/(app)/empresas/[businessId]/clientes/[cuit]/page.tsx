@@ -49,7 +49,8 @@ export default async function CuentaCorrientePage({ params, searchParams }: Prop
     canRefresh: can(role, "cuentaCorriente:refresh"),
   };
   const stored = await withFirstScreen(businessId, peeked.view, filters, today);
-  if (!peeked.refreshing) return <LedgerSection {...props} {...stored} />;
+  // Lectura never spends the plan's requests, not even by visiting: it sees the stored copy.
+  if (!peeked.refreshing || !props.canRefresh) return <LedgerSection {...props} {...stored} />;
   // A stale copy: show it at once and stream the refreshed one when TusFacturas answers.
   return (
     <Suspense fallback={<LedgerSection {...props} {...stored} refreshing />}>
