@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "./db";
 import { env } from "./env";
-import { getIvaService } from "./iva";
+import { sweepInterruptedIvaRequests } from "./iva/service";
 
 /**
  * Parses the environment, opens (and migrates) the database and settles what a previous run
@@ -10,8 +10,7 @@ import { getIvaService } from "./iva";
 export async function checkStartup(): Promise<void> {
   try {
     env();
-    await getDb();
-    await (await getIvaService()).sweepInterrupted();
+    await sweepInterruptedIvaRequests(await getDb(), new Date());
   } catch (error) {
     console.error(`\nTablero no puede arrancar.\n${(error as Error).message}\n`);
     process.exit(1);

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, gt, inArray, lt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, lt, sql } from "drizzle-orm";
 import { ActionFailure, describeForLog, messages as actionMessages } from "@/lib/actions/errors";
 import { can } from "@/lib/auth/permissions";
 import { loadCredentials } from "@/lib/businesses/credentials";
@@ -572,35 +572,8 @@ export function createIvaService({ db, client, keyring, now, pendingLimitMs }: I
     return run?.id ?? null;
   }
 
-  /**
-   * At start-up nothing of this process is running: requests left "pending" may or may not
-   * have reached TusFacturas ("sin confirmar"); queued ones were never sent.
-   */
   async function sweepInterrupted(): Promise<void> {
-    const at = now();
-    await db
-      .update(ivaRequests)
-      .set({ status: "unconfirmed", completedAt: at })
-      .where(eq(ivaRequests.status, "pending"));
-    await db
-      .update(ivaRequests)
-      .set({ status: "cancelled", messages: [INTERRUPTED_QUEUED], completedAt: at })
-      .where(eq(ivaRequests.status, "queued"));
-    const open = await db
-      .select({ id: ivaBatches.id })
-      .from(ivaBatches)
-      .where(sql`${ivaBatches.finishedAt} is null`);
-    if (open.length > 0) {
-      await db
-        .update(ivaBatches)
-        .set({ finishedAt: at })
-        .where(
-          inArray(
-            ivaBatches.id,
-            open.map((b) => b.id),
-          ),
-        );
-    }
+    await sweepInterruptedIvaRequests(db, now());
   }
 
   return { request, history, businessOptions, startBatch, batch, latestBatchId, sweepInterrupted };
@@ -634,4 +607,24 @@ function failureOutcome(error: unknown): {
   }
   console.error(`[iva request] ${describeForLog(error)}`);
   return { status: "failed", errorCode: "internal", messages: [actionMessages.internal] };
+}
+
+/**
+ * At start-up nothing of this process is running: requests left "pending" may or may not
+ * have reached TusFacturas ("sin confirmar"); queued ones were never sent. Needs only the
+ * database, so start-up does not build the TusFacturas client.
+ */
+export async function sweepInterruptedIvaRequests(db: Database, at: Date): Promise<void> {
+  await db
+    .update(ivaRequests)
+    .set({ status: "unconfirmed", completedAt: at })
+    .where(eq(ivaRequests.status, "pending"));
+  await db
+    .update(ivaRequests)
+    .set({ status: "cancelled", messages: [INTERRUPTED_QUEUED], completedAt: at })
+    .where(eq(ivaRequests.status, "queued"));
+  await db
+    .update(ivaBatches)
+    .set({ finishedAt: at })
+    .where(sql`${ivaBatches.finishedAt} is null`);
 }

@@ -17,8 +17,14 @@ const auditActionOf: Record<string, AuditAction> = {
 };
 
 type Attempt = { at: Date; ok: boolean; code?: TusFacturasErrorCode };
+type AttemptLog = { log: Attempt[]; now: () => Date };
 
-const attempts = new AsyncLocalStorage<{ log: Attempt[]; now: () => Date }>();
+// One store per process, whichever copy of this module is asking: Next bundles server code
+// once per layer (instrumentation, pages, actions), and the process-wide TusFacturas client
+// reports its attempts to the copy that built it.
+const attempts = ((
+  globalThis as { tableroUpstreamAttempts?: AsyncLocalStorage<AttemptLog> }
+).tableroUpstreamAttempts ??= new AsyncLocalStorage<AttemptLog>());
 
 /**
  * The adapter's per-attempt hook (`onCall`): every HTTP attempt is billed by TusFacturas,
