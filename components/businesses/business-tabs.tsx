@@ -2,13 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-
-const tabs = [
-  { segment: "consumo", label: "Consumo" },
-  { segment: "clientes", label: "Clientes" },
-  { segment: "iva", label: "IVA compras-ventas" },
-  { segment: "credenciales", label: "Credenciales" },
-] as const;
+import { businessSections } from "@/lib/navigation/paths";
 
 export function BusinessTabs({ businessId }: { businessId: string }) {
   const pathname = usePathname();
@@ -18,7 +12,7 @@ export function BusinessTabs({ businessId }: { businessId: string }) {
       className="mt-4 border-b border-slate-200 print:hidden"
     >
       <ul className="-mb-px flex gap-4">
-        {tabs.map((tab) => {
+        {businessSections.map((tab) => {
           const href = `/empresas/${businessId}/${tab.segment}`;
           const current = pathname.startsWith(href);
           return (
