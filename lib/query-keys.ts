@@ -5,4 +5,5 @@ export const queryKeys = {
   cuentaCorriente: (businessId: string, cuit: string) =>
     [...queryKeys.business(businessId), "cuenta-corriente", cuit] as const,
   ivaBatch: (batchId: string) => ["iva-batch", batchId] as const,
+  navigation: (query: string) => ["navigation", query] as const,
 };
