@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { BusinessSwitcher } from "@/components/navigation/business-switcher";
+import { CommandPalette } from "@/components/navigation/command-palette";
 import type { BusinessOption } from "@/components/navigation/types";
 import { signOutAction } from "@/lib/auth/actions";
 
@@ -31,6 +32,7 @@ export function AppHeader({
           <BusinessSwitcher businesses={businesses} />
         </div>
         <div className="flex items-center gap-3 text-sm">
+          <CommandPalette businesses={businesses} />
           <span className="text-slate-700">{userName}</span>
           <form action={signOutAction}>
             <button
