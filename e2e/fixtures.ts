@@ -6,7 +6,7 @@ import { createEmulatorControl, type EmulatorControl } from "../lib/tusfacturas/
 /**
  * The emulator's seeded test accounts (lib/tusfacturas/fixtures/accounts.json). Calls are
  * counted per apikey across spec files running in parallel: a file that asserts call counts
- * must be the only one using that apikey (1001: cuenta-corriente, 1002: clientes, 1007–1010: IVA, 1011–1012: members).
+ * must be the only one using that apikey (1001: cuenta-corriente, 1002: clientes, 1007–1010: IVA, 1011–1012: members, 1013: navigation).
  */
 export const accounts = {
   a1001: {
@@ -80,6 +80,12 @@ export const accounts = {
     apitoken: "test1012token",
     usertoken: "test1012user",
     cuit: "30717778886",
+  },
+  a1013: {
+    apikey: "1013",
+    apitoken: "test1013token",
+    usertoken: "test1013user",
+    cuit: "27382910457",
   },
 } as const;
 

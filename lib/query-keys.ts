@@ -9,4 +9,5 @@ export const queryKeys = {
   cuentaCorrienteMovimientos: (businessId: string, cuit: string, snapshotId: string) =>
     [...queryKeys.business(businessId), "cuenta-corriente-movimientos", cuit, snapshotId] as const,
   ivaBatch: (batchId: string) => ["iva-batch", batchId] as const,
+  navigation: (query: string) => ["navigation", query] as const,
 };

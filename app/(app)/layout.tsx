@@ -1,12 +1,19 @@
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/layout/app-header";
 import { requireUser } from "@/lib/auth/session";
+import { listBusinessesOf } from "@/lib/businesses/service";
+import { getDb } from "@/lib/db";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
+  // Memberships only: the switcher and the palette's first list are the user's own businesses.
+  const businesses = await listBusinessesOf(await getDb(), user.id);
   return (
     <>
-      <AppHeader userName={user.name} />
+      <AppHeader
+        userName={user.name}
+        businesses={businesses.map(({ id, razonSocial, cuit }) => ({ id, razonSocial, cuit }))}
+      />
       <main className="mx-auto max-w-5xl px-4 py-8">{children}</main>
     </>
   );

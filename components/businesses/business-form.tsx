@@ -16,6 +16,8 @@ export function BusinessForm() {
         ? `/empresas/${businessId}/consumo`
         : `/empresas/${businessId}/credenciales?verificacion=fallida`,
     );
+    // The header's business switcher lists the new business too.
+    router.refresh();
   });
   return (
     <form onSubmit={form.onSubmit} className="mt-6 space-y-4" noValidate>

@@ -2,17 +2,9 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { can, type Permission } from "@/lib/auth/permissions";
+import { can } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/db/schema";
-
-const tabs: { segment: string; label: string; permission: Permission }[] = [
-  { segment: "consumo", label: "Consumo", permission: "business:read" },
-  { segment: "clientes", label: "Clientes", permission: "business:read" },
-  { segment: "iva", label: "IVA compras-ventas", permission: "business:read" },
-  { segment: "credenciales", label: "Credenciales", permission: "credentials:manage" },
-  { segment: "miembros", label: "Miembros", permission: "members:manage" },
-  { segment: "actividad", label: "Actividad", permission: "audit:read" },
-];
+import { businessSections } from "@/lib/navigation/paths";
 
 /** The business's sections; those the role cannot use are not offered (the server refuses them). */
 export function BusinessTabs({ businessId, role }: { businessId: string; role: Role }) {
@@ -23,7 +15,7 @@ export function BusinessTabs({ businessId, role }: { businessId: string; role: R
       className="mt-4 border-b border-slate-200 print:hidden"
     >
       <ul className="-mb-px flex flex-wrap gap-x-4 gap-y-1">
-        {tabs
+        {businessSections
           .filter((tab) => can(role, tab.permission))
           .map((tab) => {
             const href = `/empresas/${businessId}/${tab.segment}`;

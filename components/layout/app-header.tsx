@@ -1,25 +1,38 @@
 import Link from "next/link";
+import { BusinessSwitcher } from "@/components/navigation/business-switcher";
+import { CommandPalette } from "@/components/navigation/command-palette";
+import type { BusinessOption } from "@/components/navigation/types";
 import { signOutAction } from "@/lib/auth/actions";
 
-export function AppHeader({ userName }: { userName: string }) {
+export function AppHeader({
+  userName,
+  businesses,
+}: {
+  userName: string;
+  businesses: BusinessOption[];
+}) {
   return (
     <header className="border-b border-slate-200 bg-white print:hidden">
-      <div className="mx-auto flex max-w-5xl items-center justify-between gap-4 px-4 py-3">
-        <nav aria-label="Principal" className="flex items-center gap-6">
-          <Link href="/empresas" className="text-lg font-bold tracking-tight text-brand-700">
-            Tablero
-          </Link>
-          <Link
-            href="/empresas"
-            className="text-sm font-medium text-slate-700 hover:text-slate-900"
-          >
-            Empresas
-          </Link>
-          <Link href="/iva" className="text-sm font-medium text-slate-700 hover:text-slate-900">
-            IVA compras-ventas
-          </Link>
-        </nav>
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3">
+        <div className="flex flex-wrap items-center gap-x-6 gap-y-2">
+          <nav aria-label="Principal" className="flex items-center gap-6">
+            <Link href="/empresas" className="text-lg font-bold tracking-tight text-brand-700">
+              Tablero
+            </Link>
+            <Link
+              href="/empresas"
+              className="text-sm font-medium text-slate-700 hover:text-slate-900"
+            >
+              Empresas
+            </Link>
+            <Link href="/iva" className="text-sm font-medium text-slate-700 hover:text-slate-900">
+              IVA compras-ventas
+            </Link>
+          </nav>
+          <BusinessSwitcher businesses={businesses} />
+        </div>
         <div className="flex items-center gap-3 text-sm">
+          <CommandPalette businesses={businesses} />
           <span className="text-slate-700">{userName}</span>
           <form action={signOutAction}>
             <button

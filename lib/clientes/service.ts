@@ -1,8 +1,10 @@
 import "server-only";
 import { and, asc, eq, ilike, or } from "drizzle-orm";
 import { ActionFailure } from "@/lib/actions/errors";
+import { normalizeCuit } from "@/lib/cuit";
 import type { Database } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
+import { containsPattern } from "@/lib/db/like";
 import { clients, type Client } from "@/lib/db/schema";
 
 const DUPLICATE = "Ese CUIT ya está en la cartera de esta empresa.";
@@ -10,8 +12,7 @@ const DUPLICATE = "Ese CUIT ya está en la cartera de esta empresa.";
 /** The business's clients by name; `q` matches the name or the CUIT (with or without dashes). */
 export async function listClients(db: Database, businessId: string, q?: string): Promise<Client[]> {
   const text = q?.trim();
-  const digits = text?.replace(/[\s.-]/g, "");
-  const escaped = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
+  const digits = text && normalizeCuit(text);
   return db
     .select()
     .from(clients)
@@ -20,8 +21,10 @@ export async function listClients(db: Database, businessId: string, q?: string):
         eq(clients.businessId, businessId),
         text
           ? or(
-              ilike(clients.nombre, `%${escaped(text)}%`),
-              digits && /^\d+$/.test(digits) ? ilike(clients.cuit, `%${digits}%`) : undefined,
+              ilike(clients.nombre, containsPattern(text)),
+              digits && /^\d+$/.test(digits)
+                ? ilike(clients.cuit, containsPattern(digits))
+                : undefined,
             )
           : undefined,
       ),

@@ -1,0 +1,39 @@
+"use client";
+
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useEffect, useState } from "react";
+import { searchNavigation } from "@/lib/navigation/actions";
+import { queryKeys } from "@/lib/query-keys";
+
+const DEBOUNCE_MS = 150;
+
+/**
+ * The palette's results for `query`, asked of the server once typing pauses. `settled` is
+ * false while the shown results belong to an earlier query.
+ */
+export function useNavigationSearch(query: string) {
+  const text = query.trim();
+  const [debounced, setDebounced] = useState(text);
+  useEffect(() => {
+    const timer = setTimeout(() => setDebounced(text), DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [text]);
+
+  const search = useQuery({
+    queryKey: queryKeys.navigation(debounced),
+    queryFn: async () => {
+      const result = await searchNavigation({ query: debounced });
+      if (!result.ok) throw new Error(result.error.message);
+      return result.data;
+    },
+    enabled: debounced !== "",
+    // Tablero's own database, never TusFacturas: each opening of the palette may ask again.
+    staleTime: 0,
+    placeholderData: keepPreviousData,
+  });
+  return {
+    results: search.data ?? [],
+    settled: debounced === text && search.isSuccess && !search.isPlaceholderData,
+    error: debounced === text && search.isError ? search.error.message : null,
+  };
+}

@@ -1,0 +1,81 @@
+import "server-only";
+import { and, asc, eq, like, or, type SQL } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { normalizeCuit } from "@/lib/cuit";
+import type { Database } from "@/lib/db";
+import { containsPattern } from "@/lib/db/like";
+import { businesses, clients, memberships } from "@/lib/db/schema";
+import { foldedColumn, foldText } from "./fold";
+
+export type BusinessResult = { kind: "business"; id: string; razonSocial: string; cuit: string };
+export type ClientResult = {
+  kind: "client";
+  id: string;
+  nombre: string;
+  cuit: string;
+  businessId: string;
+  businessName: string;
+};
+export type NavigationResult = BusinessResult | ClientResult;
+
+export const NAVIGATION_LIMIT = 20;
+
+/** A name that contains the folded query, or a CUIT that contains its digits. */
+function matches(query: string, name: AnyPgColumn, cuit: AnyPgColumn): SQL | undefined {
+  const digits = normalizeCuit(query);
+  return or(
+    like(foldedColumn(name), containsPattern(foldText(query))),
+    /^\d+$/.test(digits) ? like(cuit, containsPattern(digits)) : undefined,
+  );
+}
+
+/**
+ * Businesses (by razón social or CUIT) and clients of their directories (by name or CUIT) that
+ * match `query`, accent- and case-insensitive, among the businesses `userId` is a member of:
+ * every row is reached through the user's memberships. At most `limit` results; when both
+ * kinds have more, each keeps at least half. A blank query finds nothing.
+ */
+export async function searchNavigation(
+  db: Database,
+  userId: string,
+  query: string,
+  limit = NAVIGATION_LIMIT,
+): Promise<NavigationResult[]> {
+  const text = query.trim();
+  if (!text) return [];
+  const [businessRows, clientRows] = await Promise.all([
+    db
+      .select({ id: businesses.id, razonSocial: businesses.razonSocial, cuit: businesses.cuit })
+      .from(memberships)
+      .innerJoin(businesses, eq(businesses.id, memberships.businessId))
+      .where(
+        and(eq(memberships.userId, userId), matches(text, businesses.razonSocial, businesses.cuit)),
+      )
+      .orderBy(asc(businesses.razonSocial), asc(businesses.id))
+      .limit(limit),
+    db
+      .select({
+        id: clients.id,
+        nombre: clients.nombre,
+        cuit: clients.cuit,
+        businessId: clients.businessId,
+        businessName: businesses.razonSocial,
+      })
+      .from(memberships)
+      .innerJoin(clients, eq(clients.businessId, memberships.businessId))
+      .innerJoin(businesses, eq(businesses.id, memberships.businessId))
+      .where(and(eq(memberships.userId, userId), matches(text, clients.nombre, clients.cuit)))
+      .orderBy(asc(clients.nombre), asc(businesses.razonSocial), asc(clients.id))
+      .limit(limit),
+  ]);
+  const businessCount = Math.min(
+    businessRows.length,
+    Math.max(limit - clientRows.length, Math.ceil(limit / 2)),
+  );
+  return [
+    ...businessRows.slice(0, businessCount).map((row) => ({ kind: "business" as const, ...row })),
+    ...clientRows
+      .slice(0, limit - businessCount)
+      .map((row) => ({ kind: "client" as const, ...row })),
+  ];
+}
