@@ -187,6 +187,32 @@ test("an owner shares two businesses with an accountant and a read-only member, 
     await expect(accountant.getByText("Solo los dueños de la empresa pueden ver")).toBeVisible();
   });
 
+  await test.step("nor call the credentials action, replayed with the business's id", async () => {
+    // The accountant's own business gives a real action call; its id is then swapped.
+    const own = await addBusiness(accountant, accounts.a1012, "Kiosco Propio");
+    await accountant.route("**/*", async (route) => {
+      const request = route.request();
+      if (request.method() === "POST" && request.headers()["next-action"]) {
+        await route.continue({ postData: (request.postData() ?? "").replaceAll(own, norte) });
+      } else {
+        await route.continue();
+      }
+    });
+    const before = (await emulator.calls(accounts.a1011.apikey)).total;
+    await accountant.goto(`/empresas/${own}/credenciales`);
+    await accountant.getByLabel("API key").fill("9999");
+    await accountant.getByLabel("API token").fill("tokenajeno");
+    await accountant.getByLabel("User token").fill("userajeno");
+    await accountant.getByRole("button", { name: "Guardar" }).click();
+    await expect(
+      accountant.getByRole("region", { name: "Reemplazar credenciales" }).getByRole("alert"),
+    ).toHaveText("Tu rol en esta empresa no permite esta acción.");
+    await accountant.unroute("**/*");
+    expect((await emulator.calls(accounts.a1011.apikey)).total).toBe(before);
+    await owner.goto(`/empresas/${norte}/credenciales`);
+    await expect(owner.getByText("Credenciales cargadas y verificadas")).toBeVisible();
+  });
+
   await test.step("the read-only member cannot refresh", async () => {
     const before = (await emulator.calls(accounts.a1011.apikey)).total;
     await reader.goto(`/empresas/${norte}/consumo`);
@@ -236,9 +262,12 @@ test("an owner shares two businesses with an accountant and a read-only member, 
       accountant.getByRole("heading", { name: "No encontramos esta página" }),
     ).toBeVisible();
     expect((await emulator.calls(accounts.a1011.apikey)).total).toBe(before);
-    // Still a member of the other business.
+    // Still a member of the other business (and owner of their own).
     await accountant.goto("/empresas");
-    await expect(accountant.getByRole("article")).toHaveCount(1);
+    await expect(accountant.getByRole("article")).toHaveCount(2);
+    await expect(accountant.getByRole("article").filter({ hasText: "Almacén Norte" })).toHaveCount(
+      0,
+    );
   });
 
   await test.step("the owner's log shows all of it, and what Tablero cost the plan", async () => {

@@ -1,0 +1,634 @@
+import { randomBytes } from "node:crypto";
+import { and, asc, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ActionFailure } from "@/lib/actions/errors";
+import { insertBusiness } from "@/lib/businesses/service";
+import type { Database, DatabaseHandle } from "@/lib/db/client";
+import { auditEvents, invitations, memberships, users, type Role } from "@/lib/db/schema";
+import { databaseEngines } from "@/lib/db/test-database";
+import {
+  acceptInvitation,
+  changeRole,
+  hashToken,
+  invitationInfo,
+  invitationMessages,
+  invite,
+  listMembers,
+  listPendingInvitations,
+  removeMember,
+  revokeInvitation,
+} from "./service";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const LIFETIME_MS = 7 * DAY_MS;
+const NOW = new Date("2026-11-20T12:00:00.000Z");
+const LAST_OWNER = "La empresa necesita al menos un dueño.";
+
+describe.each(databaseEngines())("members and invitations on $name", (engine) => {
+  let handle: DatabaseHandle;
+  beforeAll(async () => {
+    handle = await engine.open();
+  });
+  afterAll(() => handle?.close());
+
+  /** A user with a known (unique) email, as sign-up stores it: lower-cased. */
+  async function user(name: string) {
+    const email = `${name.toLowerCase().replace(/\W+/g, ".")}.${randomBytes(4).toString("hex")}@tablero.test`;
+    const [row] = await handle.db
+      .insert(users)
+      .values({ name, email, passwordHash: "not-a-hash" })
+      .returning({ id: users.id, email: users.email, name: users.name });
+    if (!row) throw new Error("insert returned no row");
+    return row;
+  }
+
+  /** A business owned by a fresh user. */
+  async function business(razonSocial = "Estudio Contable S.A.") {
+    const owner = await user("Dueña Original");
+    const businessId = await insertBusiness(handle.db, new Map([[1, randomBytes(32)]]), owner.id, {
+      razonSocial,
+      cuit: "20055361682",
+      credentials: { apikey: "1", apitoken: "a", usertoken: "b" },
+    });
+    return { businessId, owner };
+  }
+
+  async function addMember(businessId: string, userId: string, role: Role) {
+    await handle.db.insert(memberships).values({ businessId, userId, role });
+  }
+
+  async function auditOf(db: Database, businessId: string, action: string) {
+    return db
+      .select({ userId: auditEvents.userId, subject: auditEvents.subject, at: auditEvents.at })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.businessId, businessId), eq(auditEvents.action, action)))
+      .orderBy(asc(auditEvents.at));
+  }
+
+  async function invitationRows(businessId: string) {
+    return handle.db
+      .select()
+      .from(invitations)
+      .where(eq(invitations.businessId, businessId))
+      .orderBy(asc(invitations.createdAt));
+  }
+
+  async function roleOf(businessId: string, userId: string): Promise<Role | null> {
+    const [row] = await handle.db
+      .select({ role: memberships.role })
+      .from(memberships)
+      .where(and(eq(memberships.businessId, businessId), eq(memberships.userId, userId)));
+    return row?.role ?? null;
+  }
+
+  async function owners(businessId: string) {
+    return handle.db
+      .select({ userId: memberships.userId })
+      .from(memberships)
+      .where(and(eq(memberships.businessId, businessId), eq(memberships.role, "owner")));
+  }
+
+  function inviteTo(
+    businessId: string,
+    invitedBy: string,
+    email: string,
+    role: Role = "accountant",
+    now = NOW,
+  ) {
+    return invite(handle.db, { businessId, invitedBy, email, role, now, lifetimeMs: LIFETIME_MS });
+  }
+
+  describe("invite", () => {
+    it("stores only the SHA-256 of the token, the email lower-cased, and writes the audit row", async () => {
+      const { db } = handle;
+      const { businessId, owner } = await business();
+      const { token, expiresAt } = await inviteTo(
+        businessId,
+        owner.id,
+        "  Ana.Perez@Example.COM ",
+        "viewer",
+      );
+
+      expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      expect(expiresAt).toBe(new Date(NOW.getTime() + LIFETIME_MS).toISOString());
+      const rows = await invitationRows(businessId);
+      expect(rows).toHaveLength(1);
+      const [row] = rows;
+      expect(row?.tokenHash).toBe(hashToken(token));
+      expect(row?.tokenHash).not.toBe(token);
+      expect(row?.tokenHash).toMatch(/^[0-9a-f]{64}$/);
+      expect(row?.email).toBe("ana.perez@example.com");
+      expect(row?.role).toBe("viewer");
+      expect(row?.invitedBy).toBe(owner.id);
+      expect(row?.expiresAt.toISOString()).toBe(expiresAt);
+      // The token in clear appears nowhere in the stored row.
+      expect(JSON.stringify(row)).not.toContain(token);
+
+      expect(await auditOf(db, businessId, "member.invite")).toEqual([
+        { userId: owner.id, subject: "ana.perez@example.com (Lectura)", at: NOW },
+      ]);
+    });
+
+    it("refuses someone who is already a member, whatever the case of the email", async () => {
+      const { businessId, owner } = await business();
+      const member = await user("Contadora");
+      await addMember(businessId, member.id, "accountant");
+
+      const attempt = inviteTo(businessId, owner.id, member.email.toUpperCase(), "owner");
+      await expect(attempt).rejects.toBeInstanceOf(ActionFailure);
+      await expect(attempt).rejects.toMatchObject({
+        code: "conflict",
+        message: "Esa persona ya es miembro de la empresa.",
+        fieldErrors: { email: ["Esa persona ya es miembro de la empresa."] },
+      });
+      // Nor the owner herself.
+      await expect(inviteTo(businessId, owner.id, owner.email)).rejects.toMatchObject({
+        code: "conflict",
+        message: "Esa persona ya es miembro de la empresa.",
+      });
+      expect(await invitationRows(businessId)).toEqual([]);
+      expect(await auditOf(handle.db, businessId, "member.invite")).toEqual([]);
+    });
+
+    it("a member of another business can be invited", async () => {
+      const { businessId, owner } = await business();
+      const other = await business("Otra empresa");
+      await expect(inviteTo(businessId, owner.id, other.owner.email)).resolves.toHaveProperty(
+        "token",
+      );
+    });
+
+    it("re-inviting the same email revokes the earlier pending invitation", async () => {
+      const { db } = handle;
+      const { businessId, owner } = await business();
+      const first = await inviteTo(businessId, owner.id, "juan@example.com", "viewer");
+      const later = new Date(NOW.getTime() + 60_000);
+      const second = await inviteTo(businessId, owner.id, "JUAN@example.com", "accountant", later);
+      expect(second.token).not.toBe(first.token);
+
+      const rows = await invitationRows(businessId);
+      expect(rows.map((r) => [r.tokenHash, r.role, r.revokedAt])).toEqual([
+        [hashToken(first.token), "viewer", later],
+        [hashToken(second.token), "accountant", null],
+      ]);
+      const pending = await listPendingInvitations(db, businessId, later);
+      expect(pending.map((p) => [p.email, p.role])).toEqual([["juan@example.com", "accountant"]]);
+
+      // The first link no longer works.
+      const juan = await user("Juan");
+      const invited = { id: juan.id, email: "juan@example.com" };
+      await expect(acceptInvitation(db, first.token, invited, later)).rejects.toMatchObject({
+        code: "conflict",
+        message: invitationMessages.revoked,
+      });
+      expect(await roleOf(businessId, juan.id)).toBeNull();
+    });
+  });
+
+  describe("listPendingInvitations", () => {
+    it("lists only pending ones, newest first, with who invited", async () => {
+      const { db } = handle;
+      const { businessId, owner } = await business();
+      const other = await business("Ajena");
+      const at = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
+
+      await inviteTo(businessId, owner.id, "pendiente1@example.com", "viewer", at(0));
+      await inviteTo(businessId, owner.id, "pendiente2@example.com", "owner", at(1));
+      const accepted = await inviteTo(
+        businessId,
+        owner.id,
+        "aceptada@example.com",
+        "viewer",
+        at(2),
+      );
+      await inviteTo(businessId, owner.id, "revocada@example.com", "viewer", at(3));
+      // Created 8 days before: expired by NOW + 5 minutes.
+      await inviteTo(businessId, owner.id, "vencida@example.com", "viewer", at(-8 * 24 * 60));
+      await inviteTo(other.businessId, other.owner.id, "ajena@example.com", "viewer", at(0));
+
+      const acceptor = await user("Aceptó");
+      await acceptInvitation(
+        db,
+        accepted.token,
+        { id: acceptor.id, email: "aceptada@example.com" },
+        at(4),
+      );
+      const [revocada] = (await invitationRows(businessId)).filter(
+        (r) => r.email === "revocada@example.com",
+      );
+      await revokeInvitation(db, {
+        businessId,
+        invitationId: revocada!.id,
+        userId: owner.id,
+        now: at(4),
+      });
+
+      const pending = await listPendingInvitations(db, businessId, at(5));
+      expect(pending).toEqual([
+        {
+          id: expect.any(String),
+          email: "pendiente2@example.com",
+          role: "owner",
+          invitedBy: "Dueña Original",
+          createdAt: at(1).toISOString(),
+          expiresAt: new Date(at(1).getTime() + LIFETIME_MS).toISOString(),
+        },
+        {
+          id: expect.any(String),
+          email: "pendiente1@example.com",
+          role: "viewer",
+          invitedBy: "Dueña Original",
+          createdAt: at(0).toISOString(),
+          expiresAt: new Date(at(0).getTime() + LIFETIME_MS).toISOString(),
+        },
+      ]);
+      // At the very instant of expiry an invitation is no longer pending.
+      expect(
+        (await listPendingInvitations(db, businessId, new Date(at(0).getTime() + LIFETIME_MS))).map(
+          (p) => p.email,
+        ),
+      ).toEqual(["pendiente2@example.com"]);
+    });
+  });
+
+  describe("revokeInvitation", () => {
+    it("revokes a pending invitation once, audits it, and never another business's", async () => {
+      const { db } = handle;
+      const { businessId, owner } = await business();
+      const other = await business("Ajena");
+      await inviteTo(businessId, owner.id, "Revocar@Example.com");
+      const [row] = await invitationRows(businessId);
+      const later = new Date(NOW.getTime() + 1000);
+
+      await expect(
+        revokeInvitation(db, {
+          businessId: other.businessId,
+          invitationId: row!.id,
+          userId: other.owner.id,
+          now: later,
+        }),
+      ).rejects.toMatchObject({
+        code: "not_found",
+        message: "Esa invitación ya no está pendiente.",
+      });
+      expect((await invitationRows(businessId))[0]?.revokedAt).toBeNull();
+
+      await revokeInvitation(db, {
+        businessId,
+        invitationId: row!.id,
+        userId: owner.id,
+        now: later,
+      });
+      expect((await invitationRows(businessId))[0]?.revokedAt).toEqual(later);
+      expect(await auditOf(db, businessId, "member.revoke")).toEqual([
+        { userId: owner.id, subject: "revocar@example.com", at: later },
+      ]);
+
+      await expect(
+        revokeInvitation(db, { businessId, invitationId: row!.id, userId: owner.id, now: later }),
+      ).rejects.toMatchObject({
+        code: "not_found",
+        message: "Esa invitación ya no está pendiente.",
+      });
+      expect(await auditOf(db, businessId, "member.revoke")).toHaveLength(1);
+      expect(await auditOf(db, other.businessId, "member.revoke")).toEqual([]);
+    });
+  });
+
+  describe("invitationInfo", () => {
+    const hidden = { businessId: null, razonSocial: null, role: null, invitedBy: null };
+
+    it("shows the details of a pending invitation to the invited person or to nobody yet", async () => {
+      const { db } = handle;
+      const { businessId, owner } = await business("Panadería La Espiga S.R.L.");
+      const { token } = await inviteTo(businessId, owner.id, "maria@example.com", "accountant");
+      const pending = {
+        state: "pending",
+        businessId,
+        razonSocial: "Panadería La Espiga S.R.L.",
+        role: "accountant",
+        invitedBy: "Dueña Original",
+      };
+      expect(await invitationInfo(db, token, { email: null, now: NOW })).toEqual(pending);
+      expect(await invitationInfo(db, token, { email: "Maria@Example.COM", now: NOW })).toEqual(
+        pending,
+      );
+    });
+
+    it("leaks no business details when the link is wrong, used, revoked, expired or not for you", async () => {
+      const { db } = handle;
+      const { businessId, owner } = await business("Secreta S.A.");
+
+      expect(await invitationInfo(db, "no-such-token", { email: null, now: NOW })).toEqual({
+        state: "not_found",
+        ...hidden,
+      });
+
+      const forMaria = await inviteTo(businessId, owner.id, "maria@example.com");
+      expect(
+        await invitationInfo(db, forMaria.token, { email: "otra@example.com", now: NOW }),
+      ).toEqual({ state: "wrong_email", ...hidden });
+
+      const expiry = new Date(NOW.getTime() + LIFETIME_MS);
+      expect(await invitationInfo(db, forMaria.token, { email: null, now: expiry })).toEqual({
+        state: "expired",
+        ...hidden,
+      });
+      expect(
+        await invitationInfo(db, forMaria.token, {
+          email: "maria@example.com",
+          now: new Date(expiry.getTime() - 1),
+        }),
+      ).toMatchObject({ state: "pending", razonSocial: "Secreta S.A." });
+
+      const forPedro = await inviteTo(businessId, owner.id, "pedro@example.com");
+      const [pedroRow] = (await invitationRows(businessId)).filter(
+        (r) => r.email === "pedro@example.com",
+      );
+      await revokeInvitation(db, {
+        businessId,
+        invitationId: pedroRow!.id,
+        userId: owner.id,
+        now: NOW,
+      });
+      expect(
+        await invitationInfo(db, forPedro.token, { email: "pedro@example.com", now: NOW }),
+      ).toEqual({ state: "revoked", ...hidden });
+
+      const maria = await user("María");
+      await acceptInvitation(db, forMaria.token, { id: maria.id, email: "maria@example.com" }, NOW);
+      expect(
+        await invitationInfo(db, forMaria.token, { email: "maria@example.com", now: NOW }),
+      ).toEqual({ state: "accepted", ...hidden });
+    });
+  });
+
+  describe("acceptInvitation", () => {
+    it("gives the invited role once, audits it, and refuses the second use", async () => {
+      const { db } = handle;
+      const { businessId, owner } = await business();
+      const lucia = await user("Lucía");
+      const { token } = await inviteTo(businessId, owner.id, lucia.email.toUpperCase(), "viewer");
+      const acceptedAt = new Date(NOW.getTime() + DAY_MS);
+
+      // The signed-in email may differ in case from the invited one.
+      await expect(
+        acceptInvitation(db, token, { id: lucia.id, email: lucia.email.toUpperCase() }, acceptedAt),
+      ).resolves.toEqual({ businessId });
+      expect(await roleOf(businessId, lucia.id)).toBe("viewer");
+      const [row] = await invitationRows(businessId);
+      expect(row?.acceptedAt).toEqual(acceptedAt);
+      expect(row?.acceptedBy).toBe(lucia.id);
+      expect(await auditOf(db, businessId, "member.accept")).toEqual([
+        { userId: lucia.id, subject: "Lectura", at: acceptedAt },
+      ]);
+      expect((await listMembers(db, businessId)).map((m) => [m.name, m.role])).toEqual([
+        ["Dueña Original", "owner"],
+        ["Lucía", "viewer"],
+      ]);
+
+      const again = acceptInvitation(db, token, lucia, acceptedAt);
+      await expect(again).rejects.toBeInstanceOf(ActionFailure);
+      await expect(again).rejects.toMatchObject({
+        code: "conflict",
+        message: "Esta invitación ya fue usada.",
+      });
+      // Nor by anyone else.
+      const other = await user("Otra");
+      await expect(acceptInvitation(db, token, other, acceptedAt)).rejects.toMatchObject({
+        message: "Esta invitación ya fue usada.",
+      });
+      expect(await roleOf(businessId, other.id)).toBeNull();
+      expect(await auditOf(db, businessId, "member.accept")).toHaveLength(1);
+    });
+
+    it("accepted several times at once (double clicks, two tabs), it is used once", async () => {
+      const { db } = handle;
+      for (let round = 0; round < 3; round++) {
+        const { businessId, owner } = await business();
+        const tomas = await user("Tomás");
+        const { token } = await inviteTo(businessId, owner.id, tomas.email, "accountant");
+
+        const results = await Promise.allSettled(
+          Array.from({ length: 4 }, () => acceptInvitation(db, token, tomas, NOW)),
+        );
+        expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+        for (const r of results.filter((r) => r.status === "rejected")) {
+          expect((r as PromiseRejectedResult).reason).toMatchObject({
+            code: "conflict",
+            message: "Esta invitación ya fue usada.",
+          });
+        }
+        expect(await roleOf(businessId, tomas.id)).toBe("accountant");
+        expect(await auditOf(db, businessId, "member.accept")).toHaveLength(1);
+      }
+    });
+
+    it("refuses another account and creates no membership", async () => {
+      const { db } = handle;
+      const { businessId, owner } = await business();
+      const { token } = await inviteTo(businessId, owner.id, "invitada@example.com", "owner");
+      const intruder = await user("Intrusa");
+
+      await expect(acceptInvitation(db, token, intruder, NOW)).rejects.toMatchObject({
+        code: "conflict",
+        message: "Esta invitación no es para tu cuenta: ingresá con el email al que te invitaron.",
+      });
+      expect(await roleOf(businessId, intruder.id)).toBeNull();
+      expect((await invitationRows(businessId))[0]?.acceptedAt).toBeNull();
+      expect(await auditOf(db, businessId, "member.accept")).toEqual([]);
+
+      // Still usable by the invited person.
+      const invitada = await user("Invitada");
+      await acceptInvitation(db, token, { id: invitada.id, email: "invitada@example.com" }, NOW);
+      expect(await roleOf(businessId, invitada.id)).toBe("owner");
+    });
+
+    it("refuses an expired or revoked invitation, and an unknown token", async () => {
+      const { db } = handle;
+      const { businessId, owner } = await business();
+      const ana = await user("Ana");
+      const { token, expiresAt } = await inviteTo(businessId, owner.id, ana.email);
+
+      await expect(acceptInvitation(db, token, ana, new Date(expiresAt))).rejects.toMatchObject({
+        code: "conflict",
+        message: "Esta invitación venció. Pedile a quien te invitó una nueva.",
+      });
+      await expect(
+        acceptInvitation(db, token, ana, new Date(Date.parse(expiresAt) + DAY_MS)),
+      ).rejects.toMatchObject({
+        message: "Esta invitación venció. Pedile a quien te invitó una nueva.",
+      });
+      expect(await roleOf(businessId, ana.id)).toBeNull();
+
+      const [row] = await invitationRows(businessId);
+      await revokeInvitation(db, { businessId, invitationId: row!.id, userId: owner.id, now: NOW });
+      await expect(acceptInvitation(db, token, ana, NOW)).rejects.toMatchObject({
+        code: "conflict",
+        message: "Esta invitación fue revocada. Pedile a quien te invitó una nueva.",
+      });
+      expect(await roleOf(businessId, ana.id)).toBeNull();
+
+      await expect(acceptInvitation(db, "not-a-token", ana, NOW)).rejects.toMatchObject({
+        code: "not_found",
+        message: "No encontramos esa invitación. Revisá que el enlace esté completo.",
+      });
+      expect(await auditOf(db, businessId, "member.accept")).toEqual([]);
+    });
+  });
+
+  describe("changeRole and removeMember", () => {
+    it("changes a role and audits it with name, email and both roles", async () => {
+      const { db } = handle;
+      const { businessId, owner } = await business();
+      const pablo = await user("Pablo");
+      await addMember(businessId, pablo.id, "viewer");
+
+      await changeRole(db, {
+        businessId,
+        userId: pablo.id,
+        role: "accountant",
+        by: owner.id,
+        now: NOW,
+      });
+      expect(await roleOf(businessId, pablo.id)).toBe("accountant");
+      expect(await auditOf(db, businessId, "member.role")).toEqual([
+        { userId: owner.id, subject: `Pablo (${pablo.email}): Lectura → Contador`, at: NOW },
+      ]);
+
+      // The same role again changes nothing and logs nothing.
+      await changeRole(db, {
+        businessId,
+        userId: pablo.id,
+        role: "accountant",
+        by: owner.id,
+        now: NOW,
+      });
+      expect(await auditOf(db, businessId, "member.role")).toHaveLength(1);
+    });
+
+    it("never demotes or removes the last owner", async () => {
+      const { db } = handle;
+      const { businessId, owner } = await business();
+      const viewer = await user("Lectora");
+      await addMember(businessId, viewer.id, "viewer");
+
+      for (const role of ["accountant", "viewer"] as const) {
+        const attempt = changeRole(db, {
+          businessId,
+          userId: owner.id,
+          role,
+          by: owner.id,
+          now: NOW,
+        });
+        await expect(attempt).rejects.toBeInstanceOf(ActionFailure);
+        await expect(attempt).rejects.toMatchObject({ code: "conflict", message: LAST_OWNER });
+      }
+      await expect(
+        removeMember(db, { businessId, userId: owner.id, by: owner.id, now: NOW }),
+      ).rejects.toMatchObject({ code: "conflict", message: LAST_OWNER });
+      expect(await roleOf(businessId, owner.id)).toBe("owner");
+      expect(await auditOf(db, businessId, "member.role")).toEqual([]);
+      expect(await auditOf(db, businessId, "member.remove")).toEqual([]);
+
+      // With a second owner, the first may step down.
+      await changeRole(db, {
+        businessId,
+        userId: viewer.id,
+        role: "owner",
+        by: owner.id,
+        now: NOW,
+      });
+      await changeRole(db, {
+        businessId,
+        userId: owner.id,
+        role: "viewer",
+        by: owner.id,
+        now: NOW,
+      });
+      expect(await owners(businessId)).toEqual([{ userId: viewer.id }]);
+    });
+
+    it("two owners demoting each other at once leave exactly one owner", async () => {
+      const { db } = handle;
+      for (let round = 0; round < 3; round++) {
+        const { businessId, owner: a } = await business();
+        const b = await user("Segundo Dueño");
+        await addMember(businessId, b.id, "owner");
+
+        const results = await Promise.allSettled([
+          changeRole(db, { businessId, userId: b.id, role: "viewer", by: a.id, now: NOW }),
+          changeRole(db, { businessId, userId: a.id, role: "viewer", by: b.id, now: NOW }),
+        ]);
+        expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+        const rejected = results.filter((r) => r.status === "rejected");
+        expect(rejected).toHaveLength(1);
+        expect((rejected[0] as PromiseRejectedResult).reason).toMatchObject({
+          code: "conflict",
+          message: LAST_OWNER,
+        });
+        expect(await owners(businessId)).toHaveLength(1);
+        expect(await auditOf(db, businessId, "member.role")).toHaveLength(1);
+      }
+    });
+
+    it("two owners removing each other at once leave exactly one owner", async () => {
+      const { db } = handle;
+      const { businessId, owner: a } = await business();
+      const b = await user("Segunda Dueña");
+      await addMember(businessId, b.id, "owner");
+
+      const results = await Promise.allSettled([
+        removeMember(db, { businessId, userId: b.id, by: a.id, now: NOW }),
+        removeMember(db, { businessId, userId: a.id, by: b.id, now: NOW }),
+      ]);
+      expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+      expect(await owners(businessId)).toHaveLength(1);
+      expect(await listMembers(db, businessId)).toHaveLength(1);
+    });
+
+    it("removes a member, audits it, and refuses someone who is not a member", async () => {
+      const { db } = handle;
+      const { businessId, owner } = await business();
+      const other = await business("Ajena");
+      const carla = await user("Carla");
+      await addMember(businessId, carla.id, "accountant");
+
+      // Not through another business.
+      await expect(
+        removeMember(db, {
+          businessId: other.businessId,
+          userId: carla.id,
+          by: other.owner.id,
+          now: NOW,
+        }),
+      ).rejects.toMatchObject({
+        code: "not_found",
+        message: "Esa persona no es miembro de la empresa.",
+      });
+      await expect(
+        changeRole(db, {
+          businessId: other.businessId,
+          userId: carla.id,
+          role: "owner",
+          by: other.owner.id,
+          now: NOW,
+        }),
+      ).rejects.toMatchObject({ code: "not_found" });
+      expect(await roleOf(other.businessId, carla.id)).toBeNull();
+
+      await removeMember(db, { businessId, userId: carla.id, by: owner.id, now: NOW });
+      expect(await roleOf(businessId, carla.id)).toBeNull();
+      expect(await auditOf(db, businessId, "member.remove")).toEqual([
+        { userId: owner.id, subject: `Carla (${carla.email})`, at: NOW },
+      ]);
+      await expect(
+        removeMember(db, { businessId, userId: carla.id, by: owner.id, now: NOW }),
+      ).rejects.toMatchObject({
+        code: "not_found",
+        message: "Esa persona no es miembro de la empresa.",
+      });
+      expect(await auditOf(db, other.businessId, "member.remove")).toEqual([]);
+    });
+  });
+});

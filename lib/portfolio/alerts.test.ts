@@ -1,0 +1,179 @@
+import { describe, expect, it } from "vitest";
+import { alertsOf, cupoLeft, LOW_CUPO, WEEK_MS, type PortfolioFacts } from "./alerts";
+
+const NOW = new Date("2026-11-20T12:00:00.000Z");
+const ago = (ms: number) => new Date(NOW.getTime() - ms).toISOString();
+
+/** A business with nothing to report: verified, fresh data, plenty of cupo, no IVA trouble. */
+function facts(overrides: Partial<PortfolioFacts> = {}): PortfolioFacts {
+  return {
+    consumo: { generados: 10, cupo: 100, disponibles: 90, fetchedAt: ago(60_000) },
+    credentialStatus: "verified",
+    credentialDetail: null,
+    lastIva: null,
+    ...overrides,
+  };
+}
+
+const consumo = (cupo: number, disponibles: number, fetchedAt = ago(60_000)) => ({
+  generados: cupo - disponibles,
+  cupo,
+  disponibles,
+  fetchedAt,
+});
+
+describe("alertsOf", () => {
+  it("has nothing to say about a healthy business", () => {
+    expect(alertsOf(facts(), NOW)).toEqual([]);
+    expect(LOW_CUPO).toBe(0.2);
+  });
+
+  it("warns of a low cupo only below 20 % left", () => {
+    expect(alertsOf(facts({ consumo: consumo(100, 20) }), NOW)).toEqual([]);
+    expect(alertsOf(facts({ consumo: consumo(100, 19) }), NOW)).toEqual([
+      { kind: "cupo", text: "Cupo bajo: quedan 19 de 100 comprobantes." },
+    ]);
+    expect(alertsOf(facts({ consumo: consumo(500, 100) }), NOW)).toEqual([]);
+    expect(alertsOf(facts({ consumo: consumo(500, 99) }), NOW)).toEqual([
+      { kind: "cupo", text: "Cupo bajo: quedan 99 de 500 comprobantes." },
+    ]);
+    expect(alertsOf(facts({ consumo: consumo(25, 0) }), NOW)).toEqual([
+      { kind: "cupo", text: "Cupo bajo: quedan 0 de 25 comprobantes." },
+    ]);
+    // No floating-point surprise at exactly 20 % of any cupo.
+    for (let cupo = 5; cupo <= 20_000; cupo += 5) {
+      expect(alertsOf(facts({ consumo: consumo(cupo, cupo / 5) }), NOW)).toEqual([]);
+      expect(alertsOf(facts({ consumo: consumo(cupo, cupo / 5 - 1) }), NOW)).toHaveLength(1);
+    }
+  });
+
+  it("says nothing about the cupo of a plan with no cupo", () => {
+    expect(alertsOf(facts({ consumo: consumo(0, 0) }), NOW)).toEqual([]);
+  });
+
+  it("warns of missing or unverified credentials, with the reason when known", () => {
+    expect(alertsOf(facts({ credentialStatus: null }), NOW)).toEqual([
+      { kind: "credentials", text: "Sin credenciales de TusFacturas." },
+    ]);
+    expect(alertsOf(facts({ credentialStatus: "unverified" }), NOW)).toEqual([
+      { kind: "credentials", text: "Credenciales sin verificar." },
+    ]);
+    expect(
+      alertsOf(
+        facts({
+          credentialStatus: "unverified",
+          credentialDetail: "TusFacturas rechazó las credenciales.",
+        }),
+        NOW,
+      ),
+    ).toEqual([
+      {
+        kind: "credentials",
+        text: "Credenciales sin verificar: TusFacturas rechazó las credenciales.",
+      },
+    ]);
+    // A stale detail on verified credentials is not shown.
+    expect(
+      alertsOf(facts({ credentialStatus: "verified", credentialDetail: "viejo" }), NOW),
+    ).toEqual([]);
+  });
+
+  it("says when there is no consumo yet", () => {
+    expect(alertsOf(facts({ consumo: null }), NOW)).toEqual([
+      { kind: "stale", text: "Todavía no hay datos de consumo." },
+    ]);
+  });
+
+  it("warns of data more than a week old", () => {
+    expect(WEEK_MS).toBe(604_800_000);
+    const stale = [{ kind: "stale", text: "Los datos tienen más de una semana." }];
+    expect(alertsOf(facts({ consumo: consumo(100, 90, ago(WEEK_MS - 1)) }), NOW)).toEqual([]);
+    expect(alertsOf(facts({ consumo: consumo(100, 90, ago(WEEK_MS)) }), NOW)).toEqual([]);
+    expect(alertsOf(facts({ consumo: consumo(100, 90, ago(WEEK_MS + 1)) }), NOW)).toEqual(stale);
+    expect(alertsOf(facts({ consumo: consumo(100, 90, ago(30 * 86_400_000)) }), NOW)).toEqual(
+      stale,
+    );
+  });
+
+  it("warns when TusFacturas rejected the last IVA report, with its messages", () => {
+    expect(
+      alertsOf(
+        facts({
+          lastIva: {
+            status: "rejected",
+            messages: ["El período no está cerrado.", "Revisá el email."],
+          },
+        }),
+        NOW,
+      ),
+    ).toEqual([
+      {
+        kind: "iva",
+        text: "TusFacturas rechazó el último reporte de IVA: El período no está cerrado. Revisá el email.",
+      },
+    ]);
+    expect(alertsOf(facts({ lastIva: { status: "rejected", messages: [] } }), NOW)).toEqual([
+      { kind: "iva", text: "TusFacturas rechazó el último reporte de IVA." },
+    ]);
+    for (const status of ["sent", "pending", "failed", "unconfirmed"] as const) {
+      expect(alertsOf(facts({ lastIva: { status, messages: ["algo"] } }), NOW)).toEqual([]);
+    }
+  });
+
+  it("lists every alert at once, in a stable order", () => {
+    expect(
+      alertsOf(
+        {
+          consumo: consumo(100, 5, ago(8 * 86_400_000)),
+          credentialStatus: "unverified",
+          credentialDetail: null,
+          lastIva: { status: "rejected", messages: [] },
+        },
+        NOW,
+      ).map((a) => a.kind),
+    ).toEqual(["cupo", "credentials", "stale", "iva"]);
+    expect(
+      alertsOf(
+        { consumo: null, credentialStatus: null, credentialDetail: null, lastIva: null },
+        NOW,
+      ),
+    ).toEqual([
+      { kind: "credentials", text: "Sin credenciales de TusFacturas." },
+      { kind: "stale", text: "Todavía no hay datos de consumo." },
+    ]);
+  });
+});
+
+describe("cupoLeft", () => {
+  it("is the share of the cupo left", () => {
+    expect(cupoLeft(consumo(100, 25))).toBe(0.25);
+    expect(cupoLeft(consumo(40, 0))).toBe(0);
+    expect(cupoLeft(consumo(40, 40))).toBe(1);
+  });
+
+  it("sorts the most urgent first and businesses without data last", () => {
+    const cards = [
+      { name: "sin datos", consumo: null },
+      { name: "mitad", consumo: consumo(100, 50) },
+      { name: "sin cupo", consumo: consumo(0, 0) },
+      { name: "casi nada", consumo: consumo(1000, 10) },
+      { name: "lleno", consumo: consumo(10, 10) },
+      { name: "agotado", consumo: consumo(10, 0) },
+    ];
+    const sorted = [...cards].sort((a, b) => cupoLeft(a.consumo) - cupoLeft(b.consumo));
+    expect(sorted.slice(0, 4).map((c) => c.name)).toEqual([
+      "agotado",
+      "casi nada",
+      "mitad",
+      "lleno",
+    ]);
+    expect(
+      sorted
+        .slice(4)
+        .map((c) => c.name)
+        .sort(),
+    ).toEqual(["sin cupo", "sin datos"]);
+    expect(cupoLeft(null)).toBe(Number.POSITIVE_INFINITY);
+    expect(cupoLeft(consumo(0, 0))).toBe(Number.POSITIVE_INFINITY);
+  });
+});

@@ -1,0 +1,263 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { insertBusiness } from "@/lib/businesses/service";
+import { insertClient } from "@/lib/clientes/service";
+import { packMovimientos } from "@/lib/cuenta-corriente/packed";
+import type { DatabaseHandle } from "@/lib/db/client";
+import {
+  consumoSnapshots,
+  cuentaCorrienteSnapshots,
+  ivaRequests,
+  memberships,
+  tusfacturasCredentials,
+  type IvaRequestStatus,
+} from "@/lib/db/schema";
+import { databaseEngines, insertTestUser } from "@/lib/db/test-database";
+import { portfolioOf } from "./service";
+
+const NOW = new Date("2026-11-20T12:00:00.000Z");
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+const ago = (ms: number) => new Date(NOW.getTime() - ms);
+
+const ESPIGA = "30712293841";
+const HOTEL = "30699112247";
+const FERRETERIA = "27285051466";
+const NOT_IN_DIRECTORY = "30555666779";
+
+describe.each(databaseEngines())("portfolio on $name", (engine) => {
+  let handle: DatabaseHandle;
+  beforeAll(async () => {
+    handle = await engine.open();
+  });
+  afterAll(() => handle?.close());
+
+  async function business(ownerId: string, razonSocial: string, cuit = "20055361682") {
+    return insertBusiness(handle.db, new Map([[1, randomBytes(32)]]), ownerId, {
+      razonSocial,
+      cuit,
+      credentials: { apikey: "1", apitoken: "a", usertoken: "b" },
+    });
+  }
+
+  async function consumo(businessId: string, fetchedAt: Date, cupo: number, disponibles: number) {
+    await handle.db.insert(consumoSnapshots).values({
+      businessId,
+      fetchedAt,
+      abonosPendientes: 0,
+      comprobantesGenerados: cupo - disponibles,
+      comprobantesCupo: cupo,
+      comprobantesDisponibles: disponibles,
+    });
+  }
+
+  async function ledger(businessId: string, cuit: string, fetchedAt: Date, saldoCentavos: number) {
+    await handle.db.insert(cuentaCorrienteSnapshots).values({
+      businessId,
+      cuit,
+      fetchedAt,
+      movimientos: packMovimientos([]),
+      movimientosCount: 0,
+      saldoCentavos,
+      restaAbonarCentavos: Math.max(saldoCentavos, 0),
+      oldestUnpaidFecha: null,
+    });
+  }
+
+  async function iva(
+    businessId: string,
+    requestedAt: Date,
+    status: IvaRequestStatus,
+    messages: string[] = [],
+  ) {
+    await handle.db.insert(ivaRequests).values({
+      businessId,
+      requestKey: randomUUID(),
+      anio: 2026,
+      mes: 10,
+      email: "estudio@example.com",
+      status,
+      requestedAt,
+      messages,
+    });
+  }
+
+  async function credentials(
+    businessId: string,
+    status: "verified" | "unverified",
+    statusDetail: string | null = null,
+  ) {
+    await handle.db
+      .update(tusfacturasCredentials)
+      .set({ status, statusDetail })
+      .where(eq(tusfacturasCredentials.businessId, businessId));
+  }
+
+  it("is empty for a user with no business", async () => {
+    const { db } = handle;
+    const loner = await insertTestUser(db, "Sin empresas");
+    const other = await insertTestUser(db, "Otra");
+    const theirs = await business(other, "De otra");
+    await consumo(theirs, ago(HOUR_MS), 100, 50);
+    expect(await portfolioOf(db, loner, NOW)).toEqual([]);
+  });
+
+  it("shows one card per business of the user, from the latest stored data", async () => {
+    const { db } = handle;
+    const ana = await insertTestUser(db, "Ana");
+    const otherOwner = await insertTestUser(db, "Otro dueño");
+
+    // Alfa: verified, low cupo in its latest consumo, receivables, last IVA sent.
+    const alfa = await business(ana, "Alfa S.A.", "30712293841");
+    await credentials(alfa, "verified");
+    await consumo(alfa, ago(2 * DAY_MS), 100, 90);
+    await consumo(alfa, ago(HOUR_MS), 100, 10);
+    await consumo(alfa, ago(3 * DAY_MS), 100, 95);
+    await insertClient(db, alfa, { cuit: ESPIGA, nombre: "Panadería La Espiga" });
+    await insertClient(db, alfa, { cuit: HOTEL, nombre: "Hotel Los Álamos" });
+    await insertClient(db, alfa, { cuit: FERRETERIA, nombre: "Ferretería sin ledger" });
+    await ledger(alfa, ESPIGA, ago(5 * DAY_MS), 999_999_00);
+    await ledger(alfa, ESPIGA, ago(HOUR_MS), 1_500_00);
+    await ledger(alfa, ESPIGA, ago(2 * DAY_MS), 888_888_00);
+    await ledger(alfa, HOTEL, ago(DAY_MS), 700_00);
+    await ledger(alfa, HOTEL, ago(HOUR_MS), 250_50);
+    // Not in the directory: ignored however much it owes.
+    await ledger(alfa, NOT_IN_DIRECTORY, ago(HOUR_MS), 50_000_000_00);
+    await iva(alfa, ago(3 * DAY_MS), "rejected", ["Período inválido."]);
+    await iva(alfa, ago(2 * DAY_MS), "sent");
+    // Not reports TusFacturas answered: ignored even though newer.
+    await iva(alfa, ago(DAY_MS), "queued");
+    await iva(alfa, ago(HOUR_MS), "skipped", ["Sin credenciales."]);
+    await iva(alfa, ago(HOUR_MS / 2), "cancelled");
+
+    // Beta: unverified with a reason, no consumo yet, a client in credit, rejected IVA.
+    const beta = await business(ana, "Beta S.R.L.");
+    await credentials(beta, "unverified", "TusFacturas rechazó las credenciales.");
+    await insertClient(db, beta, { cuit: ESPIGA, nombre: "Panadería La Espiga" });
+    await insertClient(db, beta, { cuit: HOTEL, nombre: "Hotel Los Álamos" });
+    // ESPIGA owes Alfa, not Beta: Beta has no ledger of it.
+    await ledger(beta, HOTEL, ago(2 * DAY_MS), 80_000_00);
+    await ledger(beta, HOTEL, ago(HOUR_MS), -3_000_00);
+    await iva(beta, ago(2 * DAY_MS), "sent");
+    await iva(beta, ago(DAY_MS), "rejected", ["El período no está cerrado.", "Revisá el email."]);
+    await iva(beta, ago(HOUR_MS), "queued");
+
+    // Gamma: Ana is a viewer; no credentials at all, stale data.
+    const gamma = await business(otherOwner, "Gamma Cooperativa");
+    await db.insert(memberships).values({ businessId: gamma, userId: ana, role: "viewer" });
+    await db.delete(tusfacturasCredentials).where(eq(tusfacturasCredentials.businessId, gamma));
+    await consumo(gamma, ago(8 * DAY_MS), 1000, 900);
+
+    // Not Ana's.
+    const delta = await business(otherOwner, "Delta (ajena)");
+    await consumo(delta, ago(HOUR_MS), 100, 1);
+
+    const cards = await portfolioOf(db, ana, NOW);
+    expect(cards).toEqual([
+      {
+        businessId: alfa,
+        razonSocial: "Alfa S.A.",
+        cuit: "30712293841",
+        role: "owner",
+        consumo: {
+          generados: 90,
+          cupo: 100,
+          disponibles: 10,
+          fetchedAt: ago(HOUR_MS).toISOString(),
+        },
+        credentialStatus: "verified",
+        credentialDetail: null,
+        lastIva: { status: "sent", messages: [] },
+        receivableCentavos: 1_500_00 + 250_50,
+        alerts: [{ kind: "cupo", text: "Cupo bajo: quedan 10 de 100 comprobantes." }],
+      },
+      {
+        businessId: beta,
+        razonSocial: "Beta S.R.L.",
+        cuit: "20055361682",
+        role: "owner",
+        consumo: null,
+        credentialStatus: "unverified",
+        credentialDetail: "TusFacturas rechazó las credenciales.",
+        lastIva: {
+          status: "rejected",
+          messages: ["El período no está cerrado.", "Revisá el email."],
+        },
+        receivableCentavos: 0,
+        alerts: [
+          {
+            kind: "credentials",
+            text: "Credenciales sin verificar: TusFacturas rechazó las credenciales.",
+          },
+          { kind: "stale", text: "Todavía no hay datos de consumo." },
+          {
+            kind: "iva",
+            text: "TusFacturas rechazó el último reporte de IVA: El período no está cerrado. Revisá el email.",
+          },
+        ],
+      },
+      {
+        businessId: gamma,
+        razonSocial: "Gamma Cooperativa",
+        cuit: "20055361682",
+        role: "viewer",
+        consumo: {
+          generados: 100,
+          cupo: 1000,
+          disponibles: 900,
+          fetchedAt: ago(8 * DAY_MS).toISOString(),
+        },
+        credentialStatus: null,
+        credentialDetail: null,
+        lastIva: null,
+        receivableCentavos: 0,
+        alerts: [
+          { kind: "credentials", text: "Sin credenciales de TusFacturas." },
+          { kind: "stale", text: "Los datos tienen más de una semana." },
+        ],
+      },
+    ]);
+
+    // The other owner sees Gamma and Delta, not Ana's businesses.
+    expect((await portfolioOf(db, otherOwner, NOW)).map((c) => [c.razonSocial, c.role])).toEqual([
+      ["Delta (ajena)", "owner"],
+      ["Gamma Cooperativa", "owner"],
+    ]);
+  });
+
+  it("counts a client again once it is back in the directory, from its latest ledger", async () => {
+    const { db } = handle;
+    const owner = await insertTestUser(db);
+    const businessId = await business(owner, "Con historia");
+    await ledger(businessId, ESPIGA, ago(DAY_MS), 400_00);
+    expect((await portfolioOf(db, owner, NOW))[0]?.receivableCentavos).toBe(0);
+
+    await insertClient(db, businessId, { cuit: ESPIGA, nombre: "Panadería La Espiga" });
+    expect((await portfolioOf(db, owner, NOW))[0]?.receivableCentavos).toBe(400_00);
+
+    // A paid-up ledger fetched later replaces the debt.
+    await ledger(businessId, ESPIGA, ago(HOUR_MS), 0);
+    expect((await portfolioOf(db, owner, NOW))[0]?.receivableCentavos).toBe(0);
+  });
+
+  it("an IVA request only queued, skipped or cancelled is no last report", async () => {
+    const { db } = handle;
+    const owner = await insertTestUser(db);
+    const businessId = await business(owner, "Solo en cola");
+    await iva(businessId, ago(DAY_MS), "queued");
+    await iva(businessId, ago(HOUR_MS), "skipped", ["Sin credenciales."]);
+    await iva(businessId, ago(HOUR_MS / 2), "cancelled");
+    const [card] = await portfolioOf(db, owner, NOW);
+    expect(card?.lastIva).toBeNull();
+    expect(card?.alerts.map((a) => a.kind)).not.toContain("iva");
+
+    await iva(businessId, ago(2 * DAY_MS), "rejected", []);
+    const [after] = await portfolioOf(db, owner, NOW);
+    expect(after?.lastIva).toEqual({ status: "rejected", messages: [] });
+    expect(after?.alerts).toContainEqual({
+      kind: "iva",
+      text: "TusFacturas rechazó el último reporte de IVA.",
+    });
+  });
+});
