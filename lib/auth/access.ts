@@ -9,7 +9,9 @@ import { requireUser, type SessionUser } from "./session";
 
 export type BusinessContext = { user: SessionUser; business: Business; role: Role };
 
-const businessIdSchema = z.uuid();
+// Lower-case only, as the database writes them: handlers key locks, in-flight refreshes and
+// the credentials' associated data on the id they were given, so it must be the canonical one.
+const businessIdSchema = z.uuid().refine((id) => id === id.toLowerCase());
 
 /**
  * The business and the user's role in it, or null when the user is not a member

@@ -1,0 +1,307 @@
+/**
+ * Test-only: the app as its server actions and pages see it, for the authorization matrix.
+ * The real `getDb()` (embedded PGlite in a temporary folder), the real process-wide services and
+ * TusFacturas client (pointed at an in-process emulator), the real `lib/auth/session.ts`; only
+ * Auth.js' `auth()` is replaced, so each case chooses who is signed in (or nobody).
+ *
+ * Each test file needs, before anything imports the app:
+ *   vi.mock("next-auth", () => ({ AuthError: class AuthError extends Error {} }));
+ *   vi.mock("@/lib/auth/index", async () => (await import("./authorization-harness")).authModule());
+ * (next-auth cannot load under Vitest: it imports `next/server` without an extension.)
+ */
+import { randomBytes, randomUUID } from "node:crypto";
+import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { eq, sql, type SQL } from "drizzle-orm";
+import { expect, vi } from "vitest";
+import type { ActionResult } from "@/lib/actions/result";
+import type { DatabaseHandle } from "@/lib/db/client";
+import {
+  clients,
+  invitations,
+  ivaBatches,
+  memberships,
+  tusfacturasCredentials,
+  users,
+  type Role,
+} from "@/lib/db/schema";
+import { createEmulatorControl } from "@/lib/tusfacturas/emulator/control";
+import { startEmulator } from "@/lib/tusfacturas/emulator/server";
+
+/** Emulator account 1010 (lib/tusfacturas/fixtures/accounts.json) and a client of its cartera. */
+export const ACCOUNT = { apikey: "1010", apitoken: "test1010token", usertoken: "test1010user" };
+export const BUSINESS_CUIT = "20556677884";
+export const CLIENT_CUIT = "30555666779";
+/** A valid CUIT that no fixture's directory holds. */
+export const NEW_CLIENT_CUIT = "30708123451";
+
+export type Actor = "owner" | "accountant" | "viewer" | "outsider" | "signedOut";
+export const actors = ["owner", "accountant", "viewer", "outsider", "signedOut"] as const;
+export const memberRoles: Record<Exclude<Actor, "outsider" | "signedOut">, Role> = {
+  owner: "owner",
+  accountant: "accountant",
+  viewer: "viewer",
+};
+
+export type FixtureUser = { id: string; name: string; email: string };
+
+/**
+ * One business on account 1010 with verified credentials, a client, an owner, an accountant,
+ * a viewer and a pending invitation; an outsider with a business of their own (holding the
+ * same client CUIT); a user the invitation is for; and an IVA batch of the owner's.
+ */
+export type Fixture = {
+  tag: string;
+  businessId: string;
+  razonSocial: string;
+  clientId: string;
+  clientNombre: string;
+  invitationId: string;
+  invitationToken: string;
+  ownerBatchId: string;
+  outsiderBusinessId: string;
+  outsiderClientId: string;
+  period: { anio: number; mes: number };
+  users: Record<"owner" | "accountant" | "viewer" | "outsider" | "invitee", FixtureUser>;
+};
+
+export type AnyAction = (input: unknown) => Promise<ActionResult<unknown>>;
+
+export const root = process.cwd();
+
+/** The files under `dir` (relative to the repository), as `a/b/c.ts`, sorted. */
+export async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(path.join(root, dir), { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)))
+    .map((file) => file.split(path.sep).join("/"))
+    .sort();
+}
+
+/**
+ * Every export of every `lib/**\/actions.ts` (each one a public endpoint), imported as the app
+ * imports them, by `file#export`. Call after `startWorld()`.
+ */
+export async function discoverActions(): Promise<Record<string, unknown>> {
+  const files = (await filesUnder("lib")).filter((file) => file.endsWith("/actions.ts"));
+  const found: Record<string, unknown> = {};
+  for (const file of files) {
+    const exports = (await import(/* @vite-ignore */ path.join(root, file))) as object;
+    for (const [name, value] of Object.entries(exports)) found[`${file}#${name}`] = value;
+  }
+  return found;
+}
+
+const session = { userId: null as string | null };
+
+/** The module `vi.mock("@/lib/auth/index")` answers with: a session of the chosen user. */
+export function authModule() {
+  const unused = () => Promise.reject(new Error("Auth.js is not exercised by these tests"));
+  return {
+    auth: () => Promise.resolve(session.userId ? { user: { id: session.userId } } : null),
+    signIn: unused,
+    signOut: unused,
+    handlers: { GET: unused, POST: unused },
+  };
+}
+
+export type World = Awaited<ReturnType<typeof startWorld>>;
+
+/** Environment, emulator and database; call in `beforeAll`, `close()` in `afterAll`. */
+export async function startWorld() {
+  const dataDir = await mkdtemp(path.join(tmpdir(), "tablero-authz-"));
+  const emulator = await startEmulator({ port: 0, quiet: true });
+  vi.stubEnv("NODE_ENV", "test");
+  vi.stubEnv("DATABASE_URL", "");
+  vi.stubEnv("AUTH_SECRET", randomBytes(32).toString("base64"));
+  vi.stubEnv("TABLERO_ENCRYPTION_KEY", randomBytes(32).toString("base64"));
+  vi.stubEnv("TABLERO_DATA_DIR", dataDir);
+  vi.stubEnv("TUSFACTURAS_API_URL", emulator.url);
+  vi.stubEnv("TUSFACTURAS_TIMEOUT_MS", "10000");
+
+  const [{ getDb }, { insertBusiness }, { appKeyring }, { invite }, { previousPeriod }] =
+    await Promise.all([
+      import("@/lib/db"),
+      import("@/lib/businesses/service"),
+      import("@/lib/businesses/credentials"),
+      import("@/lib/members/service"),
+      import("@/lib/iva/period"),
+    ]);
+  const db = await getDb();
+  const control = createEmulatorControl(emulator.url);
+  // Both drivers answer `execute` with `{ rows }`; the shared Database type does not say so.
+  const rowsOf = async <T>(query: SQL) =>
+    ((await db.execute(query)) as unknown as { rows: T[] }).rows;
+  const tableRows = await rowsOf<{ table_name: string }>(
+    sql`select table_name from information_schema.tables
+        where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`,
+  );
+  const tables = tableRows.map((row) => row.table_name);
+  if (tables.length < 10) throw new Error(`unexpected schema: ${tables.join(", ")}`);
+  // Every row of every table, as a count and a digest per table: one query.
+  const digestQuery = sql.raw(
+    tables
+      .map(
+        (table) =>
+          `select '${table}' as name, count(*)::int as n, ` +
+          `coalesce(md5(string_agg(t::text, '|' order by t::text)), '') as digest from "${table}" t`,
+      )
+      .join(" union all "),
+  );
+
+  async function insertUser(label: string, tag: string): Promise<FixtureUser> {
+    const [user] = await db
+      .insert(users)
+      .values({
+        name: `${label} ${tag}`,
+        email: `${label}-${tag}@tablero.test`,
+        passwordHash: "not-a-hash",
+      })
+      .returning({ id: users.id, name: users.name, email: users.email });
+    return user!;
+  }
+
+  async function fixture(): Promise<Fixture> {
+    const tag = randomBytes(5).toString("hex");
+    const [owner, accountant, viewer, outsider, invitee] = await Promise.all(
+      ["owner", "accountant", "viewer", "outsider", "invitee"].map((label) =>
+        insertUser(label, tag),
+      ),
+    );
+    const razonSocial = `Empresa ${tag}`;
+    const businessId = await insertBusiness(db, appKeyring(), owner!.id, {
+      razonSocial,
+      cuit: BUSINESS_CUIT,
+      puntoVenta: 1,
+      credentials: ACCOUNT,
+    });
+    await db
+      .update(tusfacturasCredentials)
+      .set({ status: "verified", lastVerifiedAt: new Date() })
+      .where(eq(tusfacturasCredentials.businessId, businessId));
+    await db.insert(memberships).values([
+      { userId: accountant!.id, businessId, role: "accountant" },
+      { userId: viewer!.id, businessId, role: "viewer" },
+    ]);
+    const clientNombre = `Cliente ${tag}`;
+    const [client] = await db
+      .insert(clients)
+      .values({ businessId, cuit: CLIENT_CUIT, nombre: clientNombre })
+      .returning({ id: clients.id });
+    const { token } = await invite(db, {
+      businessId,
+      invitedBy: owner!.id,
+      email: invitee!.email,
+      role: "accountant",
+      now: new Date(),
+      lifetimeMs: 60 * 60_000,
+    });
+    const [invitation] = await db
+      .select({ id: invitations.id })
+      .from(invitations)
+      .where(eq(invitations.businessId, businessId));
+    const period = previousPeriod(new Date());
+    const [batch] = await db
+      .insert(ivaBatches)
+      .values({
+        userId: owner!.id,
+        requestKey: randomUUID(),
+        ...period,
+        email: owner!.email,
+        finishedAt: new Date(),
+      })
+      .returning({ id: ivaBatches.id });
+    const outsiderBusinessId = await insertBusiness(db, appKeyring(), outsider!.id, {
+      razonSocial: `Ajena ${tag}`,
+      cuit: BUSINESS_CUIT,
+      credentials: ACCOUNT,
+    });
+    const [outsiderClient] = await db
+      .insert(clients)
+      .values({ businessId: outsiderBusinessId, cuit: CLIENT_CUIT, nombre: `Otro ${tag}` })
+      .returning({ id: clients.id });
+    return {
+      tag,
+      businessId,
+      razonSocial,
+      clientId: client!.id,
+      clientNombre,
+      invitationId: invitation!.id,
+      invitationToken: token,
+      ownerBatchId: batch!.id,
+      outsiderBusinessId,
+      outsiderClientId: outsiderClient!.id,
+      period,
+      users: {
+        owner: owner!,
+        accountant: accountant!,
+        viewer: viewer!,
+        outsider: outsider!,
+        invitee: invitee!,
+      },
+    };
+  }
+
+  async function state() {
+    const [rows, calls] = await Promise.all([
+      rowsOf<{ name: string; n: number; digest: string }>(digestQuery),
+      control.allCalls(),
+    ]);
+    return {
+      tables: Object.fromEntries(rows.map((row) => [row.name, `${row.n} rows ${row.digest}`])),
+      upstreamCalls: calls.total,
+      upstreamCalls1010: calls.byApikey[ACCOUNT.apikey]?.total ?? 0,
+    };
+  }
+
+  return {
+    db,
+    control,
+    fixture,
+    /** Everything a call could change: each table's rows, and the calls the emulator got. */
+    state,
+    /** Runs `call` as `user` (null: signed out) asserting it changed no row and called nobody. */
+    async expectNoEffect<T>(user: FixtureUser | null, call: () => Promise<T>): Promise<T> {
+      session.userId = user?.id ?? null;
+      const before = await state();
+      const result = await call();
+      expect(await state(), "changed data or called TusFacturas").toEqual(before);
+      return result;
+    },
+    /** Who the next calls run as; null = signed out. */
+    signInAs(user: FixtureUser | null) {
+      session.userId = user?.id ?? null;
+    },
+    userOf(fx: Fixture, actor: Actor): FixtureUser | null {
+      return actor === "signedOut" ? null : fx.users[actor];
+    },
+    async close() {
+      session.userId = null;
+      const handle = await (globalThis as { tableroDb?: Promise<DatabaseHandle> }).tableroDb;
+      await handle?.close();
+      await emulator.close();
+      await rm(dataDir, { recursive: true, force: true });
+      vi.unstubAllEnvs();
+    },
+  };
+}
+
+/** Polls until `done` holds (background work such as an IVA batch run), or fails. */
+export async function eventually(done: () => Promise<boolean>, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await done())) {
+    if (Date.now() > deadline) throw new Error("background work did not finish in time");
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+/** A refusal: `ok: false` with this code, and nothing else (no data; field errors if invalid). */
+export function expectRefused(result: ActionResult<unknown>, code: string) {
+  const error = { code, message: expect.any(String) };
+  expect(result).toEqual({
+    ok: false,
+    error: code === "invalid" ? expect.objectContaining(error) : error,
+  });
+}

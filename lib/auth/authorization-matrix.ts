@@ -1,0 +1,318 @@
+/**
+ * Test-only: every exported server action, with who may call it. The expectations are written
+ * here by hand, from the rules in `lib/auth/permissions.ts`'s comment, not read from that table:
+ * loosening a permission there must make the matrix fail, not follow it.
+ * `authorization-matrix.test.ts` checks that this list and the exports of `lib/**\/actions.ts`
+ * are the same set.
+ */
+import { randomUUID } from "node:crypto";
+import { and, eq, isNotNull } from "drizzle-orm";
+import { expect } from "vitest";
+import type { ActionErrorCode } from "@/lib/actions/result";
+import { ivaBatches, ivaRequests, memberships, type Role } from "@/lib/db/schema";
+import {
+  ACCOUNT,
+  BUSINESS_CUIT,
+  CLIENT_CUIT,
+  eventually,
+  NEW_CLIENT_CUIT,
+  type Actor,
+  type Fixture,
+  type World,
+} from "./authorization-harness";
+
+export type Outcome = "ok" | ActionErrorCode;
+
+/** Built with `businessAction`: session → membership → the role's permission → zod. */
+export type BusinessEntry = {
+  kind: "business";
+  /** The roles that may run it; everyone else is refused and nothing changes. */
+  allowed: readonly Role[];
+  /** Allowed roles that must see the stored copy only: no write, no TusFacturas call. */
+  readOnlyFor?: readonly Role[];
+  /** Whether an allowed call (on the fixture, whose copies are stale) calls TusFacturas. */
+  callsUpstream?: true;
+  /** A valid input on the fixture's business: a refusal can only come from authorization. */
+  input: (fx: Fixture) => { businessId: unknown } & Record<string, unknown>;
+  /** The outsider naming their own business with this business's rows: must reach none. */
+  crossTenant?: (fx: Fixture) => Record<string, unknown>;
+};
+
+type AfterOk = (context: {
+  world: World;
+  fx: Fixture;
+  actor: Actor;
+  data: unknown;
+}) => Promise<void>;
+
+/** Built with `userAction`: needs a session, no business; scopes its data to the user itself. */
+export type UserEntry = {
+  kind: "user";
+  input: (fx: Fixture) => unknown;
+  expect: Record<Actor, Outcome>;
+  /** After an "ok": waits for background work and checks what the answer reached. */
+  afterOk?: AfterOk;
+};
+
+/** Anyone may call it (there is no user yet, or it only ends the caller's own session). */
+export type PublicEntry = { kind: "public"; reason: string };
+
+export type MatrixEntry = BusinessEntry | UserEntry | PublicEntry;
+
+const OWNER = ["owner"] as const;
+const WORKERS = ["owner", "accountant"] as const;
+const MEMBERS = ["owner", "accountant", "viewer"] as const;
+
+const biz = (fx: Fixture) => ({ businessId: fx.businessId });
+
+/** Businesses the actor belongs to: the only ones an answer may mention. */
+async function businessesOf(world: World, fx: Fixture, actor: Actor): Promise<string[]> {
+  if (actor === "signedOut") return [];
+  const rows = await world.db
+    .select({ businessId: memberships.businessId })
+    .from(memberships)
+    .where(eq(memberships.userId, fx.users[actor].id));
+  return rows.map((row) => row.businessId);
+}
+
+export const actionMatrix: Record<string, MatrixEntry> = {
+  "lib/auth/actions.ts#signInWithPassword": {
+    kind: "public",
+    reason: "Signing in: there is no session yet; Auth.js checks the password.",
+  },
+  "lib/auth/actions.ts#signUp": {
+    kind: "public",
+    reason: "Creating an account: there is no session yet; it creates only the caller's user.",
+  },
+  "lib/auth/actions.ts#signOutAction": {
+    kind: "public",
+    reason: "Ends the caller's own session cookie; reads and changes no data.",
+  },
+
+  "lib/businesses/actions.ts#createBusiness": {
+    kind: "user",
+    input: (fx) => ({ razonSocial: `Nueva ${fx.tag}`, cuit: BUSINESS_CUIT, ...ACCOUNT }),
+    expect: {
+      owner: "ok",
+      accountant: "ok",
+      viewer: "ok",
+      outsider: "ok",
+      signedOut: "unauthenticated",
+    },
+    async afterOk({ world, fx, actor, data }) {
+      const { businessId } = data as { businessId: string };
+      expect(data).toMatchObject({ verified: true });
+      // The new business has one member: its creator, as owner.
+      expect(
+        await world.db
+          .select({ userId: memberships.userId, role: memberships.role })
+          .from(memberships)
+          .where(eq(memberships.businessId, businessId)),
+      ).toEqual([{ userId: fx.users[actor as "owner"].id, role: "owner" }]);
+    },
+  },
+  "lib/businesses/actions.ts#replaceCredentials": {
+    kind: "business",
+    allowed: OWNER,
+    callsUpstream: true,
+    input: (fx) => ({ ...biz(fx), ...ACCOUNT }),
+  },
+  "lib/businesses/actions.ts#removeCredentials": { kind: "business", allowed: OWNER, input: biz },
+  "lib/businesses/actions.ts#deleteBusiness": { kind: "business", allowed: OWNER, input: biz },
+
+  "lib/consumo/actions.ts#getConsumo": {
+    kind: "business",
+    allowed: MEMBERS,
+    readOnlyFor: ["viewer"],
+    callsUpstream: true,
+    input: biz,
+  },
+  "lib/consumo/actions.ts#refreshConsumo": {
+    kind: "business",
+    allowed: WORKERS,
+    callsUpstream: true,
+    input: biz,
+  },
+
+  "lib/clientes/actions.ts#addClient": {
+    kind: "business",
+    allowed: WORKERS,
+    input: (fx) => ({ ...biz(fx), cuit: NEW_CLIENT_CUIT, nombre: "Cliente nuevo" }),
+  },
+  "lib/clientes/actions.ts#updateClient": {
+    kind: "business",
+    allowed: WORKERS,
+    input: (fx) => ({ ...biz(fx), clientId: fx.clientId, cuit: CLIENT_CUIT, nombre: "Renombrado" }),
+    crossTenant: (fx) => ({
+      businessId: fx.outsiderBusinessId,
+      clientId: fx.clientId,
+      cuit: CLIENT_CUIT,
+      nombre: "Robado",
+    }),
+  },
+  "lib/clientes/actions.ts#removeClient": {
+    kind: "business",
+    allowed: WORKERS,
+    input: (fx) => ({ ...biz(fx), clientId: fx.clientId }),
+    crossTenant: (fx) => ({ businessId: fx.outsiderBusinessId, clientId: fx.clientId }),
+  },
+
+  "lib/cuenta-corriente/actions.ts#getCuentaCorriente": {
+    kind: "business",
+    allowed: MEMBERS,
+    readOnlyFor: ["viewer"],
+    callsUpstream: true,
+    input: (fx) => ({ ...biz(fx), cuit: CLIENT_CUIT }),
+  },
+  "lib/cuenta-corriente/actions.ts#refreshCuentaCorriente": {
+    kind: "business",
+    allowed: WORKERS,
+    callsUpstream: true,
+    input: (fx) => ({ ...biz(fx), cuit: CLIENT_CUIT }),
+  },
+
+  "lib/iva/actions.ts#requestIvaReport": {
+    kind: "business",
+    allowed: WORKERS,
+    callsUpstream: true,
+    input: (fx) => ({
+      ...biz(fx),
+      ...fx.period,
+      email: `reportes-${fx.tag}@tablero.test`,
+      requestKey: randomUUID(),
+      send: true,
+      repeatOf: null,
+    }),
+  },
+  "lib/iva/actions.ts#startIvaBatch": {
+    kind: "user",
+    input: (fx) => ({
+      ...fx.period,
+      email: `reportes-${fx.tag}@tablero.test`,
+      businessIds: [fx.businessId],
+      requestKey: randomUUID(),
+      send: true,
+      repeat: false,
+    }),
+    // Lectura may not request; a business the user is not a member of does not exist.
+    expect: {
+      owner: "ok",
+      accountant: "ok",
+      viewer: "forbidden",
+      outsider: "not_found",
+      signedOut: "unauthenticated",
+    },
+    async afterOk({ world, data }) {
+      expect(data).toMatchObject({ kind: "started" });
+      const { batchId } = data as { batchId: string };
+      // The run goes on in the background: let it finish before the next case looks.
+      await eventually(async () => {
+        const [run] = await world.db
+          .select({ id: ivaBatches.id })
+          .from(ivaBatches)
+          .where(and(eq(ivaBatches.id, batchId), isNotNull(ivaBatches.finishedAt)));
+        return Boolean(run);
+      });
+      const items = await world.db
+        .select({ status: ivaRequests.status })
+        .from(ivaRequests)
+        .where(eq(ivaRequests.batchId, batchId));
+      expect(items).toEqual([{ status: "sent" }]);
+    },
+  },
+  "lib/iva/actions.ts#getIvaBatch": {
+    kind: "user",
+    input: (fx) => ({ batchId: fx.ownerBatchId }),
+    // Only its author sees a run, even fellow members of its businesses.
+    expect: {
+      owner: "ok",
+      accountant: "not_found",
+      viewer: "not_found",
+      outsider: "not_found",
+      signedOut: "unauthenticated",
+    },
+    async afterOk({ fx, data }) {
+      expect(data).toMatchObject({ id: fx.ownerBatchId });
+    },
+  },
+
+  "lib/members/actions.ts#inviteMember": {
+    kind: "business",
+    allowed: OWNER,
+    input: (fx) => ({ ...biz(fx), email: `nueva-${fx.tag}@tablero.test`, role: "viewer" }),
+  },
+  "lib/members/actions.ts#revokeInvitation": {
+    kind: "business",
+    allowed: OWNER,
+    input: (fx) => ({ ...biz(fx), invitationId: fx.invitationId }),
+    crossTenant: (fx) => ({ businessId: fx.outsiderBusinessId, invitationId: fx.invitationId }),
+  },
+  "lib/members/actions.ts#changeMemberRole": {
+    kind: "business",
+    allowed: OWNER,
+    input: (fx) => ({ ...biz(fx), userId: fx.users.viewer.id, role: "accountant" }),
+    crossTenant: (fx) => ({
+      businessId: fx.outsiderBusinessId,
+      userId: fx.users.owner.id,
+      role: "viewer",
+    }),
+  },
+  "lib/members/actions.ts#removeMember": {
+    kind: "business",
+    allowed: OWNER,
+    input: (fx) => ({ ...biz(fx), userId: fx.users.viewer.id }),
+    crossTenant: (fx) => ({ businessId: fx.outsiderBusinessId, userId: fx.users.viewer.id }),
+  },
+  "lib/members/actions.ts#acceptInvitation": {
+    kind: "user",
+    input: (fx) => ({ token: fx.invitationToken }),
+    // The invitation is for the invitee's email: nobody else can use the link (see the
+    // invitee's own case in authorization-user-actions.test.ts).
+    expect: {
+      owner: "conflict",
+      accountant: "conflict",
+      viewer: "conflict",
+      outsider: "conflict",
+      signedOut: "unauthenticated",
+    },
+  },
+
+  "lib/navigation/actions.ts#searchNavigation": {
+    kind: "user",
+    // Matches the fixture's business and client and the outsider's business and client.
+    input: (fx) => ({ query: fx.tag }),
+    expect: {
+      owner: "ok",
+      accountant: "ok",
+      viewer: "ok",
+      outsider: "ok",
+      signedOut: "unauthenticated",
+    },
+    async afterOk({ world, fx, actor, data }) {
+      const results = data as { kind: string; id: string; businessId?: string }[];
+      const reached = results.map((r) => (r.kind === "business" ? r.id : r.businessId));
+      const own = await businessesOf(world, fx, actor);
+      expect(reached.every((id) => own.includes(id!))).toBe(true);
+      if (actor === "outsider") {
+        expect(reached).not.toContain(fx.businessId);
+        expect(results.map((r) => r.id)).not.toContain(fx.clientId);
+      } else {
+        expect(results).toContainEqual(expect.objectContaining({ id: fx.businessId }));
+        expect(results).toContainEqual(expect.objectContaining({ id: fx.clientId }));
+      }
+    },
+  },
+};
+
+/** What a business action must answer `actor`, from the entry's allowed roles. */
+export function businessOutcome(entry: BusinessEntry, actor: Actor): Outcome {
+  if (actor === "signedOut") return "unauthenticated";
+  if (actor === "outsider") return "not_found";
+  return entry.allowed.includes(actor) ? "ok" : "forbidden";
+}
+
+export function entriesOf<K extends MatrixEntry["kind"]>(kind: K) {
+  return Object.entries(actionMatrix).filter(
+    (pair): pair is [string, Extract<MatrixEntry, { kind: K }>] => pair[1].kind === kind,
+  );
+}

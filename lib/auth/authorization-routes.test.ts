@@ -1,0 +1,305 @@
+/**
+ * Every page, layout and route: each file under a `[businessId]` segment is in the matrix with
+ * the permission it must pass to `requireBusiness` (checked in its source), and
+ * `requireBusiness` gives every kind of caller the expected answer: signed out → /ingresar,
+ * non-member or malformed id → 404, member → `allowed` per role. The movements route is
+ * called for real. Files elsewhere are listed with how they keep to the user's own data.
+ */
+import { randomUUID } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { Permission } from "@/lib/auth/permissions";
+import type { Role } from "@/lib/db/schema";
+import {
+  actors,
+  CLIENT_CUIT,
+  filesUnder,
+  root,
+  startWorld,
+  type Actor,
+  type Fixture,
+  type World,
+} from "./authorization-harness";
+
+vi.mock("next-auth", () => ({ AuthError: class AuthError extends Error {} }));
+vi.mock("@/lib/auth/index", async () => (await import("./authorization-harness")).authModule());
+
+const OWNER = ["owner"] as const;
+const WORKERS = ["owner", "accountant"] as const;
+const MEMBERS = ["owner", "accountant", "viewer"] as const;
+
+type BusinessRoute =
+  | {
+      permission: Permission;
+      /** Roles for which `allowed` is true (written by hand, not read from permissions.ts). */
+      allowed: readonly Role[];
+      /** Whether the page reads its data only after `if (!allowed)` returned. */
+      gated: boolean;
+      note?: string;
+    }
+  | { permission: null; reason: string };
+
+const B = "app/(app)/empresas/[businessId]";
+const businessRoutes: Record<string, BusinessRoute> = {
+  [`${B}/layout.tsx`]: {
+    permission: "business:read",
+    allowed: MEMBERS,
+    gated: false,
+    note: "Name, CUIT and role in the header. It does not protect the pages: each checks again.",
+  },
+  [`${B}/page.tsx`]: { permission: null, reason: "Redirects to consumo; imports nothing of lib/." },
+  [`${B}/consumo/loading.tsx`]: { permission: null, reason: "A static skeleton." },
+  [`${B}/consumo/page.tsx`]: { permission: "business:read", allowed: MEMBERS, gated: false },
+  [`${B}/clientes/page.tsx`]: { permission: "business:read", allowed: MEMBERS, gated: false },
+  [`${B}/clientes/[cuit]/page.tsx`]: {
+    permission: "business:read",
+    allowed: MEMBERS,
+    gated: false,
+  },
+  [`${B}/clientes/[cuit]/resumen/page.tsx`]: {
+    permission: "business:read",
+    allowed: MEMBERS,
+    gated: false,
+  },
+  [`${B}/iva/page.tsx`]: {
+    permission: "iva:request",
+    allowed: WORKERS,
+    gated: false,
+    note: "The history is for every member; `allowed` only enables the request form.",
+  },
+  [`${B}/actividad/page.tsx`]: { permission: "audit:read", allowed: OWNER, gated: true },
+  [`${B}/credenciales/page.tsx`]: { permission: "credentials:manage", allowed: OWNER, gated: true },
+  [`${B}/miembros/page.tsx`]: { permission: "members:manage", allowed: OWNER, gated: true },
+  "app/api/empresas/[businessId]/clientes/[cuit]/movimientos/route.ts": {
+    permission: "business:read",
+    allowed: MEMBERS,
+    gated: false,
+  },
+};
+
+/** Pages, layouts and routes outside `[businessId]`: the guard they call and how they scope. */
+const otherRoutes: Record<string, { guard: string | null; scope: string }> = {
+  "app/layout.tsx": { guard: null, scope: "The HTML shell; no data." },
+  "app/page.tsx": { guard: "currentUser()", scope: "Redirects by session; no data." },
+  "app/(auth)/layout.tsx": { guard: null, scope: "Public shell; no data." },
+  "app/(auth)/ingresar/page.tsx": { guard: null, scope: "Public sign-in form; no data." },
+  "app/(auth)/registrarme/page.tsx": { guard: null, scope: "Public sign-up form; no data." },
+  "app/api/auth/[...nextauth]/route.ts": { guard: null, scope: "Auth.js' own handlers." },
+  "app/(app)/layout.tsx": {
+    guard: "requireUser()",
+    scope: "listBusinessesOf(db, user.id): the user's memberships only (checked below).",
+  },
+  "app/(app)/empresas/page.tsx": {
+    guard: "requireUser()",
+    scope: "portfolioOf(db, user.id, …): the user's memberships only (checked below).",
+  },
+  "app/(app)/empresas/nueva/page.tsx": {
+    guard: null,
+    scope: "A form only (createBusiness is a userAction); under the (app) layout's requireUser.",
+  },
+  "app/(app)/iva/page.tsx": {
+    guard: "requireUser()",
+    scope: "businessOptions(user.id) and batch(user.id, lote): another user's run → notFound.",
+  },
+  "app/invitacion/[token]/page.tsx": {
+    guard: "currentUser()",
+    scope:
+      "invitationInfo by the token's hash: the business is named only while the invitation is " +
+      "pending and, when signed in, only to the invited email (the link is the credential).",
+  },
+};
+
+const DATA_ACCESS = /getDb\(|get\w+Service\(|\bservice\.|\w+Of\(/;
+const NO_DATA_IMPORTS = /from "@\/lib\/(db|[\w-]+\/service|cuenta-corriente|consumo|iva)"|getDb\(/;
+const NOT_FOUND = "NEXT_HTTP_ERROR_FALLBACK;404";
+const TO_SIGN_IN = "NEXT_REDIRECT;replace;/ingresar;307;";
+
+/** The default export's (or the GET handler's) body: what runs for a request. */
+function handlerBody(source: string): string {
+  const start = source.search(/export (default )?(async )?function \w+/);
+  expect(start, "no default export or handler").toBeGreaterThanOrEqual(0);
+  const end = source.indexOf("\n}\n", start);
+  return source.slice(start, end === -1 ? undefined : end);
+}
+
+async function digestOf(promise: Promise<unknown>): Promise<string> {
+  const error: unknown = await promise.then(
+    () => new Error("resolved"),
+    (thrown: unknown) => thrown,
+  );
+  return (error as { digest?: string }).digest ?? String(error);
+}
+
+let world: World;
+let fx: Fixture;
+let snapshotId: string;
+let requireBusiness: typeof import("@/lib/auth/access").requireBusiness;
+
+beforeAll(async () => {
+  world = await startWorld();
+  fx = await world.fixture();
+  ({ requireBusiness } = await import("@/lib/auth/access"));
+  const { getCuentaCorrienteService } = await import("@/lib/cuenta-corriente");
+  const view = await (
+    await getCuentaCorrienteService()
+  ).refresh(fx.businessId, CLIENT_CUIT, fx.users.owner.id);
+  snapshotId = view.snapshot!.id;
+});
+afterAll(() => world?.close());
+
+describe("the list of routes", () => {
+  it("has every file under [businessId], and every page, layout and route elsewhere", async () => {
+    const files = await filesUnder("app");
+    const underBusiness = files.filter((file) => file.includes("/[businessId]/"));
+    const others = files.filter(
+      (file) => !file.includes("/[businessId]/") && /\/(page|layout)\.tsx$|\/route\.ts$/.test(file),
+    );
+    expect(underBusiness).toEqual(Object.keys(businessRoutes).sort());
+    expect(others).toEqual(Object.keys(otherRoutes).sort());
+  });
+});
+
+describe.each(Object.entries(businessRoutes))("%s", (file, route) => {
+  it("calls requireBusiness with its permission before reading anything", async () => {
+    const source = await readFile(path.join(root, file), "utf8");
+    const calls = [...source.matchAll(/requireBusiness\(([^)]*)\)/g)].map((m) => m[1]!.trim());
+    if (route.permission === null) {
+      expect(calls).toEqual([]);
+      expect(source).not.toMatch(NO_DATA_IMPORTS);
+      return;
+    }
+    expect(calls).toEqual([`businessId, "${route.permission}"`]);
+    const body = handlerBody(source);
+    const checked = body.indexOf("requireBusiness(");
+    const firstRead = body.search(DATA_ACCESS);
+    expect(checked).toBeGreaterThan(0);
+    if (firstRead !== -1) expect(firstRead).toBeGreaterThan(checked);
+    if (route.gated) {
+      const gate = body.indexOf("if (!allowed)");
+      expect(gate).toBeGreaterThan(checked);
+      expect(firstRead).toBeGreaterThan(gate);
+    }
+  });
+
+  if (route.permission === null) return;
+  const { permission, allowed } = route;
+
+  it.each(actors)("requireBusiness answers %s as expected", async (actor: Actor) => {
+    const call = () => requireBusiness(fx.businessId, permission);
+    const answer = await world.expectNoEffect(world.userOf(fx, actor), async () => {
+      if (actor === "signedOut" || actor === "outsider") return digestOf(call());
+      return call();
+    });
+    if (actor === "signedOut") return expect(answer).toBe(TO_SIGN_IN);
+    if (actor === "outsider") return expect(answer).toBe(NOT_FOUND);
+    expect(answer).toMatchObject({
+      user: { id: fx.users[actor].id },
+      business: { id: fx.businessId },
+      role: actor,
+      allowed: allowed.includes(actor),
+    });
+  });
+
+  it.each([
+    ["not a uuid", "not-a-uuid"],
+    ["empty", ""],
+    ["a business that does not exist", randomUUID()],
+    ["with a path in it", "../../empresas"],
+  ])("requireBusiness answers the owner 404 for an id that is %s", async (_, id) => {
+    world.signInAs(fx.users.owner);
+    expect(await digestOf(requireBusiness(id, permission))).toBe(NOT_FOUND);
+  });
+
+  it("requireBusiness answers the owner 404 for the business's id upper-cased", async () => {
+    world.signInAs(fx.users.owner);
+    expect(await digestOf(requireBusiness(fx.businessId.toUpperCase(), permission))).toBe(
+      NOT_FOUND,
+    );
+  });
+});
+
+describe("GET /api/empresas/[businessId]/clientes/[cuit]/movimientos", () => {
+  type Get = (request: Request, context: { params: Promise<Record<string, string>> }) => unknown;
+  const get = async (businessId: string, snapshot: string) => {
+    const { GET } = (await import(
+      /* @vite-ignore */ path.join(
+        root,
+        "app/api/empresas/[businessId]/clientes/[cuit]/movimientos/route.ts",
+      )
+    )) as { GET: Get };
+    const url = `http://tablero.test/api/empresas/${businessId}/clientes/${CLIENT_CUIT}/movimientos?snapshot=${snapshot}`;
+    return Promise.resolve(
+      GET(new Request(url), { params: Promise.resolve({ businessId, cuit: CLIENT_CUIT }) }),
+    );
+  };
+
+  it.each(actors)("as %s", async (actor: Actor) => {
+    world.signInAs(world.userOf(fx, actor));
+    if (actor === "signedOut")
+      return expect(await digestOf(get(fx.businessId, snapshotId))).toBe(TO_SIGN_IN);
+    if (actor === "outsider")
+      return expect(await digestOf(get(fx.businessId, snapshotId))).toBe(NOT_FOUND);
+    const response = (await get(fx.businessId, snapshotId)) as Response;
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Cache-Control")).toBe("private, no-store");
+    expect(await response.json()).toBeTruthy();
+  });
+
+  it("the outsider, through their own business (same client CUIT), cannot read this copy", async () => {
+    world.signInAs(fx.users.outsider);
+    expect(await digestOf(get(fx.outsiderBusinessId, snapshotId))).toBe(NOT_FOUND);
+  });
+});
+
+describe("pages outside [businessId] keep to the user's own data", () => {
+  it.each(Object.entries(otherRoutes))("%s", async (file, { guard }) => {
+    const source = await readFile(path.join(root, file), "utf8");
+    if (guard) expect(source).toContain(guard);
+    else expect(source).not.toMatch(NO_DATA_IMPORTS);
+    expect(source).not.toContain("requireBusiness(");
+  });
+
+  it("the business list, the portfolio and the IVA page's options: memberships only", async () => {
+    const { listBusinessesOf } = await import("@/lib/businesses/service");
+    const { portfolioOf } = await import("@/lib/portfolio/service");
+    const ivaService = await (await import("@/lib/iva")).getIvaService();
+    for (const actor of ["owner", "viewer", "outsider"] as const) {
+      const id = fx.users[actor].id;
+      const member = actor !== "outsider";
+      const lists = [
+        (await listBusinessesOf(world.db, id)).map((b) => b.id),
+        (await portfolioOf(world.db, id, new Date())).map((card) => card.businessId),
+        (await ivaService.businessOptions(id)).map((option) => option.businessId),
+      ];
+      for (const ids of lists) expect(ids.includes(fx.businessId)).toBe(member);
+    }
+  });
+
+  it("an IVA run is only its author's", async () => {
+    const ivaService = await (await import("@/lib/iva")).getIvaService();
+    expect(await ivaService.batch(fx.users.owner.id, fx.ownerBatchId)).not.toBeNull();
+    for (const actor of ["accountant", "viewer", "outsider"] as const) {
+      expect(await ivaService.batch(fx.users[actor].id, fx.ownerBatchId)).toBeNull();
+      expect(await ivaService.latestBatchId(fx.users[actor].id)).not.toBe(fx.ownerBatchId);
+    }
+  });
+
+  it("an invitation names its business only to the invited email (or to the link's holder)", async () => {
+    const { invitationInfo } = await import("@/lib/members/service");
+    const info = (email: string | null) =>
+      invitationInfo(world.db, fx.invitationToken, { email, now: new Date() });
+    expect(await info(fx.users.outsider.email)).toEqual({
+      state: "wrong_email",
+      businessId: null,
+      razonSocial: null,
+      role: null,
+      invitedBy: null,
+    });
+    expect(await info(fx.users.invitee.email)).toMatchObject({
+      state: "pending",
+      businessId: fx.businessId,
+    });
+    expect(await info(null)).toMatchObject({ state: "pending", razonSocial: fx.razonSocial });
+  });
+});

@@ -1,0 +1,163 @@
+/**
+ * The user-level actions (`userAction`: a session, no business) × every kind of caller: signed
+ * out is refused, and nobody reaches another user's data (another business, another user's IVA
+ * run, an invitation for someone else). Refusals change no row and call no TusFacturas. The list
+ * of actions itself is checked in authorization-matrix.test.ts.
+ */
+import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { memberships } from "@/lib/db/schema";
+import {
+  actors,
+  discoverActions,
+  expectRefused,
+  startWorld,
+  type Actor,
+  type AnyAction,
+  type Fixture,
+  type World,
+} from "./authorization-harness";
+import { actionMatrix, entriesOf, type UserEntry } from "./authorization-matrix";
+
+vi.mock("next-auth", () => ({ AuthError: class AuthError extends Error {} }));
+vi.mock("@/lib/auth/index", async () => (await import("./authorization-harness")).authModule());
+
+let world: World;
+let actions: Record<string, unknown>;
+
+beforeAll(async () => {
+  world = await startWorld();
+  actions = await discoverActions();
+});
+afterAll(() => world?.close());
+
+const action = (key: string) => actions[key] as AnyAction;
+const ACCEPT = "lib/members/actions.ts#acceptInvitation";
+const START_BATCH = "lib/iva/actions.ts#startIvaBatch";
+const GET_BATCH = "lib/iva/actions.ts#getIvaBatch";
+const SEARCH = "lib/navigation/actions.ts#searchNavigation";
+
+describe.each(entriesOf("user"))("%s", (key, entry: UserEntry) => {
+  it.each(actors)("as %s", async (actor: Actor) => {
+    const fx = await world.fixture();
+    const user = world.userOf(fx, actor);
+    const expected = entry.expect[actor];
+    const call = () => action(key)(entry.input(fx));
+    if (expected !== "ok") {
+      expectRefused(await world.expectNoEffect(user, call), expected);
+      return;
+    }
+    world.signInAs(user);
+    const result = await call();
+    expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
+    if (result.ok) await entry.afterOk?.({ world, fx, actor, data: result.data });
+  });
+});
+
+describe("acceptInvitation", () => {
+  it("works for the invited email only, giving exactly the invited role", async () => {
+    const fx = await world.fixture();
+    world.signInAs(fx.users.invitee);
+    const result = await action(ACCEPT)({ token: fx.invitationToken });
+    expect(result).toEqual({ ok: true, data: { businessId: fx.businessId } });
+    expect(
+      await world.db
+        .select({ businessId: memberships.businessId, role: memberships.role })
+        .from(memberships)
+        .where(eq(memberships.userId, fx.users.invitee.id)),
+    ).toEqual([{ businessId: fx.businessId, role: "accountant" }]);
+  });
+
+  it.each([
+    ["a token that was never issued", "x".repeat(43), "not_found"],
+    ["a malformed token", "../../etc", "invalid"],
+  ])("with %s: refused, nothing changes", async (_, token, code) => {
+    const fx = await world.fixture();
+    expectRefused(
+      await world.expectNoEffect(fx.users.outsider, () => action(ACCEPT)({ token })),
+      code,
+    );
+  });
+});
+
+describe("startIvaBatch", () => {
+  const input = (fx: Fixture, businessIds: string[], email: string) => ({
+    ...fx.period,
+    email,
+    businessIds,
+    requestKey: randomUUID(),
+    send: true,
+    repeat: false,
+  });
+
+  it("mixing the user's own business with another's: not found, and nothing is recorded", async () => {
+    const fx = await world.fixture();
+    const result = await world.expectNoEffect(fx.users.outsider, () =>
+      action(START_BATCH)(
+        input(fx, [fx.outsiderBusinessId, fx.businessId], fx.users.outsider.email),
+      ),
+    );
+    expectRefused(result, "not_found");
+  });
+
+  it("naming a business that does not exist: not found", async () => {
+    const fx = await world.fixture();
+    const result = await world.expectNoEffect(fx.users.owner, () =>
+      action(START_BATCH)(input(fx, [randomUUID()], fx.users.owner.email)),
+    );
+    expectRefused(result, "not_found");
+  });
+
+  it("mixing a business where the user is Lectura: forbidden for the whole run", async () => {
+    const fx = await world.fixture();
+    // The viewer of the fixture's business becomes owner of another one.
+    await world.db
+      .insert(memberships)
+      .values({ userId: fx.users.viewer.id, businessId: fx.outsiderBusinessId, role: "owner" });
+    const result = await world.expectNoEffect(fx.users.viewer, () =>
+      action(START_BATCH)(input(fx, [fx.outsiderBusinessId, fx.businessId], fx.users.viewer.email)),
+    );
+    expectRefused(result, "forbidden");
+  });
+});
+
+describe("getIvaBatch", () => {
+  it("of a run that does not exist: not found", async () => {
+    const fx = await world.fixture();
+    const result = await world.expectNoEffect(fx.users.owner, () =>
+      action(GET_BATCH)({ batchId: randomUUID() }),
+    );
+    expectRefused(result, "not_found");
+  });
+});
+
+describe("searchNavigation", () => {
+  it.each([
+    ["razón social", "razonSocial"],
+    ["client name", "clientNombre"],
+  ] as const)("finds nothing of another user's business by its %s", async (_, field) => {
+    const fx = await world.fixture();
+    const result = await world.expectNoEffect(fx.users.outsider, () =>
+      action(SEARCH)({ query: fx[field] }),
+    );
+    expect(result).toEqual({ ok: true, data: [] });
+  });
+
+  it("a member finds them (the same query is not empty for the business's people)", async () => {
+    const fx = await world.fixture();
+    world.signInAs(fx.users.viewer);
+    const result = await action(SEARCH)({ query: fx.clientNombre });
+    expect(result).toMatchObject({ ok: true, data: [{ kind: "client", id: fx.clientId }] });
+  });
+});
+
+describe("public actions", () => {
+  it.each(Object.entries(actionMatrix).filter(([, entry]) => entry.kind === "public"))(
+    "%s is public only with a stated reason, and lives in lib/auth/actions.ts",
+    (key, entry) => {
+      expect(key.startsWith("lib/auth/actions.ts#")).toBe(true);
+      expect(entry.kind === "public" && entry.reason.length > 20).toBe(true);
+    },
+  );
+});
