@@ -14,6 +14,26 @@ test("sign up, sign out and sign in again", async ({ page }) => {
   await expect(page.getByText(user.name)).toBeVisible();
 });
 
+test("ten wrong passwords in a row lock the email out for a while, even with the right one", async ({
+  page,
+}) => {
+  const user = await signUp(page);
+  await page.getByRole("button", { name: "Salir" }).click();
+  await page.getByLabel("Email").fill(user.email);
+  for (let i = 0; i < 10; i++) {
+    await page.getByLabel("Contraseña").fill(`equivocada-${i}`);
+    await page.getByRole("button", { name: "Ingresar" }).click();
+    await expect(alerts(page)).toHaveText("El email o la contraseña no son correctos.");
+    await expect(page.getByRole("button", { name: "Ingresar" })).toBeEnabled();
+  }
+  await page.getByLabel("Contraseña").fill(user.password);
+  await page.getByRole("button", { name: "Ingresar" }).click();
+  await expect(alerts(page)).toHaveText(
+    "Demasiados intentos fallidos. Esperá 15 minutos y probá de nuevo.",
+  );
+  await expect(page.getByRole("heading", { name: "Ingresar" })).toBeVisible();
+});
+
 test("a wrong password and invalid sign-up input are explained", async ({ page }) => {
   const user = await signUp(page);
   await page.getByRole("button", { name: "Salir" }).click();

@@ -9,7 +9,7 @@ import { isRedirectError } from "@/lib/actions/result";
 import { getDb } from "@/lib/db";
 import { users } from "@/lib/db/schema";
 import { acceptInvitation } from "@/lib/members/service";
-import { signIn, signOut } from "./index";
+import { signIn, signOut, TooManySignInAttempts } from "./index";
 import { hashPassword } from "./password";
 import { signInSchema, signUpSchema } from "./schemas";
 
@@ -27,8 +27,15 @@ async function passwordSignIn(
     await signIn("credentials", { email, password, redirectTo });
   } catch (error) {
     // Success is a redirect thrown by signIn: only Auth.js' own errors are failures.
-    if (error instanceof AuthError)
+    if (error instanceof AuthError) {
+      if ((error as { code?: unknown }).code === new TooManySignInAttempts().code) {
+        throw new ActionFailure(
+          "invalid",
+          "Demasiados intentos fallidos. Esperá 15 minutos y probá de nuevo.",
+        );
+      }
       throw new ActionFailure("invalid", "El email o la contraseña no son correctos.");
+    }
     if (invitation && isRedirectError(error)) await acceptAfterSignIn(email, invitation);
     throw error;
   }

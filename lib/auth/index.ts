@@ -1,6 +1,6 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import NextAuth, { type DefaultSession } from "next-auth";
+import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { recordSignIn } from "@/lib/audit/service";
@@ -8,6 +8,16 @@ import { getDb } from "@/lib/db";
 import { users } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import { verifyPassword } from "./password";
+import { signInLimits } from "./rate-limit";
+
+/** Too many failed sign-ins for this email or from this address: refused before checking. */
+export class TooManySignInAttempts extends CredentialsSignin {
+  override code = "too_many_attempts";
+}
+
+function clientAddress(request: Request): string {
+  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "local";
+}
 
 declare module "next-auth" {
   interface Session {
@@ -36,13 +46,25 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
-      async authorize(raw) {
+      async authorize(raw, request) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
+        const { email } = parsed.data;
+        const address = clientAddress(request);
+        const limits = signInLimits();
+        const now = Date.now();
+        if (limits.byEmail.blocked(email, now) || limits.byAddress.blocked(address, now)) {
+          throw new TooManySignInAttempts();
+        }
         const db = await getDb();
-        const [user] = await db.select().from(users).where(eq(users.email, parsed.data.email));
+        const [user] = await db.select().from(users).where(eq(users.email, email));
         const ok = await verifyPassword(user?.passwordHash ?? null, parsed.data.password);
-        if (!user || !ok) return null;
+        if (!user || !ok) {
+          limits.byEmail.fail(email, now);
+          limits.byAddress.fail(address, now);
+          return null;
+        }
+        limits.byEmail.clear(email);
         await recordSignIn(db, user.id);
         return { id: user.id, name: user.name, email: user.email };
       },

@@ -331,15 +331,20 @@ export async function acceptInvitation(
       .update(invitations)
       .set({ acceptedAt: now, acceptedBy: user.id })
       .where(eq(invitations.id, row.id));
-    await tx
+    // Someone who is already a member keeps the role they have: an invitation never changes it.
+    const [joined] = await tx
       .insert(memberships)
       .values({ userId: user.id, businessId: row.businessId, role: row.role })
-      .onConflictDoNothing();
+      .onConflictDoNothing()
+      .returning({ role: memberships.role });
+    const current = joined ?? (await memberOf(tx, row.businessId, user.id));
     await recordAudit(tx, {
       businessId: row.businessId,
       userId: user.id,
       action: "member.accept",
-      subject: roleLabels[row.role],
+      subject: joined
+        ? roleLabels[joined.role]
+        : `${roleLabels[row.role]} (ya era miembro como ${roleLabels[current.role]})`,
       at: now,
     });
     return { businessId: row.businessId };
