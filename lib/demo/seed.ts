@@ -3,11 +3,12 @@ import { and, eq } from "drizzle-orm";
 import { hashPassword } from "@/lib/auth/password";
 import { insertBusiness } from "@/lib/businesses/service";
 import { createConsumoService } from "@/lib/consumo/service";
+import { createCuentaCorrienteService } from "@/lib/cuenta-corriente/service";
 import type { Keyring } from "@/lib/crypto/secrets";
 import type { Database } from "@/lib/db";
 import { businesses, clients, memberships, users } from "@/lib/db/schema";
 import { loadAccountsFixture } from "@/lib/tusfacturas/fixtures/load";
-import { createTusFacturasClient } from "@/lib/tusfacturas";
+import { createTusFacturasClient, TusFacturasError } from "@/lib/tusfacturas";
 import { reportAttempt } from "@/lib/upstream/record";
 
 export const DEMO_EMAIL = "demo@tablero.local";
@@ -50,26 +51,38 @@ export async function seedDemo(
     })
     .returning({ id: users.id });
   if (!owner) throw new Error("insert returned no row");
-  const consumo = createConsumoService({
+  const deps = {
     db,
     client: createTusFacturasClient({ baseUrl: options.tusfacturasUrl, onCall: reportAttempt }),
     keyring: options.keyring,
     freshnessMs: 15 * 60_000,
     now: () => new Date(),
-  });
+  };
+  const consumo = createConsumoService(deps);
+  const ledgers = createCuentaCorrienteService(deps);
   for (const business of demoBusinesses) {
     const businessId = await insertBusiness(db, options.keyring, owner.id, business);
     await consumo.refresh(businessId, owner.id);
   }
-  await seedDemoClients(db, owner.id);
+  for (const { businessId, cuit } of await seedDemoClients(db, owner.id)) {
+    // The emulator's ledgers, fetched once so the portfolio and the cartera have figures; a
+    // failure is stored with the ledger and shown on its page.
+    await ledgers.refresh(businessId, cuit, owner.id).catch((error: unknown) => {
+      if (!(error instanceof TusFacturasError)) throw error;
+    });
+  }
   return { created: true };
 }
 
 /**
- * The emulator's clients of each demo business, in its cartera (their ledgers are fetched
- * on the first visit). Adds only what is missing, so older demo databases get them too.
+ * The emulator's clients of each demo business, in its cartera. Adds only what is missing, so
+ * older demo databases get them too; returns the clients it added.
  */
-async function seedDemoClients(db: Database, ownerId: string): Promise<void> {
+async function seedDemoClients(
+  db: Database,
+  ownerId: string,
+): Promise<{ businessId: string; cuit: string }[]> {
+  const added: { businessId: string; cuit: string }[] = [];
   const { accounts } = loadAccountsFixture();
   for (const account of accounts) {
     const [business] = await db
@@ -80,9 +93,12 @@ async function seedDemoClients(db: Database, ownerId: string): Promise<void> {
     if (!business) continue;
     const directory = [...account.clientes, ...(account.generatedClients ?? [])];
     if (directory.length === 0) continue;
-    await db
+    const rows = await db
       .insert(clients)
       .values(directory.map((c) => ({ businessId: business.id, cuit: c.cuit, nombre: c.nombre })))
-      .onConflictDoNothing();
+      .onConflictDoNothing()
+      .returning({ businessId: clients.businessId, cuit: clients.cuit });
+    added.push(...rows);
   }
+  return added;
 }
