@@ -3,12 +3,18 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ActionFailure } from "@/lib/actions/errors";
 import { ivaRequests } from "@/lib/db/schema";
 import { databaseEngines } from "@/lib/db/test-database";
-import type { IvaBatchInput, IvaBatchOutcome, IvaService } from "./service";
+import {
+  sweepInterruptedIvaRequests,
+  type IvaBatchInput,
+  type IvaBatchOutcome,
+  type IvaService,
+} from "./service";
 import {
   EMAIL,
   HOUR,
   PENDING_LIMIT_MS,
   PERIOD,
+  START,
   startIvaHarness,
   type IvaHarness,
 } from "./test-harness";
@@ -222,5 +228,27 @@ describe.each(databaseEngines())("IVA batches on $name", (engine) => {
       "sent",
       "unconfirmed",
     ]);
+  });
+
+  it("never sends what another process starting up marked as not sent", async () => {
+    const { userId, service, input } = await owner();
+    const first = await h.business(userId, "1007");
+    const second = await h.business(userId, "1008");
+    const release = h.holdAnswers();
+    const batchId = started(await service.startBatch(input([first, second])));
+    await expect
+      .poll(async () => (await h.rows(first))[0]?.status, { interval: 10 })
+      .toBe("pending");
+
+    // A second server on the same database starts while the first call is on its way.
+    await sweepInterruptedIvaRequests(h.db, new Date(START));
+    release();
+
+    const view = await finished(service, userId, batchId);
+    expect(view.items.map((i) => [i.businessId, i.status])).toEqual([
+      [first, "sent"],
+      [second, "cancelled"],
+    ]);
+    expect([await h.calls("1007"), await h.calls("1008")]).toEqual([1, 0]);
   });
 });

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, gt, lt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, lt, notInArray, sql } from "drizzle-orm";
 import { ActionFailure, describeForLog, messages as actionMessages } from "@/lib/actions/errors";
 import { can } from "@/lib/auth/permissions";
 import { loadCredentials } from "@/lib/businesses/credentials";
@@ -146,10 +146,18 @@ export function createIvaService({ db, client, keyring, now, pendingLimitMs }: I
       .leftJoin(users, eq(users.id, ivaRequests.userId));
   }
 
+  /**
+   * A request's status as shown. A call of this process is still running, however long it
+   * has waited behind other calls of the same credentials: never "sin confirmar".
+   */
+  function statusOf(row: { id: string; status: IvaRequestStatus; requestedAt: Date }) {
+    return inFlight.has(row.id) ? row.status : effectiveStatus(row, now(), pendingLimitMs);
+  }
+
   function toView(row: Awaited<ReturnType<typeof selectRequests>>[number]): IvaRequestView {
     return {
       ...row,
-      status: effectiveStatus(row, now(), pendingLimitMs),
+      status: statusOf(row),
       requestedAt: row.requestedAt.toISOString(),
       completedAt: row.completedAt?.toISOString() ?? null,
     };
@@ -192,7 +200,7 @@ export function createIvaService({ db, client, keyring, now, pendingLimitMs }: I
       .orderBy(desc(ivaRequests.requestedAt));
     return rows.map((row): PriorRequest => ({
       id: row.id,
-      status: effectiveStatus(row, now(), pendingLimitMs),
+      status: statusOf(row),
       requestedAt: row.requestedAt,
       requestedBy: row.userId && row.name ? { id: row.userId, name: row.name } : null,
     }));
@@ -220,6 +228,8 @@ export function createIvaService({ db, client, keyring, now, pendingLimitMs }: I
           sql`lower(${ivaRequests.email}) = ${email.toLowerCase()}`,
           eq(ivaRequests.status, "pending"),
           lt(ivaRequests.requestedAt, new Date(now().getTime() - pendingLimitMs)),
+          // A call of this process still waiting its turn behind others is not stale.
+          inFlight.size > 0 ? notInArray(ivaRequests.id, [...inFlight.keys()]) : undefined,
         ),
       );
   }
@@ -507,7 +517,7 @@ export function createIvaService({ db, client, keyring, now, pendingLimitMs }: I
       await db
         .update(ivaRequests)
         .set({ status: "skipped", messages: [reason], completedAt: now() })
-        .where(eq(ivaRequests.id, item.id));
+        .where(and(eq(ivaRequests.id, item.id), eq(ivaRequests.status, "queued")));
     };
     // Membership, role and credentials may have changed since the run started.
     const option = (await businessOptions(userId)).find((o) => o.businessId === item.businessId);
@@ -522,15 +532,18 @@ export function createIvaService({ db, client, keyring, now, pendingLimitMs }: I
       await lockBusiness(tx, item.businessId);
       await settleStale(tx, item.businessId, item, item.email);
       const prior = await priorRequests(tx, item.businessId, item, item.email);
-      if (prior.some((p) => p.status === "pending")) return false;
-      await tx
+      if (prior.some((p) => p.status === "pending")) return "busy" as const;
+      // Only a row still queued is sent: another process starting up may have cancelled it
+      // (and said so), and then it must stay unsent.
+      const [claimed] = await tx
         .update(ivaRequests)
         .set({ status: "pending", requestedAt: now() })
-        .where(eq(ivaRequests.id, item.id));
-      return true;
+        .where(and(eq(ivaRequests.id, item.id), eq(ivaRequests.status, "queued")))
+        .returning({ id: ivaRequests.id });
+      return claimed ? ("claimed" as const) : ("gone" as const);
     });
-    if (!started) return skip(IN_FLIGHT);
-    await send({ ...item, userId }, credentials);
+    if (started === "busy") return skip(IN_FLIGHT);
+    if (started === "claimed") await send({ ...item, userId }, credentials);
   }
 
   /** A run of this user's, with each business's outcome so far; null when it is not theirs. */
