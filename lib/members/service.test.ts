@@ -631,4 +631,68 @@ describe.each(databaseEngines())("members and invitations on $name", (engine) =>
       expect(await auditOf(db, other.businessId, "member.remove")).toEqual([]);
     });
   });
+
+  it("an owner removed or made Contador takes back the invitations they sent", async () => {
+    const { businessId, owner } = await business();
+    const bob = await user("Bob Dueño");
+    await addMember(businessId, bob.id, "owner");
+    const asBob = (email: string) =>
+      invite(handle.db, {
+        businessId,
+        invitedBy: bob.id,
+        email,
+        role: "owner",
+        now: NOW,
+        lifetimeMs: LIFETIME_MS,
+      });
+    const alt = await user("Bob Alternativo");
+    const { token: removedToken } = await asBob(alt.email);
+    const colega = await user("Colega");
+    const { token: demotedToken } = await asBob(colega.email);
+
+    await changeRole(handle.db, {
+      businessId,
+      userId: bob.id,
+      role: "accountant",
+      by: owner.id,
+      now: NOW,
+    });
+    await expect(acceptInvitation(handle.db, demotedToken, colega, NOW)).rejects.toMatchObject({
+      code: "conflict",
+      message: invitationMessages.revoked,
+    });
+    await removeMember(handle.db, { businessId, userId: bob.id, by: owner.id, now: NOW });
+    await expect(acceptInvitation(handle.db, removedToken, alt, NOW)).rejects.toMatchObject({
+      code: "conflict",
+      message: invitationMessages.revoked,
+    });
+    expect(await roleOf(businessId, alt.id)).toBeNull();
+    expect(await roleOf(businessId, colega.id)).toBeNull();
+    expect(await listPendingInvitations(handle.db, businessId, NOW)).toEqual([]);
+  });
+
+  it("an invitation whose sender lost the right to invite lets nobody in", async () => {
+    const { businessId, owner } = await business();
+    const bob = await user("Bob Dueño");
+    await addMember(businessId, bob.id, "owner");
+    const guest = await user("Invitada");
+    const { token } = await invite(handle.db, {
+      businessId,
+      invitedBy: bob.id,
+      email: guest.email,
+      role: "owner",
+      now: NOW,
+      lifetimeMs: LIFETIME_MS,
+    });
+    // Demoted behind the service's back (e.g. an older Tablero): the check at acceptance holds.
+    await handle.db
+      .update(memberships)
+      .set({ role: "viewer" })
+      .where(and(eq(memberships.businessId, businessId), eq(memberships.userId, bob.id)));
+    await expect(acceptInvitation(handle.db, token, guest, NOW)).rejects.toBeInstanceOf(
+      ActionFailure,
+    );
+    expect(await roleOf(businessId, guest.id)).toBeNull();
+    expect(await owners(businessId)).toEqual([{ userId: owner.id }]);
+  });
 });

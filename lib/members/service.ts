@@ -3,7 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, asc, count, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import { ActionFailure } from "@/lib/actions/errors";
 import { recordAudit } from "@/lib/audit/service";
-import { roleLabels } from "@/lib/auth/permissions";
+import { can, roleLabels } from "@/lib/auth/permissions";
 import type { Database } from "@/lib/db";
 import { businesses, invitations, memberships, users, type Role } from "@/lib/db/schema";
 
@@ -182,6 +182,21 @@ async function memberOf(tx: Database, businessId: string, userId: string) {
   return row;
 }
 
+/** An owner who stops being one takes back the invitations they sent that are still open. */
+async function revokeInvitationsOf(tx: Database, businessId: string, userId: string, now: Date) {
+  await tx
+    .update(invitations)
+    .set({ revokedAt: now })
+    .where(
+      and(
+        eq(invitations.businessId, businessId),
+        eq(invitations.invitedBy, userId),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+      ),
+    );
+}
+
 export async function changeRole(
   db: Database,
   input: { businessId: string; userId: string; role: Role; by: string; now: Date },
@@ -199,6 +214,9 @@ export async function changeRole(
       .where(
         and(eq(memberships.businessId, input.businessId), eq(memberships.userId, input.userId)),
       );
+    if (!can(input.role, "members:manage")) {
+      await revokeInvitationsOf(tx, input.businessId, input.userId, input.now);
+    }
     await recordAudit(tx, {
       businessId: input.businessId,
       userId: input.by,
@@ -224,6 +242,7 @@ export async function removeMember(
       .where(
         and(eq(memberships.businessId, input.businessId), eq(memberships.userId, input.userId)),
       );
+    await revokeInvitationsOf(tx, input.businessId, input.userId, input.now);
     await recordAudit(tx, {
       businessId: input.businessId,
       userId: input.by,
@@ -327,6 +346,18 @@ export async function acceptInvitation(
     if (!row) throw new ActionFailure("not_found", invitationMessages.not_found);
     const state = stateOf(row, user.email, now);
     if (state !== "pending") throw new ActionFailure("conflict", invitationMessages[state]);
+    // Whoever sent it must still be able to invite: one removed meanwhile cannot let anyone in.
+    const [inviter] = row.invitedBy
+      ? await tx
+          .select({ role: memberships.role })
+          .from(memberships)
+          .where(
+            and(eq(memberships.businessId, row.businessId), eq(memberships.userId, row.invitedBy)),
+          )
+      : [];
+    if (!inviter || !can(inviter.role, "members:manage")) {
+      throw new ActionFailure("conflict", invitationMessages.revoked);
+    }
     await tx
       .update(invitations)
       .set({ acceptedAt: now, acceptedBy: user.id })
