@@ -49,9 +49,11 @@ export default defineConfig({
         AUTH_SECRET: randomBytes(32).toString("base64"),
         TABLERO_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
         TUSFACTURAS_API_URL: process.env.E2E_EMULATOR_URL,
-        TUSFACTURAS_TIMEOUT_MS: "1500",
+        // Long enough for a request held by the emulator to be watched in flight on a busy
+        // machine (e2e/iva.spec.ts), short enough to wait out (e2e/upstream-failures.spec.ts).
+        TUSFACTURAS_TIMEOUT_MS: "4000",
         // Short enough for the expired-link test to wait it out (e2e/members.spec.ts).
-        TABLERO_INVITATION_MINUTES: "0.5",
+        TABLERO_INVITATION_MINUTES: "1",
       },
     },
   ],

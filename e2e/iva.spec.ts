@@ -158,7 +158,8 @@ test("a rejection shows TusFacturas' messages and a timeout is recorded as faile
     apikey: accounts.a1008.apikey,
     method: IVA,
     kind: "latency",
-    latencyMs: 3000,
+    // Past the e2e server's 4 s timeout (playwright.config.ts).
+    latencyMs: 4500,
     count: 1,
   });
   await page.getByRole("button", { name: "Solicitar reporte" }).click();
@@ -186,7 +187,8 @@ test("a reload while the request is in flight shows it as sending and sends noth
     apikey: accounts.a1009.apikey,
     method: IVA,
     kind: "latency",
-    latencyMs: 1200,
+    // Within the e2e server's 4 s timeout, long enough to reload and ask again meanwhile.
+    latencyMs: 3000,
     count: 1,
   });
   await page.getByRole("button", { name: "Solicitar reporte" }).click();

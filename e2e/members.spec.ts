@@ -45,7 +45,7 @@ test("an owner shares two businesses with an accountant and a read-only member, 
   browser,
   emulator,
 }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(240_000);
   const owner = await freshPage(browser);
   const ownerUser = newUser();
   await owner.goto("/registrarme");
@@ -71,6 +71,11 @@ test("an owner shares two businesses with an accountant and a read-only member, 
     linkLector = await invite(owner, norte, lector.email, "Lectura");
     const pending = owner.getByRole("region", { name: "Invitaciones pendientes" });
     await expect(pending.getByRole("listitem")).toHaveCount(2);
+    await expect(pending).toContainText(lector.email);
+    // Revoked and sent again later, so that it is fresh when it is used (links last a minute
+    // on the e2e server).
+    await pending.getByRole("button", { name: `Revocar la invitación de ${lector.email}` }).click();
+    await expect(pending.getByRole("listitem")).toHaveCount(1);
     await expect(pending).toContainText(`${contador.email}`);
     await expect(pending).toContainText("Contador");
     linkSur = await invite(owner, sur, contador.email, "Contador");
@@ -112,7 +117,12 @@ test("an owner shares two businesses with an accountant and a read-only member, 
   });
 
   const reader = await freshPage(browser);
-  await test.step("the read-only member joins", async () => {
+  await test.step("a revoked link is refused; the read-only member joins with a new one", async () => {
+    await reader.goto(linkLector);
+    await expect(alerts(reader)).toHaveText(
+      "Esta invitación fue revocada. Pedile a quien te invitó una nueva.",
+    );
+    linkLector = await invite(owner, norte, lector.email, "Lectura");
     await acceptBySigningUp(reader, linkLector, lector);
     await reader.waitForURL(`**/empresas/${norte}/consumo`);
   });
@@ -120,8 +130,8 @@ test("an owner shares two businesses with an accountant and a read-only member, 
   await test.step("a link that expired is refused", async () => {
     const late = newUser();
     const linkLate = await invite(owner, norte, late.email, "Lectura");
-    // The e2e server's invitations last 30 seconds (playwright.config.ts).
-    await owner.waitForTimeout(31_000);
+    // The e2e server's invitations last a minute (playwright.config.ts).
+    await owner.waitForTimeout(61_000);
     const latePage = await freshPage(browser);
     await latePage.goto(linkLate);
     await expect(alerts(latePage)).toHaveText(
@@ -231,6 +241,11 @@ test("an owner shares two businesses with an accountant and a read-only member, 
   await test.step("a business always keeps an owner", async () => {
     await owner.goto(`/empresas/${norte}/miembros`);
     await owner.getByLabel(`Rol de ${ownerUser.name}`).selectOption({ label: "Contador" });
+    // Choosing is not changing: nothing happens until "Cambiar rol".
+    await expect(alerts(owner)).toHaveCount(0);
+    await owner
+      .getByRole("button", { name: `Cambiar el rol de ${ownerUser.name} a Contador` })
+      .click();
     await expect(alerts(owner)).toHaveText("La empresa necesita al menos un dueño.");
     await owner.reload();
     await expect(owner.getByLabel(`Rol de ${ownerUser.name}`)).toHaveValue("owner");

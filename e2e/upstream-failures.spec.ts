@@ -53,12 +53,12 @@ const cases: {
     message: "TusFacturas rechazó el pedido sin indicar el motivo.",
     attempts: 1,
   },
-  // Just over the 1.5 s timeout the e2e server uses: TusFacturas keeps working on an abandoned
+  // Just over the 4 s timeout the e2e server uses: TusFacturas keeps working on an abandoned
   // request and answers 429 to one of the same credentials that arrives meanwhile, so the
   // retry (after a 500 ms backoff) must find it done.
   {
     name: "a timeout",
-    fault: { kind: "latency", latencyMs: 1_700, count: 3 },
+    fault: { kind: "latency", latencyMs: 4_200, count: 3 },
     message: "TusFacturas no respondió a tiempo. Probá de nuevo en unos minutos.",
     attempts: 3,
   },

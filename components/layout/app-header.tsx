@@ -2,7 +2,7 @@ import Link from "next/link";
 import { BusinessSwitcher } from "@/components/navigation/business-switcher";
 import { CommandPalette } from "@/components/navigation/command-palette";
 import type { BusinessOption } from "@/components/navigation/types";
-import { signOutAction } from "@/lib/auth/actions";
+import { SignOutButton } from "@/components/auth/sign-out-button";
 
 export function AppHeader({
   userName,
@@ -34,14 +34,7 @@ export function AppHeader({
         <div className="flex items-center gap-3 text-sm">
           <CommandPalette businesses={businesses} />
           <span className="text-slate-700">{userName}</span>
-          <form action={signOutAction}>
-            <button
-              type="submit"
-              className="rounded-md border border-slate-300 px-3 py-1.5 font-medium text-slate-800 hover:bg-slate-100"
-            >
-              Salir
-            </button>
-          </form>
+          <SignOutButton />
         </div>
       </div>
     </header>

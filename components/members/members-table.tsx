@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { roleLabels } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/db/schema";
@@ -68,25 +69,13 @@ export function MembersTable({
                   <p className="text-slate-600">{member.email}</p>
                 </th>
                 <td className="px-3 py-2">
-                  <label className="sr-only" htmlFor={`rol-${member.userId}`}>
-                    Rol de {member.name}
-                  </label>
-                  <select
-                    id={`rol-${member.userId}`}
-                    value={member.role}
-                    disabled={pending}
-                    onChange={(event) => {
-                      const role = event.target.value as Role;
-                      run(() => changeMemberRole({ businessId, userId: member.userId, role }));
-                    }}
-                    className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
-                  >
-                    {roleOptions.map((option) => (
-                      <option key={option.value} value={option.value}>
-                        {option.label}
-                      </option>
-                    ))}
-                  </select>
+                  <RoleCell
+                    member={member}
+                    pending={pending}
+                    onChange={(role) =>
+                      run(() => changeMemberRole({ businessId, userId: member.userId, role }))
+                    }
+                  />
                 </td>
                 <td className="px-3 py-2 tabular-nums">{formatDate(new Date(member.since))}</td>
                 <td className="px-3 py-2">
@@ -104,5 +93,57 @@ export function MembersTable({
         </table>
       </div>
     </section>
+  );
+}
+
+/**
+ * The member's role: choosing another one only takes effect with "Cambiar rol", so moving
+ * through the options with the keyboard changes nothing.
+ */
+function RoleCell({
+  member,
+  pending,
+  onChange,
+}: {
+  member: Member;
+  pending: boolean;
+  onChange: (role: Role) => void;
+}) {
+  const [chosen, setChosen] = useState<Role>(member.role);
+  const changed = chosen !== member.role;
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <label className="sr-only" htmlFor={`rol-${member.userId}`}>
+        Rol de {member.name}
+      </label>
+      <select
+        id={`rol-${member.userId}`}
+        value={chosen}
+        disabled={pending}
+        onChange={(event) => setChosen(event.target.value as Role)}
+        className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
+      >
+        {roleOptions.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      {changed ? (
+        <>
+          <Button
+            variant="secondary"
+            disabled={pending}
+            aria-label={`Cambiar el rol de ${member.name} a ${roleLabels[chosen]}`}
+            onClick={() => onChange(chosen)}
+          >
+            Cambiar rol
+          </Button>
+          <Button variant="secondary" disabled={pending} onClick={() => setChosen(member.role)}>
+            Cancelar
+          </Button>
+        </>
+      ) : null}
+    </div>
   );
 }

@@ -91,6 +91,9 @@ export const signUp = publicAction({
 });
 
 /** "Salir". */
-export async function signOutAction(): Promise<void> {
-  await signOut({ redirectTo: "/ingresar" });
+export async function signOutAction(form?: FormData): Promise<void> {
+  // From an invitation meant for another account: back to signing in with that invitation.
+  const invitation = form?.get("invitacion");
+  const valid = typeof invitation === "string" && /^[\w-]{20,100}$/.test(invitation);
+  await signOut({ redirectTo: valid ? `/ingresar?invitacion=${invitation}` : "/ingresar" });
 }

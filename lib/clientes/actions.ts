@@ -50,8 +50,13 @@ export const removeClient = businessAction({
   schema: removeClientSchema,
   async handler({ businessId, clientId }, { user }) {
     const db = await getDb();
-    await deleteClient(db, businessId, clientId);
-    await recordAudit(db, { businessId, userId: user.id, action: "client.remove" });
+    const { nombre, cuit } = await deleteClient(db, businessId, clientId);
+    await recordAudit(db, {
+      businessId,
+      userId: user.id,
+      action: "client.remove",
+      subject: `${nombre} (${formatCuit(cuit)})`,
+    });
     return { id: clientId };
   },
 });

@@ -82,10 +82,16 @@ export async function updateClient(
 }
 
 /** Removes a client from the directory (its stored ledgers stay, keyed by CUIT). */
-export async function deleteClient(db: Database, businessId: string, clientId: string) {
-  const deleted = await db
+/** Removes a client from the directory; returns who it was (for the activity log). */
+export async function deleteClient(
+  db: Database,
+  businessId: string,
+  clientId: string,
+): Promise<{ nombre: string; cuit: string }> {
+  const [deleted] = await db
     .delete(clients)
     .where(and(eq(clients.businessId, businessId), eq(clients.id, clientId)))
-    .returning({ id: clients.id });
-  if (deleted.length === 0) throw new ActionFailure("not_found", "No encontramos ese cliente.");
+    .returning({ nombre: clients.nombre, cuit: clients.cuit });
+  if (!deleted) throw new ActionFailure("not_found", "No encontramos ese cliente.");
+  return deleted;
 }

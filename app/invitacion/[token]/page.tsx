@@ -31,6 +31,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
               </Alert>
               {user && state === "wrong_email" ? (
                 <form action={signOutAction}>
+                  <input type="hidden" name="invitacion" value={token} />
                   <p className="mb-2 text-sm text-slate-600">Ingresaste como {user.email}.</p>
                   <button
                     type="submit"
