@@ -1,20 +1,14 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useRef, useState, useTransition, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { useReturnFocus } from "@/components/ui/use-return-focus";
-import type { ActionError } from "@/lib/actions/result";
 import { startIvaBatch } from "@/lib/iva/actions";
 import { formatPeriod } from "@/lib/iva/period";
 import type { IvaBusinessOption } from "@/lib/iva/service";
 import { PeriodFields, type PeriodValues } from "./period-fields";
-
-const OFFLINE = "No pudimos conectar con Tablero. Revisá tu conexión y probá de nuevo.";
-
-type Duplicate = { businessId: string; razonSocial: string; question: string };
-type Step = { kind: "edit" } | { kind: "confirm"; duplicates: Duplicate[] };
+import { ConfirmPanel, useConfirmedSend } from "./use-confirmed-send";
 
 /**
  * "Solicitar para varias empresas": one period and address, every business the user may
@@ -34,44 +28,18 @@ export function IvaBatchForm({
   const selectable = options.filter((o) => o.allowed);
   const [values, setValues] = useState(defaults);
   const [selected, setSelected] = useState(() => new Set(selectable.map((o) => o.businessId)));
-  const [step, setStep] = useState<Step>({ kind: "edit" });
-  const [error, setError] = useState<ActionError | null>(null);
-  const [pending, startTransition] = useTransition();
-  const requestKey = useRef<string | null>(null);
-  const submitting = useRef(false);
-  const submitButton = useReturnFocus<HTMLButtonElement>(step.kind === "confirm");
-
-  function submit(send: boolean, repeat: boolean) {
-    if (submitting.current) return;
-    submitting.current = true;
-    requestKey.current ??= crypto.randomUUID();
-    const input = {
-      ...values,
-      businessIds: options.filter((o) => selected.has(o.businessId)).map((o) => o.businessId),
-      requestKey: requestKey.current,
-      send,
-      repeat,
-    };
-    startTransition(async () => {
-      try {
-        const result = await startIvaBatch(input);
-        if (!result.ok) {
-          setError(result.error);
-          setStep({ kind: "edit" });
-        } else if (result.data.kind === "confirm") {
-          setError(null);
-          setStep({ kind: "confirm", duplicates: result.data.duplicates });
-        } else {
-          requestKey.current = null;
-          router.push(`/iva?lote=${result.data.batchId}`);
-        }
-      } catch {
-        setError({ code: "internal", message: OFFLINE });
-      } finally {
-        submitting.current = false;
-      }
+  const { confirming, error, pending, submit, cancel, submitButton, fieldErrors } =
+    useConfirmedSend({
+      call: (requestKey, send, repeat: boolean) =>
+        startIvaBatch({
+          ...values,
+          businessIds: options.filter((o) => selected.has(o.businessId)).map((o) => o.businessId),
+          requestKey,
+          send,
+          repeat,
+        }),
+      onDone: ({ batchId }) => router.push(`/iva?lote=${batchId}`),
     });
-  }
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -81,9 +49,7 @@ export function IvaBatchForm({
   const chosen = options.filter((o) => selected.has(o.businessId));
   const sendable = chosen.filter((o) => !o.unavailable);
   const skipped = chosen.length - sendable.length;
-  const confirming = step.kind === "confirm";
   const period = formatPeriod({ anio: Number(values.anio), mes: Number(values.mes) });
-  const fieldErrors = (name: string) => error?.fieldErrors?.[name];
   return (
     <form
       onSubmit={onSubmit}
@@ -105,7 +71,7 @@ export function IvaBatchForm({
                   type="checkbox"
                   className="mt-1 size-4"
                   checked={selected.has(option.businessId)}
-                  disabled={byRole || confirming || pending}
+                  disabled={byRole || confirming !== null || pending}
                   aria-describedby={option.unavailable ? `${id}-reason` : undefined}
                   onChange={(event) => {
                     const next = new Set(selected);
@@ -139,9 +105,9 @@ export function IvaBatchForm({
         years={years}
         onChange={setValues}
         errors={fieldErrors}
-        disabled={confirming || pending}
+        disabled={confirming !== null || pending}
       />
-      {step.kind === "edit" ? (
+      {confirming === null ? (
         <div className="flex flex-wrap items-center gap-3">
           <Button ref={submitButton} type="submit" disabled={pending}>
             {pending ? "Revisando…" : "Solicitar reportes"}
@@ -153,61 +119,43 @@ export function IvaBatchForm({
           </p>
         </div>
       ) : (
-        <div
-          role="group"
-          aria-labelledby="lote-confirm-text"
-          className="space-y-3 rounded-md border border-brand-600/40 bg-brand-50 p-4"
+        <ConfirmPanel
+          confirmLabel={
+            pending
+              ? "Iniciando…"
+              : confirming.duplicates.length > 0
+                ? "Enviar a todas, también de nuevo"
+                : "Confirmar y enviar"
+          }
+          pending={pending}
+          onConfirm={() => submit(true, confirming.duplicates.length > 0)}
+          onCancel={() => cancel()}
         >
-          <div id="lote-confirm-text" className="space-y-2 text-sm">
-            <p>
-              Vas a pedir el reporte de IVA compras-ventas de <strong>{period}</strong> de{" "}
-              <strong>{sendable.length === 1 ? "1 empresa" : `${sendable.length} empresas`}</strong>{" "}
-              para <strong>{values.email.trim()}</strong>.
-            </p>
-            <p>
-              TusFacturas envía cada reporte por email; cada solicitud usa 1 request del plan de su
-              empresa. Se envían de a una.
-              {skipped > 0
-                ? ` ${skipped === 1 ? "1 empresa se omitirá" : `${skipped} empresas se omitirán`} por sus credenciales.`
-                : ""}
-            </p>
-            {step.duplicates.length > 0 ? (
-              <div className="text-amber-900">
-                <p className="font-semibold">Algunas ya lo pidieron en las últimas 24 horas:</p>
-                <ul className="mt-1 list-disc pl-5">
-                  {step.duplicates.map((d) => (
-                    <li key={d.businessId}>
-                      {d.razonSocial}: {d.question}
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            ) : null}
-          </div>
-          <div className="flex flex-wrap gap-2">
-            <Button
-              autoFocus
-              disabled={pending}
-              onClick={() => submit(true, step.duplicates.length > 0)}
-            >
-              {pending
-                ? "Iniciando…"
-                : step.duplicates.length > 0
-                  ? "Enviar a todas, también de nuevo"
-                  : "Confirmar y enviar"}
-            </Button>
-            <Button
-              variant="secondary"
-              disabled={pending}
-              onClick={() => {
-                setStep({ kind: "edit" });
-                requestKey.current = null;
-              }}
-            >
-              Cancelar
-            </Button>
-          </div>
-        </div>
+          <p>
+            Vas a pedir el reporte de IVA compras-ventas de <strong>{period}</strong> de{" "}
+            <strong>{sendable.length === 1 ? "1 empresa" : `${sendable.length} empresas`}</strong>{" "}
+            para <strong>{values.email.trim()}</strong>.
+          </p>
+          <p>
+            TusFacturas envía cada reporte por email; cada solicitud usa 1 request del plan de su
+            empresa. Se envían de a una.
+            {skipped > 0
+              ? ` ${skipped === 1 ? "1 empresa se omitirá" : `${skipped} empresas se omitirán`} por sus credenciales.`
+              : ""}
+          </p>
+          {confirming.duplicates.length > 0 ? (
+            <div className="text-amber-900">
+              <p className="font-semibold">Algunas ya lo pidieron en las últimas 24 horas:</p>
+              <ul className="mt-1 list-disc pl-5">
+                {confirming.duplicates.map((d) => (
+                  <li key={d.businessId}>
+                    {d.razonSocial}: {d.question}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+        </ConfirmPanel>
       )}
     </form>
   );

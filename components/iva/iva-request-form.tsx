@@ -1,26 +1,19 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, useTransition, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { useReturnFocus } from "@/components/ui/use-return-focus";
-import type { ActionError } from "@/lib/actions/result";
 import { requestIvaReport } from "@/lib/iva/actions";
 import { formatPeriod } from "@/lib/iva/period";
 import type { IvaRequestView } from "@/lib/iva/service";
 import { PeriodFields, type PeriodValues } from "./period-fields";
-
-const OFFLINE = "No pudimos conectar con Tablero. Revisá tu conexión y probá de nuevo.";
-
-type Step =
-  { kind: "edit" } | { kind: "confirm"; duplicate: { id: string; question: string } | null };
+import { ConfirmPanel, useConfirmedSend } from "./use-confirmed-send";
 
 /**
  * "Solicitar reporte": the server checks the period and address first, the user confirms
  * what will happen (and, when it was asked for within 24 hours, that it should happen again),
- * then one request goes to TusFacturas. A submission keeps one key until it has an outcome,
- * so a repeated click is the same request.
+ * then one request goes to TusFacturas.
  */
 export function IvaRequestForm({
   businessId,
@@ -35,48 +28,21 @@ export function IvaRequestForm({
 }) {
   const router = useRouter();
   const [values, setValues] = useState(defaults);
-  const [step, setStep] = useState<Step>({ kind: "edit" });
-  const [error, setError] = useState<ActionError | null>(null);
   const [outcome, setOutcome] = useState<IvaRequestView | null>(null);
-  const [pending, startTransition] = useTransition();
-  const requestKey = useRef<string | null>(null);
-  const submitting = useRef(false);
-  const submitButton = useReturnFocus<HTMLButtonElement>(step.kind === "confirm");
   const outcomeRef = useRef<HTMLDivElement>(null);
+  const { confirming, error, pending, submit, cancel, submitButton, fieldErrors } =
+    useConfirmedSend({
+      call: (requestKey, send, repeatOf: string | null) =>
+        requestIvaReport({ businessId, ...values, requestKey, send, repeatOf }),
+      onDone: ({ request }) => {
+        setOutcome(request);
+        router.refresh();
+      },
+    });
 
   useEffect(() => {
     if (outcome) outcomeRef.current?.focus();
   }, [outcome]);
-
-  function submit(send: boolean, repeatOf: string | null) {
-    // Clicks faster than React re-renders the disabled button still make one submission.
-    if (submitting.current) return;
-    submitting.current = true;
-    requestKey.current ??= crypto.randomUUID();
-    const input = { businessId, ...values, requestKey: requestKey.current, send, repeatOf };
-    startTransition(async () => {
-      try {
-        const result = await requestIvaReport(input);
-        if (!result.ok) {
-          setError(result.error);
-          setStep({ kind: "edit" });
-        } else if (result.data.kind === "confirm") {
-          setError(null);
-          setStep({ kind: "confirm", duplicate: result.data.duplicate });
-        } else {
-          setError(null);
-          setOutcome(result.data.request);
-          setStep({ kind: "edit" });
-          requestKey.current = null;
-          router.refresh();
-        }
-      } catch {
-        setError({ code: "internal", message: OFFLINE });
-      } finally {
-        submitting.current = false;
-      }
-    });
-  }
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -85,7 +51,6 @@ export function IvaRequestForm({
   }
 
   const period = formatPeriod({ anio: Number(values.anio), mes: Number(values.mes) });
-  const fieldErrors = (name: string) => error?.fieldErrors?.[name];
   return (
     <div className="space-y-4">
       {outcome ? <OutcomeMessage ref={outcomeRef} request={outcome} /> : null}
@@ -101,9 +66,9 @@ export function IvaRequestForm({
           years={years}
           onChange={setValues}
           errors={fieldErrors}
-          disabled={step.kind === "confirm" || pending || Boolean(disabledReason)}
+          disabled={confirming !== null || pending || Boolean(disabledReason)}
         />
-        {step.kind === "edit" ? (
+        {confirming === null ? (
           <div className="flex flex-wrap items-center gap-3">
             <Button
               ref={submitButton}
@@ -122,44 +87,30 @@ export function IvaRequestForm({
             )}
           </div>
         ) : (
-          <div
-            role="group"
-            aria-labelledby="iva-confirm-text"
-            className="space-y-3 rounded-md border border-brand-600/40 bg-brand-50 p-4"
+          <ConfirmPanel
+            confirmLabel={
+              pending
+                ? "Enviando…"
+                : confirming.duplicate
+                  ? "Enviar de nuevo"
+                  : "Confirmar y enviar"
+            }
+            pending={pending}
+            onConfirm={() => submit(true, confirming.duplicate?.id ?? null)}
+            onCancel={() => cancel()}
           >
-            <div id="iva-confirm-text" className="space-y-2 text-sm">
-              <p>
-                Vas a pedir el reporte de IVA compras-ventas de <strong>{period}</strong> para{" "}
-                <strong>{values.email.trim()}</strong>.
-              </p>
-              <p>
-                TusFacturas lo envía por email a esa dirección; Tablero no lo recibe. Usa 1 request
-                del plan de la empresa.
-              </p>
-              {step.duplicate ? (
-                <p className="font-semibold text-amber-900">{step.duplicate.question}</p>
-              ) : null}
-            </div>
-            <div className="flex flex-wrap gap-2">
-              <Button
-                autoFocus
-                disabled={pending}
-                onClick={() => submit(true, step.duplicate?.id ?? null)}
-              >
-                {pending ? "Enviando…" : step.duplicate ? "Enviar de nuevo" : "Confirmar y enviar"}
-              </Button>
-              <Button
-                variant="secondary"
-                disabled={pending}
-                onClick={() => {
-                  setStep({ kind: "edit" });
-                  requestKey.current = null;
-                }}
-              >
-                Cancelar
-              </Button>
-            </div>
-          </div>
+            <p>
+              Vas a pedir el reporte de IVA compras-ventas de <strong>{period}</strong> para{" "}
+              <strong>{values.email.trim()}</strong>.
+            </p>
+            <p>
+              TusFacturas lo envía por email a esa dirección; Tablero no lo recibe. Usa 1 request
+              del plan de la empresa.
+            </p>
+            {confirming.duplicate ? (
+              <p className="font-semibold text-amber-900">{confirming.duplicate.question}</p>
+            ) : null}
+          </ConfirmPanel>
         )}
       </form>
     </div>
