@@ -1,4 +1,5 @@
-const TIME_ZONE = "America/Argentina/Buenos_Aires";
+/** Where Tablero's users are: every date and time is shown (and every month counted) here. */
+export const TIME_ZONE = "America/Argentina/Buenos_Aires";
 
 const money = new Intl.NumberFormat("es-AR", { style: "currency", currency: "ARS" });
 const integer = new Intl.NumberFormat("es-AR");
@@ -13,6 +14,13 @@ const dateTime = new Intl.DateTimeFormat("es-AR", {
   day: "2-digit",
   month: "2-digit",
   year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  // Not `hour12: false`: with it, es-AR writes the hour after midnight as "24:05".
+  hourCycle: "h23",
+});
+const time = new Intl.DateTimeFormat("es-AR", {
+  timeZone: TIME_ZONE,
   hour: "2-digit",
   minute: "2-digit",
   // Not `hour12: false`: with it, es-AR writes the hour after midnight as "24:05".
@@ -39,6 +47,11 @@ export function formatDate(value: Date): string {
 /** `dd/mm/aaaa hh:mm` in Buenos Aires time. */
 export function formatDateTime(value: Date): string {
   return dateTime.format(value).replace(",", "");
+}
+
+/** `hh:mm` in Buenos Aires time. */
+export function formatTime(value: Date): string {
+  return time.format(value);
 }
 
 /** "hace 3 minutos", "hace 2 horas", "ayer"; "recién" under a minute. */

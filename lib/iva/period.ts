@@ -1,6 +1,5 @@
 import { z } from "zod";
-
-const TIME_ZONE = "America/Argentina/Buenos_Aires";
+import { TIME_ZONE } from "@/lib/format";
 
 export type Period = { anio: number; mes: number };
 

@@ -1,4 +1,5 @@
 import type { IvaRequestStatus } from "@/lib/db/schema";
+import { formatTime, todayIso } from "@/lib/format";
 
 /** Asking again for the same business, period and address within this window needs a "yes". */
 export const DUPLICATE_WINDOW_MS = 24 * 60 * 60 * 1000;
@@ -59,19 +60,10 @@ export function findDuplicate(prior: readonly PriorRequest[], now: Date): PriorR
   return latest;
 }
 
-const dayFormat = new Intl.DateTimeFormat("en-CA", { timeZone: "America/Argentina/Buenos_Aires" });
-const timeFormat = new Intl.DateTimeFormat("es-AR", {
-  timeZone: "America/Argentina/Buenos_Aires",
-  hour: "2-digit",
-  minute: "2-digit",
-  // Not `hour12: false`: with it, es-AR writes the hour after midnight as "24:05".
-  hourCycle: "h23",
-});
-
 /** "hoy a las 10:42", "ayer a las 23:15" (Buenos Aires time). */
 export function whenSaid(at: Date, now: Date): string {
-  const sameDay = dayFormat.format(at) === dayFormat.format(now);
-  return `${sameDay ? "hoy" : "ayer"} a las ${timeFormat.format(at)}`;
+  const sameDay = todayIso(at) === todayIso(now);
+  return `${sameDay ? "hoy" : "ayer"} a las ${formatTime(at)}`;
 }
 
 /**
