@@ -7,6 +7,7 @@ import { formatCuit } from "@/lib/cuit";
 import { formatCentavos, formatInteger, formatRelative } from "@/lib/format";
 import { cupoLeft, LOW_CUPO } from "@/lib/portfolio/alerts";
 import type { PortfolioCard } from "@/lib/portfolio/service";
+import { matchesNameOrCuit } from "@/lib/search-text";
 
 const sorts = {
   nombre: "Nombre",
@@ -15,25 +16,13 @@ const sorts = {
 } as const;
 type Sort = keyof typeof sorts;
 
-function fold(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/\p{Diacritic}/gu, "")
-    .toLowerCase();
-}
-
 /** Every business at a glance, from stored data: sortable, searchable, one click to open. */
 export function Portfolio({ cards, now }: { cards: readonly PortfolioCard[]; now: string }) {
   const [query, setQuery] = useState("");
   const [sort, setSort] = useState<Sort>("nombre");
   const shown = useMemo(() => {
-    const q = fold(query.trim());
-    const digits = query.replace(/[\s.-]/g, "");
-    const matching = cards.filter(
-      (card) =>
-        !q ||
-        fold(card.razonSocial).includes(q) ||
-        (/^\d+$/.test(digits) && card.cuit.includes(digits)),
+    const matching = cards.filter((card) =>
+      matchesNameOrCuit(query, { name: card.razonSocial, cuit: card.cuit }),
     );
     const byName = (a: PortfolioCard, b: PortfolioCard) =>
       a.razonSocial.localeCompare(b.razonSocial, "es");

@@ -7,15 +7,9 @@ import type { AnyPgColumn } from "drizzle-orm/pg-core";
 const ACCENTED = "áàâäãéèêëíìîïóòôöõúùûüñçÁÀÂÄÃÉÈÊËÍÌÎÏÓÒÔÖÕÚÙÛÜÑÇ";
 const PLAIN = "aaaaaeeeeiiiiooooouuuuncaaaaaeeeeiiiiooooouuuunc";
 
-/** What a person typed, lower case and without accents: `Álamos` → `alamos`. */
-export function foldText(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/\p{Mn}/gu, "")
-    .toLowerCase();
-}
+export { foldText } from "@/lib/search-text";
 
-/** The same folding in SQL, for comparing a column with `foldText` of a query. */
+/** `foldText`'s folding in SQL, for comparing a column with `foldText` of a query. */
 export function foldedColumn(column: AnyPgColumn): SQL<string> {
   return sql<string>`lower(translate(${column}, ${ACCENTED}, ${PLAIN}))`;
 }

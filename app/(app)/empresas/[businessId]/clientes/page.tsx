@@ -6,18 +6,9 @@ import { requireBusiness } from "@/lib/auth/access";
 import { can, deniedReason } from "@/lib/auth/permissions";
 import { getCuentaCorrienteService } from "@/lib/cuenta-corriente";
 import { formatCentavos, formatInteger } from "@/lib/format";
+import { matchesNameOrCuit } from "@/lib/search-text";
 
 export const metadata: Metadata = { title: "Clientes" };
-
-function matches(q: string, row: { nombre: string; cuit: string }): boolean {
-  const fold = (text: string) =>
-    text
-      .normalize("NFD")
-      .replace(/\p{Diacritic}/gu, "")
-      .toLowerCase();
-  const digits = q.replace(/[\s.-]/g, "");
-  return fold(row.nombre).includes(fold(q)) || (/^\d+$/.test(digits) && row.cuit.includes(digits));
-}
 
 export default async function ClientesPage({
   params,
@@ -30,7 +21,7 @@ export default async function ClientesPage({
   const q = ((await searchParams).q ?? "").trim().slice(0, 100);
   const { role } = await requireBusiness(businessId, "business:read");
   const cartera = await (await getCuentaCorrienteService()).cartera(businessId);
-  const shown = q ? cartera.filter((row) => matches(q, row)) : cartera;
+  const shown = cartera.filter((row) => matchesNameOrCuit(q, { name: row.nombre, cuit: row.cuit }));
   const receivable = cartera.reduce(
     (sum, row) => sum + Math.max(row.ledger?.saldoCentavos ?? 0, 0),
     0,
