@@ -13,6 +13,7 @@ import {
   signUp,
   test,
   urlEnding,
+  rewriteActionCalls,
 } from "./fixtures";
 
 // Only this file uses the demo account 1001, so its call counter can be asserted exactly.
@@ -620,14 +621,7 @@ test("a member of another business cannot reach a client's ledger by URL or acti
   await intruder.getByRole("link", { name: servicios.nombre }).click();
   await expectLedgerRows(intruder, SERVICIOS_ROWS);
   const intruderMovimientos = (await intruderRequest).url();
-  await intruder.route("**/*", async (route) => {
-    const request = route.request();
-    if (request.method() === "POST" && request.headers()["next-action"]) {
-      await route.continue({ postData: (request.postData() ?? "").replaceAll(ownId, victimId) });
-    } else {
-      await route.continue();
-    }
-  });
+  await rewriteActionCalls(intruder, ownId, victimId);
   const callsBefore = (await emulator.calls(account.apikey)).total;
 
   // The route the ledger fetches its movements from: the owner's own copy, by its exact URL,

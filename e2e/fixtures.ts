@@ -171,6 +171,22 @@ export function urlEnding(pathAndQuery: string): RegExp {
   return new RegExp(`${pathAndQuery.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`);
 }
 
+/**
+ * From now on, every server action call this page makes has `fromId` replaced by `toId` in its
+ * body: what an attacker does with the real calls of their own business. `page.unroute` with
+ * the same pattern undoes it.
+ */
+export async function rewriteActionCalls(page: Page, fromId: string, toId: string) {
+  await page.route("**/*", async (route) => {
+    const request = route.request();
+    if (request.method() === "POST" && request.headers()["next-action"]) {
+      await route.continue({ postData: (request.postData() ?? "").replaceAll(fromId, toId) });
+    } else {
+      await route.continue();
+    }
+  });
+}
+
 /** The page's alerts, without Next's route announcer (which also has role="alert"). */
 export function alerts(page: Page) {
   return page.locator('[role="alert"]:not(#__next-route-announcer__)');

@@ -1,5 +1,13 @@
 import { randomUUID } from "node:crypto";
-import { alerts, accounts, addBusiness, expect, signUp, test } from "./fixtures";
+import {
+  alerts,
+  accounts,
+  addBusiness,
+  expect,
+  signUp,
+  test,
+  rewriteActionCalls,
+} from "./fixtures";
 
 test("a user who is not a member can neither open another's business nor call its actions", async ({
   browser,
@@ -32,14 +40,7 @@ test("a user who is not a member can neither open another's business nor call it
   // The intruder's own business gives them real action calls; rewriting the id in those
   // requests is what an attacker would do.
   const ownId = await addBusiness(intruder, accounts.a1006, "Empresa propia");
-  await intruder.route("**/*", async (route) => {
-    const request = route.request();
-    if (request.method() === "POST" && request.headers()["next-action"]) {
-      await route.continue({ postData: (request.postData() ?? "").replaceAll(ownId, victimId) });
-    } else {
-      await route.continue();
-    }
-  });
+  await rewriteActionCalls(intruder, ownId, victimId);
   const callsBefore = (await emulator.calls(accounts.a1006.apikey)).total;
 
   await intruder.goto(`/empresas/${ownId}/consumo`);

@@ -10,6 +10,7 @@ import {
   signUp,
   test,
   type Account,
+  rewriteActionCalls,
 } from "./fixtures";
 
 // Accounts 1007–1010 are this file's alone, and its tests run one after another, so the
@@ -319,14 +320,7 @@ test("someone without a role in a business can neither open its IVA page nor req
 
   // Real action calls of the intruder's own business, rewritten to the victim's.
   const ownId = await addBusiness(intruder, accounts.a1010, "IVA propio");
-  await intruder.route("**/*", async (route) => {
-    const request = route.request();
-    if (request.method() === "POST" && request.headers()["next-action"]) {
-      await route.continue({ postData: (request.postData() ?? "").replaceAll(ownId, victimId) });
-    } else {
-      await route.continue();
-    }
-  });
+  await rewriteActionCalls(intruder, ownId, victimId);
   const before = await ivaCalls(emulator, accounts.a1010);
   await intruder.goto(`/empresas/${ownId}/iva`);
   await intruder.getByRole("button", { name: "Solicitar reporte" }).click();

@@ -8,6 +8,7 @@ import {
   newUser,
   test,
   type TestUser,
+  rewriteActionCalls,
 } from "./fixtures";
 
 // Accounts 1011 (cupo almost used up) and 1012 are this file's alone.
@@ -200,14 +201,7 @@ test("an owner shares two businesses with an accountant and a read-only member, 
   await test.step("nor call the credentials action, replayed with the business's id", async () => {
     // The accountant's own business gives a real action call; its id is then swapped.
     const own = await addBusiness(accountant, accounts.a1012, "Kiosco Propio");
-    await accountant.route("**/*", async (route) => {
-      const request = route.request();
-      if (request.method() === "POST" && request.headers()["next-action"]) {
-        await route.continue({ postData: (request.postData() ?? "").replaceAll(own, norte) });
-      } else {
-        await route.continue();
-      }
-    });
+    await rewriteActionCalls(accountant, own, norte);
     const before = (await emulator.calls(accounts.a1011.apikey)).total;
     await accountant.goto(`/empresas/${own}/credenciales`);
     await accountant.getByLabel("API key").fill("9999");
