@@ -51,7 +51,7 @@ export default defineConfig({
         TUSFACTURAS_API_URL: process.env.E2E_EMULATOR_URL,
         // Long enough for a request held by the emulator to be watched in flight on a busy
         // machine (e2e/iva.spec.ts), short enough to wait out (e2e/upstream-failures.spec.ts).
-        TUSFACTURAS_TIMEOUT_MS: "4000",
+        TUSFACTURAS_TIMEOUT_MS: "6000",
         // Short enough for the expired-link test to wait it out (e2e/members.spec.ts).
         TABLERO_INVITATION_MINUTES: "1",
       },

@@ -159,8 +159,8 @@ test("a rejection shows TusFacturas' messages and a timeout is recorded as faile
     apikey: accounts.a1008.apikey,
     method: IVA,
     kind: "latency",
-    // Past the e2e server's 4 s timeout (playwright.config.ts).
-    latencyMs: 4500,
+    // Past the e2e server's 6 s timeout (playwright.config.ts).
+    latencyMs: 6500,
     count: 1,
   });
   await page.getByRole("button", { name: "Solicitar reporte" }).click();
@@ -188,13 +188,15 @@ test("a reload while the request is in flight shows it as sending and sends noth
     apikey: accounts.a1009.apikey,
     method: IVA,
     kind: "latency",
-    // Within the e2e server's 4 s timeout, long enough to reload and ask again meanwhile.
-    latencyMs: 3000,
+    // Within the e2e server's 6 s timeout, long enough to reload and ask again meanwhile.
+    latencyMs: 5000,
     count: 1,
   });
   await page.getByRole("button", { name: "Solicitar reporte" }).click();
   await page.getByRole("button", { name: "Confirmar y enviar" }).click();
   await expect(page.getByRole("button", { name: "Enviando…" })).toBeVisible();
+  // The request is recorded before the call: once TusFacturas has it, reload while it answers.
+  await expect.poll(() => ivaCalls(emulator, accounts.a1009)).toBe(before + 1);
   await page.reload();
   await expect(historyRows(page).first()).toContainText("Enviando…");
 

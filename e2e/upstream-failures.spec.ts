@@ -53,12 +53,12 @@ const cases: {
     message: "TusFacturas rechazó el pedido sin indicar el motivo.",
     attempts: 1,
   },
-  // Just over the 4 s timeout the e2e server uses: TusFacturas keeps working on an abandoned
+  // Just over the 6 s timeout the e2e server uses: TusFacturas keeps working on an abandoned
   // request and answers 429 to one of the same credentials that arrives meanwhile, so the
   // retry (after a 500 ms backoff) must find it done.
   {
     name: "a timeout",
-    fault: { kind: "latency", latencyMs: 4_200, count: 3 },
+    fault: { kind: "latency", latencyMs: 6_200, count: 3 },
     message: "TusFacturas no respondió a tiempo. Probá de nuevo en unos minutos.",
     attempts: 3,
   },
@@ -80,7 +80,7 @@ test("upstream failures keep the last snapshot and say what went wrong", async (
       await emulator.injectFault({ ...fault, apikey: account.apikey });
       await page.getByRole("button", { name: "Actualizar" }).click();
       const alert = alerts(page).filter({ hasText: "No se pudo actualizar el consumo" });
-      await expect(alert).toContainText(message, { timeout: 20_000 });
+      await expect(alert).toContainText(message, { timeout: 30_000 });
       await expect(alert).toContainText("Se muestran los últimos datos obtenidos");
       await expect(page.getByRole("img", { name: "0 de 1.000 comprobantes usados" })).toBeVisible();
       await expect(figure("Disponibles")).toHaveText("1.000");
