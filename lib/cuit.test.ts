@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cuitCheckDigit, cuitError, cuitSchema, formatCuit } from "./cuit";
+import { cuitCheckDigit, cuitError, cuitSchema, formatCuit, isValidCuit } from "./cuit";
 
 describe("CUIT", () => {
   it.each(["30712293841", "27285051466", "20055361682", "30-71229384-1", " 27.28505146.6 "])(
@@ -35,5 +35,33 @@ describe("CUIT", () => {
     expect(formatCuit("30712293841")).toBe("30-71229384-1");
     expect(cuitSchema.parse("30-71229384-1")).toBe("30712293841");
     expect(cuitSchema.safeParse("30111222334").success).toBe(false);
+  });
+  it("maps 11 to 0 and refuses bases that would need a 10", () => {
+    expect(cuitCheckDigit("2040123456")).toBe(0);
+    expect(cuitCheckDigit("2025678901")).toBeNull();
+  });
+
+  it("has no check digit for a base that is not ten digits", () => {
+    expect(cuitCheckDigit("204012345")).toBeNull();
+    expect(cuitCheckDigit("20401234A6")).toBeNull();
+  });
+
+  describe("isValidCuit (plain digits, as TusFacturas takes them)", () => {
+    it.each(["30712293841", "27285051466", "20055361682", "30500010912"])("accepts %s", (cuit) => {
+      expect(isValidCuit(cuit)).toBe(true);
+    });
+
+    it.each([
+      "30111222334",
+      "20267565392",
+      "2112321321",
+      "30-71229384-1",
+      " 30712293841",
+      "10712293841",
+      "307122938411",
+      "",
+    ])("rejects %s", (cuit) => {
+      expect(isValidCuit(cuit)).toBe(false);
+    });
   });
 });

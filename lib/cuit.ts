@@ -1,10 +1,20 @@
+/**
+ * The one home of CUIT arithmetic: the check digit, validity, the messages people see, and the
+ * XX-XXXXXXXX-X format. Shared by the app and the TusFacturas emulator (which validates like
+ * TusFacturas does), so it stays pure: no I/O, no secrets, nothing server-only.
+ */
 import { z } from "zod";
 
 const WEIGHTS = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2] as const;
 const PREFIXES = new Set(["20", "23", "24", "27", "30", "33", "34"]);
 
-/** The check digit AFIP assigns to the first ten digits, or null when none exists (remainder 1). */
+/**
+ * Check digit for the first ten digits of a CUIT, or `null` when the base admits none
+ * (a remainder of 1 would need a digit of 10, which correctly issued CUITs never have)
+ * or when the input is not ten digits.
+ */
 export function cuitCheckDigit(firstTen: string): number | null {
+  if (!/^\d{10}$/.test(firstTen)) return null;
   const sum = WEIGHTS.reduce((acc, weight, i) => acc + weight * Number(firstTen[i]), 0);
   const digit = 11 - (sum % 11);
   if (digit === 11) return 0;
@@ -27,6 +37,14 @@ export function cuitError(input: string): string | null {
   if (cuitCheckDigit(digits.slice(0, 10)) !== Number(digits[10]))
     return "El CUIT no es válido: el dígito verificador no coincide.";
   return null;
+}
+
+/**
+ * True for exactly 11 plain digits (no separators, as TusFacturas expects them on the wire)
+ * with a known prefix and a matching check digit.
+ */
+export function isValidCuit(cuit: string): boolean {
+  return /^\d{11}$/.test(cuit) && cuitError(cuit) === null;
 }
 
 /** `30712293841` → `30-71229384-1`. */

@@ -2,7 +2,7 @@
  * The three TusFacturas methods, validated like the documentation describes.
  * Messages copy the documented texts where there are any.
  */
-import { isValidCuit } from "../cuit";
+import { isValidCuit } from "../../cuit";
 import { jsonResponse, rejection, type EmulatorResponse } from "./responses";
 import type { SeededAccount } from "./seed";
 import type { EmulatorState } from "./state";
