@@ -5,7 +5,8 @@ import { Alert } from "@/components/ui/alert";
 import { RefreshControl, refreshFailure } from "@/components/snapshots/refresh-control";
 import { useSnapshot } from "@/components/snapshots/use-snapshot";
 import { getConsumo, refreshConsumo } from "@/lib/consumo/actions";
-import { isQuotaLow, type ConsumoView } from "@/lib/consumo/view";
+import { isCupoLow, LOW_CUPO_PERCENT } from "@/lib/consumo/low-cupo";
+import type { ConsumoView } from "@/lib/consumo/view";
 import { formatDateTime, formatInteger } from "@/lib/format";
 import { queryKeys } from "@/lib/query-keys";
 import { ConsumoGauge } from "./consumo-gauge";
@@ -85,7 +86,9 @@ export function ConsumoContent({
   const failure = refreshFailure ?? storedFailure;
   const busy = refreshPending || refreshing || !onRefresh;
   const snapshot = view.snapshot;
-  const low = snapshot ? isQuotaLow(snapshot) : false;
+  const low = snapshot
+    ? isCupoLow({ cupo: snapshot.comprobantesCupo, disponibles: snapshot.comprobantesDisponibles })
+    : false;
 
   return (
     <section aria-labelledby="consumo-title" className="space-y-6">
@@ -131,7 +134,7 @@ export function ConsumoContent({
           {low ? (
             <Alert tone="warning" title="Queda poco cupo">
               Te quedan {formatInteger(snapshot.comprobantesDisponibles)} comprobantes disponibles:
-              menos del 20% del cupo de {formatInteger(snapshot.comprobantesCupo)}.
+              menos del {LOW_CUPO_PERCENT}% del cupo de {formatInteger(snapshot.comprobantesCupo)}.
             </Alert>
           ) : null}
           <div className="grid items-center gap-6 md:grid-cols-[280px_1fr]">

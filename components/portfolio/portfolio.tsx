@@ -3,9 +3,10 @@
 import Link from "next/link";
 import { useMemo, useState } from "react";
 import { roleLabels } from "@/lib/auth/permissions";
+import { isCupoLow } from "@/lib/consumo/low-cupo";
 import { formatCuit } from "@/lib/cuit";
 import { formatCentavos, formatInteger, formatRelative } from "@/lib/format";
-import { cupoLeft, LOW_CUPO } from "@/lib/portfolio/alerts";
+import { cupoLeft } from "@/lib/portfolio/alerts";
 import type { PortfolioCard } from "@/lib/portfolio/service";
 import { matchesNameOrCuit } from "@/lib/search-text";
 
@@ -91,7 +92,7 @@ export function Portfolio({ cards, now }: { cards: readonly PortfolioCard[]; now
 function BusinessCard({ card, now }: { card: PortfolioCard; now: Date }) {
   const { consumo } = card;
   const used = consumo && consumo.cupo > 0 ? Math.min(consumo.generados / consumo.cupo, 1) : 0;
-  const low = consumo ? consumo.disponibles < consumo.cupo * LOW_CUPO : false;
+  const low = consumo ? isCupoLow(consumo) : false;
   return (
     <article
       aria-labelledby={`card-${card.businessId}`}

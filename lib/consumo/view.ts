@@ -16,11 +16,3 @@ export type ConsumoView = {
     lastVerifiedAt: string | null;
   };
 };
-
-/** TusFacturas warns admins when less than 20% of the cupo remains; so does Tablero. */
-export const LOW_QUOTA_RATIO = 0.2;
-
-/** True when disponibles, as TusFacturas reported it, is under 20% of the cupo. */
-export function isQuotaLow(snapshot: NonNullable<ConsumoView["snapshot"]>): boolean {
-  return snapshot.comprobantesDisponibles < snapshot.comprobantesCupo * LOW_QUOTA_RATIO;
-}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { alertsOf, cupoLeft, LOW_CUPO, WEEK_MS, type PortfolioFacts } from "./alerts";
+import { LOW_CUPO_PERCENT } from "@/lib/consumo/low-cupo";
+import { alertsOf, cupoLeft, WEEK_MS, type PortfolioFacts } from "./alerts";
 
 const NOW = new Date("2026-11-20T12:00:00.000Z");
 const ago = (ms: number) => new Date(NOW.getTime() - ms).toISOString();
@@ -25,7 +26,7 @@ const consumo = (cupo: number, disponibles: number, fetchedAt = ago(60_000)) => 
 describe("alertsOf", () => {
   it("has nothing to say about a healthy business", () => {
     expect(alertsOf(facts(), NOW)).toEqual([]);
-    expect(LOW_CUPO).toBe(0.2);
+    expect(LOW_CUPO_PERCENT).toBe(20);
   });
 
   it("warns of a low cupo only below 20 % left", () => {

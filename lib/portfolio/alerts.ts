@@ -1,8 +1,7 @@
+import { isCupoLow } from "@/lib/consumo/low-cupo";
 import type { CredentialStatus, IvaRequestStatus } from "@/lib/db/schema";
 
 export const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
-/** Below this share of the cupo left, the plan is about to run out. */
-export const LOW_CUPO = 0.2;
 
 export type PortfolioFacts = {
   consumo: { generados: number; cupo: number; disponibles: number; fetchedAt: string } | null;
@@ -17,7 +16,7 @@ export type PortfolioAlert = { kind: "cupo" | "credentials" | "stale" | "iva"; t
 export function alertsOf(facts: PortfolioFacts, now: Date): PortfolioAlert[] {
   const alerts: PortfolioAlert[] = [];
   const { consumo } = facts;
-  if (consumo && consumo.cupo > 0 && consumo.disponibles < consumo.cupo * LOW_CUPO) {
+  if (consumo && isCupoLow(consumo)) {
     alerts.push({
       kind: "cupo",
       text: `Cupo bajo: quedan ${consumo.disponibles} de ${consumo.cupo} comprobantes.`,
