@@ -1,3 +1,10 @@
+import {
+  ColumnHeader,
+  DataCell,
+  DataTable,
+  DataTableBody,
+  DataTableHead,
+} from "@/components/ui/data-table";
 import type { AuditEntry } from "@/lib/audit/service";
 import { formatDateTime, formatInteger } from "@/lib/format";
 
@@ -11,52 +18,37 @@ export function AuditLog({ entries }: { entries: readonly AuditEntry[] }) {
       {entries.length === 0 ? (
         <p className="text-sm text-slate-600">Todavía no hay actividad registrada.</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="min-w-full text-sm">
-            <caption className="sr-only">Registro de actividad de la empresa</caption>
-            <thead className="bg-slate-50 text-left text-slate-700">
-              <tr>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Fecha
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Quién
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Qué
-                </th>
-                <th scope="col" className="px-3 py-2 text-right font-medium">
-                  Requests
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Resultado
-                </th>
+        <DataTable caption="Registro de actividad de la empresa">
+          <DataTableHead>
+            <ColumnHeader>Fecha</ColumnHeader>
+            <ColumnHeader>Quién</ColumnHeader>
+            <ColumnHeader>Qué</ColumnHeader>
+            <ColumnHeader align="end">Requests</ColumnHeader>
+            <ColumnHeader>Resultado</ColumnHeader>
+          </DataTableHead>
+          <DataTableBody>
+            {entries.map((entry) => (
+              <tr key={entry.id} className="align-top" data-testid="actividad">
+                <DataCell className="whitespace-nowrap tabular-nums">
+                  {formatDateTime(new Date(entry.at))}
+                </DataCell>
+                <DataCell>{entry.who ?? "Usuario eliminado"}</DataCell>
+                <DataCell>
+                  {entry.label}
+                  {entry.subject ? ` ${entry.subject}` : ""}
+                </DataCell>
+                <DataCell className="text-right tabular-nums">
+                  {entry.requests > 0 ? formatInteger(entry.requests) : "—"}
+                </DataCell>
+                <DataCell>
+                  {entry.outcome === "ok"
+                    ? "Bien"
+                    : `Error${entry.detail ? `: ${entry.detail}` : ""}`}
+                </DataCell>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {entries.map((entry) => (
-                <tr key={entry.id} className="align-top" data-testid="actividad">
-                  <td className="px-3 py-2 whitespace-nowrap tabular-nums">
-                    {formatDateTime(new Date(entry.at))}
-                  </td>
-                  <td className="px-3 py-2">{entry.who ?? "Usuario eliminado"}</td>
-                  <td className="px-3 py-2">
-                    {entry.label}
-                    {entry.subject ? ` ${entry.subject}` : ""}
-                  </td>
-                  <td className="px-3 py-2 text-right tabular-nums">
-                    {entry.requests > 0 ? formatInteger(entry.requests) : "—"}
-                  </td>
-                  <td className="px-3 py-2">
-                    {entry.outcome === "ok"
-                      ? "Bien"
-                      : `Error${entry.detail ? `: ${entry.detail}` : ""}`}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </DataTableBody>
+        </DataTable>
       )}
     </section>
   );

@@ -1,3 +1,4 @@
+import { DataCell, DataTable, DataTableBody, RowHeader } from "@/components/ui/data-table";
 import { formatInteger } from "@/lib/format";
 
 const methodLabels: Record<string, string> = {
@@ -18,32 +19,26 @@ export function MonthlyRequests({
       <h2 id="costo-title" className="text-lg font-semibold">
         Requests de TusFacturas usados por Tablero este mes
       </h2>
-      <table className="w-full rounded-lg border border-slate-200 bg-white text-sm">
-        <caption className="sr-only">Requests por método este mes</caption>
-        <tbody className="divide-y divide-slate-100">
+      <DataTable caption="Requests por método este mes">
+        <DataTableBody>
           {rows.map((row) => (
             <tr key={row.method}>
-              <th scope="row" className="px-3 py-2 text-left font-normal">
+              <RowHeader className="font-normal">
                 {methodLabels[row.method] ?? row.method}
-              </th>
-              <td className="px-3 py-2 text-right tabular-nums">{formatInteger(row.requests)}</td>
+              </RowHeader>
+              <DataCell className="text-right tabular-nums">{formatInteger(row.requests)}</DataCell>
             </tr>
           ))}
-        </tbody>
+        </DataTableBody>
         <tfoot>
           <tr className="border-t border-slate-200">
-            <th scope="row" className="px-3 py-2 text-left font-semibold">
-              Total
-            </th>
-            <td
-              className="px-3 py-2 text-right font-semibold tabular-nums"
-              data-testid="requests-mes"
-            >
+            <RowHeader className="font-semibold">Total</RowHeader>
+            <DataCell className="text-right font-semibold tabular-nums" data-testid="requests-mes">
               {formatInteger(total)}
-            </td>
+            </DataCell>
           </tr>
         </tfoot>
-      </table>
+      </DataTable>
       <p className="text-xs text-slate-600">
         Cada request cuenta para el cupo mensual del plan, dé éxito o error (reintentos incluidos).
       </p>

@@ -1,4 +1,11 @@
 import Link from "next/link";
+import {
+  ColumnHeader,
+  DataCell,
+  DataTable,
+  DataTableBody,
+  DataTableHead,
+} from "@/components/ui/data-table";
 import { formatCuit } from "@/lib/cuit";
 import type { CarteraRow } from "@/lib/cuenta-corriente/view";
 import { formatCentavos, formatDate, formatInteger } from "@/lib/format";
@@ -28,79 +35,62 @@ export function CarteraTable({
     );
   }
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="min-w-full text-sm">
-        <caption className="sr-only">Cartera de clientes, ordenada por saldo adeudado</caption>
-        <thead className="bg-slate-50 text-left text-slate-700">
-          <tr>
-            <th scope="col" className="px-4 py-2 font-medium">
-              Cliente
-            </th>
-            <th scope="col" className="px-4 py-2 font-medium">
-              CUIT
-            </th>
-            <th scope="col" className="px-4 py-2 text-right font-medium">
-              Saldo
-            </th>
-            <th scope="col" className="px-4 py-2 text-right font-medium">
-              Impago
-            </th>
-            <th scope="col" className="px-4 py-2 font-medium">
-              Impago más antiguo
-            </th>
-            <th scope="col" className="px-4 py-2 font-medium">
-              Datos del
-            </th>
+    <DataTable caption="Cartera de clientes, ordenada por saldo adeudado" inset="wide">
+      <DataTableHead>
+        <ColumnHeader>Cliente</ColumnHeader>
+        <ColumnHeader>CUIT</ColumnHeader>
+        <ColumnHeader align="end">Saldo</ColumnHeader>
+        <ColumnHeader align="end">Impago</ColumnHeader>
+        <ColumnHeader>Impago más antiguo</ColumnHeader>
+        <ColumnHeader>Datos del</ColumnHeader>
+        {canManage ? (
+          <ColumnHeader>
+            <span className="sr-only">Acciones</span>
+          </ColumnHeader>
+        ) : null}
+      </DataTableHead>
+      <DataTableBody>
+        {rows.map((row) => (
+          <tr key={row.id}>
+            <DataCell>
+              <Link
+                href={`/empresas/${businessId}/clientes/${row.cuit}`}
+                prefetch={false}
+                className="font-medium text-brand-700 underline"
+              >
+                {row.nombre}
+              </Link>
+            </DataCell>
+            <DataCell className="tabular-nums">{formatCuit(row.cuit)}</DataCell>
+            {row.ledger ? (
+              <>
+                <DataCell className="text-right tabular-nums">
+                  {formatCentavos(row.ledger.saldoCentavos)}
+                </DataCell>
+                <DataCell className="text-right tabular-nums">
+                  {formatCentavos(row.ledger.restaAbonarCentavos)}
+                </DataCell>
+                <DataCell className="tabular-nums">
+                  {row.ledger.oldestUnpaidFecha ? dmy(row.ledger.oldestUnpaidFecha) : "—"}
+                </DataCell>
+                <DataCell className="text-slate-600">
+                  {formatDate(new Date(row.ledger.fetchedAt))} ·{" "}
+                  {formatInteger(row.ledger.movimientos)} mov.
+                </DataCell>
+              </>
+            ) : (
+              <DataCell colSpan={4} className="text-slate-600">
+                Sin cuenta corriente consultada
+              </DataCell>
+            )}
             {canManage ? (
-              <th scope="col" className="px-4 py-2 font-medium">
-                <span className="sr-only">Acciones</span>
-              </th>
+              <DataCell>
+                <ClientRowActions businessId={businessId} client={row} />
+              </DataCell>
             ) : null}
           </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {rows.map((row) => (
-            <tr key={row.id}>
-              <td className="px-4 py-2">
-                <Link
-                  href={`/empresas/${businessId}/clientes/${row.cuit}`}
-                  prefetch={false}
-                  className="font-medium text-brand-700 underline"
-                >
-                  {row.nombre}
-                </Link>
-              </td>
-              <td className="px-4 py-2 tabular-nums">{formatCuit(row.cuit)}</td>
-              {row.ledger ? (
-                <>
-                  <td className="px-4 py-2 text-right tabular-nums">
-                    {formatCentavos(row.ledger.saldoCentavos)}
-                  </td>
-                  <td className="px-4 py-2 text-right tabular-nums">
-                    {formatCentavos(row.ledger.restaAbonarCentavos)}
-                  </td>
-                  <td className="px-4 py-2 tabular-nums">
-                    {row.ledger.oldestUnpaidFecha ? dmy(row.ledger.oldestUnpaidFecha) : "—"}
-                  </td>
-                  <td className="px-4 py-2 text-slate-600">
-                    {formatDate(new Date(row.ledger.fetchedAt))} ·{" "}
-                    {formatInteger(row.ledger.movimientos)} mov.
-                  </td>
-                </>
-              ) : (
-                <td colSpan={4} className="px-4 py-2 text-slate-600">
-                  Sin cuenta corriente consultada
-                </td>
-              )}
-              {canManage ? (
-                <td className="px-4 py-2">
-                  <ClientRowActions businessId={businessId} client={row} />
-                </td>
-              ) : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </DataTableBody>
+    </DataTable>
   );
 }

@@ -1,5 +1,12 @@
 import Form from "next/form";
 import Link from "next/link";
+import {
+  ColumnHeader,
+  DataCell,
+  DataTable,
+  DataTableBody,
+  DataTableHead,
+} from "@/components/ui/data-table";
 import { formatDateTime } from "@/lib/format";
 import { formatPeriod, periodCode, type Period } from "@/lib/iva/period";
 import type { IvaRequestView } from "@/lib/iva/service";
@@ -60,48 +67,37 @@ export function IvaHistory({
             : "Todavía no se pidió ningún reporte de esta empresa."}
         </p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="min-w-full text-sm">
-            <caption className="sr-only">
+        <DataTable
+          caption={
+            <>
               Solicitudes de reportes de IVA compras-ventas
               {period ? ` del período ${formatPeriod(period)}` : ""}
-            </caption>
-            <thead className="bg-slate-50 text-left text-slate-700">
-              <tr>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Solicitado
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Período
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Email
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Pedido por
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Estado
-                </th>
+            </>
+          }
+        >
+          <DataTableHead>
+            <ColumnHeader>Solicitado</ColumnHeader>
+            <ColumnHeader>Período</ColumnHeader>
+            <ColumnHeader>Email</ColumnHeader>
+            <ColumnHeader>Pedido por</ColumnHeader>
+            <ColumnHeader>Estado</ColumnHeader>
+          </DataTableHead>
+          <DataTableBody>
+            {requests.map((request) => (
+              <tr key={request.id} className="align-top">
+                <DataCell className="tabular-nums whitespace-nowrap">
+                  {formatDateTime(new Date(request.requestedAt))}
+                </DataCell>
+                <DataCell className="tabular-nums">{periodCode(request)}</DataCell>
+                <DataCell className="break-all">{request.email}</DataCell>
+                <DataCell>{request.requestedBy ?? "Usuario eliminado"}</DataCell>
+                <DataCell>
+                  <IvaStatus status={request.status} messages={request.messages} />
+                </DataCell>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {requests.map((request) => (
-                <tr key={request.id} className="align-top">
-                  <td className="px-3 py-2 tabular-nums whitespace-nowrap">
-                    {formatDateTime(new Date(request.requestedAt))}
-                  </td>
-                  <td className="px-3 py-2 tabular-nums">{periodCode(request)}</td>
-                  <td className="px-3 py-2 break-all">{request.email}</td>
-                  <td className="px-3 py-2">{request.requestedBy ?? "Usuario eliminado"}</td>
-                  <td className="px-3 py-2">
-                    <IvaStatus status={request.status} messages={request.messages} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </DataTableBody>
+        </DataTable>
       )}
     </section>
   );

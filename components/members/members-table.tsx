@@ -5,6 +5,14 @@ import { useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
+import {
+  ColumnHeader,
+  DataCell,
+  DataTable,
+  DataTableBody,
+  DataTableHead,
+  RowHeader,
+} from "@/components/ui/data-table";
 import { roleLabels } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/db/schema";
 import { formatDate } from "@/lib/format";
@@ -39,59 +47,48 @@ export function MembersTable({
         Miembros
       </h2>
       {error ? <Alert tone="error">{error}</Alert> : null}
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="min-w-full text-sm">
-          <caption className="sr-only">Miembros de la empresa y sus roles</caption>
-          <thead className="bg-slate-50 text-left text-slate-700">
-            <tr>
-              <th scope="col" className="px-3 py-2 font-medium">
-                Persona
-              </th>
-              <th scope="col" className="px-3 py-2 font-medium">
-                Rol
-              </th>
-              <th scope="col" className="px-3 py-2 font-medium">
-                Desde
-              </th>
-              <th scope="col" className="px-3 py-2 font-medium">
-                <span className="sr-only">Acciones</span>
-              </th>
+      <DataTable caption="Miembros de la empresa y sus roles">
+        <DataTableHead>
+          <ColumnHeader>Persona</ColumnHeader>
+          <ColumnHeader>Rol</ColumnHeader>
+          <ColumnHeader>Desde</ColumnHeader>
+          <ColumnHeader>
+            <span className="sr-only">Acciones</span>
+          </ColumnHeader>
+        </DataTableHead>
+        <DataTableBody>
+          {members.map((member) => (
+            <tr key={member.userId} className="align-top">
+              <RowHeader className="font-normal">
+                <p className="font-medium">
+                  {member.name}
+                  {member.userId === currentUserId ? " (vos)" : ""}
+                </p>
+                <p className="text-slate-600">{member.email}</p>
+              </RowHeader>
+              <DataCell>
+                <RoleCell
+                  member={member}
+                  pending={pending}
+                  onChange={(role) =>
+                    run(() => changeMemberRole({ businessId, userId: member.userId, role }))
+                  }
+                />
+              </DataCell>
+              <DataCell className="tabular-nums">{formatDate(new Date(member.since))}</DataCell>
+              <DataCell>
+                <ConfirmButton
+                  label={member.userId === currentUserId ? "Salir de la empresa" : "Quitar"}
+                  question={`¿Quitar a ${member.name} (${roleLabels[member.role]}) de la empresa?`}
+                  confirmLabel="Sí, quitar"
+                  pending={pending}
+                  onConfirm={() => run(() => removeMember({ businessId, userId: member.userId }))}
+                />
+              </DataCell>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {members.map((member) => (
-              <tr key={member.userId} className="align-top">
-                <th scope="row" className="px-3 py-2 text-left font-normal">
-                  <p className="font-medium">
-                    {member.name}
-                    {member.userId === currentUserId ? " (vos)" : ""}
-                  </p>
-                  <p className="text-slate-600">{member.email}</p>
-                </th>
-                <td className="px-3 py-2">
-                  <RoleCell
-                    member={member}
-                    pending={pending}
-                    onChange={(role) =>
-                      run(() => changeMemberRole({ businessId, userId: member.userId, role }))
-                    }
-                  />
-                </td>
-                <td className="px-3 py-2 tabular-nums">{formatDate(new Date(member.since))}</td>
-                <td className="px-3 py-2">
-                  <ConfirmButton
-                    label={member.userId === currentUserId ? "Salir de la empresa" : "Quitar"}
-                    question={`¿Quitar a ${member.name} (${roleLabels[member.role]}) de la empresa?`}
-                    confirmLabel="Sí, quitar"
-                    pending={pending}
-                    onConfirm={() => run(() => removeMember({ businessId, userId: member.userId }))}
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </DataTableBody>
+      </DataTable>
     </section>
   );
 }
