@@ -1,4 +1,4 @@
-import { createElement as h } from "react";
+import { Fragment, createElement as h } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import {
@@ -11,27 +11,24 @@ import {
 } from "./data-table";
 
 function render(inset?: "normal" | "wide") {
-  return renderToStaticMarkup(
+  const head = h(
+    DataTableHead,
+    null,
+    h(ColumnHeader, null, "Persona"),
+    h(ColumnHeader, { align: "end" }, "Requests"),
+  );
+  const body = h(
+    DataTableBody,
+    null,
     h(
-      DataTable,
-      { caption: "Miembros", inset },
-      h(
-        DataTableHead,
-        null,
-        h(ColumnHeader, null, "Persona"),
-        h(ColumnHeader, { align: "end" }, "Requests"),
-      ),
-      h(
-        DataTableBody,
-        null,
-        h(
-          "tr",
-          null,
-          h(RowHeader, { className: "font-normal" }, "Ana"),
-          h(DataCell, { className: "tabular-nums" }, "3"),
-        ),
-      ),
+      "tr",
+      null,
+      h(RowHeader, { className: "font-normal" }, "Ana"),
+      h(DataCell, { className: "tabular-nums" }, "3"),
     ),
+  );
+  return renderToStaticMarkup(
+    h(DataTable, { caption: "Miembros", inset, children: h(Fragment, null, head, body) }),
   );
 }
 
