@@ -45,4 +45,19 @@ describe("env", () => {
     expect(env().encryptionKey).toHaveLength(32);
     expect(env().pgliteDir).toMatch(/\.data\/pglite$/);
   });
+
+  it("logs at info unless TABLERO_LOG_LEVEL names a pino level, which env() checks", async () => {
+    vi.resetModules();
+    const { logLevel } = await import("./env");
+    vi.stubEnv("TABLERO_LOG_LEVEL", "");
+    expect(logLevel()).toBe("info");
+    vi.stubEnv("TABLERO_LOG_LEVEL", "debug");
+    expect(logLevel()).toBe("debug");
+    vi.stubEnv("TABLERO_LOG_LEVEL", "verbose");
+    expect(logLevel()).toBe("info");
+    const invalid = await loadEnv({ ...valid, TABLERO_LOG_LEVEL: "verbose" });
+    expect(() => invalid()).toThrow(/TABLERO_LOG_LEVEL/);
+    const unset = await loadEnv({ ...valid, TABLERO_LOG_LEVEL: undefined });
+    expect(unset().TABLERO_LOG_LEVEL).toBe("info");
+  });
 });

@@ -4,6 +4,9 @@ import { z } from "zod";
 
 const DEFAULT_TUSFACTURAS_API_URL = "https://www.tusfacturas.app/app/api";
 
+export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   // An empty value (as some shells and CI files leave it) means unset.
@@ -29,6 +32,14 @@ const schema = z.object({
     .positive()
     .max(30 * 24 * 60)
     .default(7 * 24 * 60),
+  TABLERO_LOG_LEVEL: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.enum(LOG_LEVELS).default("info"),
+  ),
+  /** An instance whose heartbeat is older than this is dead: its unfinished work is recovered. */
+  TABLERO_LEASE_SECONDS: z.coerce.number().int().min(2).max(600).default(30),
+  /** On SIGTERM, how long in-flight calls and jobs may take before they are handed back. */
+  TABLERO_SHUTDOWN_SECONDS: z.coerce.number().int().min(1).max(600).default(20),
   TUSFACTURAS_API_URL: z.url().default(DEFAULT_TUSFACTURAS_API_URL),
   TUSFACTURAS_TIMEOUT_MS: z.coerce.number().int().positive().max(120_000).default(30_000),
 });
@@ -61,4 +72,14 @@ export function env(): Env {
     encryptionKey: Buffer.from(values.TABLERO_ENCRYPTION_KEY, "base64"),
   };
   return cached;
+}
+
+/**
+ * The log level alone. The logger must work when the rest of the configuration does not (it
+ * reports why Tablero cannot start), so it does not wait for `env()`; an invalid level falls
+ * back to "info" here and is still refused by `env()` at start.
+ */
+export function logLevel(): LogLevel {
+  const parsed = schema.shape.TABLERO_LOG_LEVEL.safeParse(process.env.TABLERO_LOG_LEVEL);
+  return parsed.success ? parsed.data : "info";
 }

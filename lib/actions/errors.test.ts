@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
+import { createLogger, type Logger } from "@/lib/log";
 import { TusFacturasError } from "@/lib/tusfacturas";
 import { ActionFailure, describeForLog, messages, toActionError } from "./errors";
 
@@ -46,17 +47,30 @@ describe("toActionError", () => {
     expect((null as unknown) instanceof TusFacturasError).toBe(false);
   });
 
-  it("answers anything else generically and logs no query parameters", () => {
-    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+  it("answers anything else generically and logs no query parameters", async () => {
+    const lines: string[] = [];
+    // The process's logger, replaced by one writing to memory.
+    const slot = globalThis as { tableroLogger?: Logger };
+    slot.tableroLogger = createLogger({ write: (line: string) => void lines.push(line) });
     const sealed = "v1.aXY.dGFn.c2VjcmV0";
-    const result = toActionError(queryError([sealed, "$argon2id$v=19$hash"]), "saveCredentials");
-
-    expect(result).toEqual({ code: "internal", message: messages.internal });
-    const logged = log.mock.calls.flat().join(" ");
-    expect(logged).toContain("23505 duplicate key value violates unique constraint");
-    expect(logged).not.toContain(sealed);
-    expect(logged).not.toContain("argon2id");
-    log.mockRestore();
+    try {
+      const error = queryError([sealed, "$argon2id$v=19$hash"]);
+      expect(toActionError(error, "saveCredentials")).toEqual({
+        code: "internal",
+        message: messages.internal,
+      });
+      await vi.waitFor(() => expect(lines).toHaveLength(1));
+    } finally {
+      delete slot.tableroLogger;
+    }
+    expect(JSON.parse(lines[0] ?? "")).toMatchObject({
+      level: "error",
+      event: "action.failed",
+      action: "saveCredentials",
+      err: { code: "23505", message: "duplicate key value violates unique constraint" },
+    });
+    expect(lines[0]).not.toContain(sealed);
+    expect(lines[0]).not.toContain("argon2id");
   });
 
   it("describes non-errors by type only", () => {

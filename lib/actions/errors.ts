@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { requestLogger } from "@/lib/log";
 import { describeTusFacturasError, TusFacturasError } from "@/lib/tusfacturas";
 import type { ActionError, ActionErrorCode } from "./result";
 
@@ -47,7 +48,8 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
 
 /**
  * The one place errors become what the user sees. Expected failures keep their message;
- * anything else is logged on the server (name and message only) and answered generically.
+ * anything else is logged on the server (with the request id; `serializeError` in lib/log.ts
+ * keeps SQL parameters out) and answered generically.
  */
 export function toActionError(error: unknown, actionName: string): ActionError {
   if (error instanceof ActionFailure) {
@@ -59,7 +61,9 @@ export function toActionError(error: unknown, actionName: string): ActionError {
   if (error instanceof z.ZodError) {
     return { code: "invalid", message: messages.invalid, fieldErrors: fieldErrorsOf(error) };
   }
-  console.error(`[action ${actionName}] ${describeForLog(error)}`);
+  void requestLogger({ action: actionName }).then((log) =>
+    log.error({ event: "action.failed", err: error }, "Server action failed"),
+  );
   return { code: "internal", message: messages.internal };
 }
 

@@ -10,6 +10,7 @@ import type { Keyring } from "@/lib/crypto/secrets";
 import type { Database, DatabaseHandle } from "@/lib/db/client";
 import { businesses, tusfacturasCredentials, users } from "@/lib/db/schema";
 import { databaseEngines, insertTestUser } from "@/lib/db/test-database";
+import { createLogger, type Logger } from "@/lib/log";
 import { businessAction } from "./pipeline";
 
 // The session and the database are the two things the pipeline asks the outside world for.
@@ -185,16 +186,24 @@ describe.each(databaseEngines())("action pipeline on $name", (engine) => {
 
   it("an unexpected exception becomes a generic Spanish message without its text", async () => {
     outside.user = owner;
-    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const lines: string[] = [];
+    // The process's logger, replaced by one writing to memory.
+    const slot = globalThis as { tableroLogger?: Logger };
+    slot.tableroLogger = createLogger({ write: (line: string) => void lines.push(line) });
     try {
       const result = await explode({ businessId });
 
       expect(result).toEqual({ ok: false, error: { code: "internal", message: INTERNAL } });
       expect(JSON.stringify(result)).not.toMatch(/hunter2|postgres|duplicate/);
       // The operator still finds the cause in the server log.
-      expect(log).toHaveBeenCalledWith(expect.stringContaining("[action explodeForTest] Error:"));
+      await vi.waitFor(() => expect(lines).toHaveLength(1));
+      expect(JSON.parse(lines[0] ?? "")).toMatchObject({
+        event: "action.failed",
+        action: "explodeForTest",
+        err: { type: "Error", message: expect.stringContaining("duplicate key") },
+      });
     } finally {
-      log.mockRestore();
+      delete slot.tableroLogger;
     }
   });
 

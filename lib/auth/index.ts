@@ -7,6 +7,7 @@ import { recordSignIn } from "@/lib/audit/service";
 import { getDb } from "@/lib/db";
 import { users } from "@/lib/db/schema";
 import { env } from "@/lib/env";
+import { requestLogger } from "@/lib/log";
 import { verifyPassword } from "./password";
 import { signInLimits } from "./rate-limit";
 
@@ -39,8 +40,22 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   logger: {
     // Auth.js logs a stack for every wrong password; a failed sign-in is not an error here.
     error(error) {
-      if (error.name !== "CredentialsSignin")
-        console.error(`[auth] ${error.name}: ${error.message}`);
+      if (error.name === "CredentialsSignin") return;
+      // The bundled class names are minified, so Auth.js's `type` says which error it is; it
+      // wraps what was thrown (in `authorize`, say) as `cause.err`.
+      const { type } = error as { type?: unknown };
+      const cause = (error.cause as { err?: unknown } | undefined)?.err;
+      void requestLogger().then((log) =>
+        log.error(
+          {
+            event: "auth.error",
+            ...(typeof type === "string" && { authError: type }),
+            err: error,
+            ...(cause instanceof Error && { cause }),
+          },
+          "Auth.js error",
+        ),
+      );
     },
   },
   providers: [

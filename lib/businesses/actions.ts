@@ -1,10 +1,11 @@
 "use server";
 
-import { ActionFailure, describeForLog, messages } from "@/lib/actions/errors";
+import { ActionFailure, messages } from "@/lib/actions/errors";
 import { businessAction, userAction } from "@/lib/actions/pipeline";
 import { recordAudit } from "@/lib/audit/service";
 import { getConsumoService } from "@/lib/consumo";
 import { getDb } from "@/lib/db";
+import { requestLogger } from "@/lib/log";
 import { describeTusFacturasError, TusFacturasError } from "@/lib/tusfacturas";
 import { appKeyring } from "./credentials";
 import { businessIdSchema, createBusinessSchema, replaceCredentialsSchema } from "./schemas";
@@ -26,7 +27,8 @@ async function verify(businessId: string, userId: string): Promise<VerificationR
     if (error instanceof TusFacturasError)
       return { businessId, verified: false, message: describeTusFacturasError(error) };
     // The business is already saved: report it unverified rather than invite a duplicate.
-    console.error(`[verify] ${describeForLog(error)}`);
+    const log = await requestLogger({ businessId });
+    log.error({ event: "business.verify_failed", err: error }, "Verifying credentials failed");
     return { businessId, verified: false, message: messages.internal };
   }
 }
