@@ -14,6 +14,8 @@ process.env.E2E_DATA_DIR ??= path.join(os.tmpdir(), `tablero-e2e-${Date.now()}`)
 
 export default defineConfig({
   testDir: "e2e",
+  // Its own config (e2e/multi-instance/playwright.config.ts), run by scripts/test.sh.
+  testIgnore: ["multi-instance/**"],
   outputDir: "test-results/playwright",
   timeout: 60_000,
   expect: { timeout: 10_000 },

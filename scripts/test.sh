@@ -29,5 +29,13 @@ npx next build >test-results/build.log 2>&1 || { cat test-results/build.log; exi
 echo "Build OK."
 step "End-to-end tests (Playwright, Chromium)"
 PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/e2e.json npx playwright test --reporter=list,json
+# Several `next start` instances on one PostgreSQL database: only with a server to use.
+rm -f test-results/multi-instance.json
+if [ -n "${TEST_DATABASE_URL:-}" ]; then
+  step "Multi-instance tests (Playwright, 2–3 next start on PostgreSQL)"
+  PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/multi-instance.json \
+    npx playwright test -c e2e/multi-instance/playwright.config.ts --reporter=list,json
+fi
 
-node scripts/test-summary.mjs test-results/unit.json test-results/e2e.json
+node scripts/test-summary.mjs test-results/unit.json test-results/e2e.json \
+  test-results/multi-instance.json

@@ -49,8 +49,15 @@ function faultResponse(fault: QueuedFault): EmulatorResponse | null {
   }
 }
 
-/** Answers one call; `apikey` is returned for logging (masked by the caller). */
+/** Answers one call, counting it (and its 429 answer, if it gets one) under its apikey. */
 export async function handleApiCall(call: ApiCall): Promise<EmulatorResponse> {
+  const response = await answer(call);
+  const apikey = text(call.body.apikey);
+  if (apikey && response.status === 429) call.state.countThrottled(apikey);
+  return response;
+}
+
+async function answer(call: ApiCall): Promise<EmulatorResponse> {
   const { state, method, body } = call;
   const apikey = text(body.apikey);
   const apitoken = text(body.apitoken);

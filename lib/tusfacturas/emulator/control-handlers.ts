@@ -34,6 +34,12 @@ export function handleControl(
     if (path === "/calls") return jsonResponse(200, state.callsReport());
     const calls = /^\/calls\/([^/]+)$/.exec(path);
     if (calls) return jsonResponse(200, state.callsOf(decodeURIComponent(calls[1] ?? "")));
+    if (path === "/throttled") return jsonResponse(200, state.throttledReport());
+    const throttled = /^\/throttled\/([^/]+)$/.exec(path);
+    if (throttled) {
+      const apikey = decodeURIComponent(throttled[1] ?? "");
+      return jsonResponse(200, { apikey, count: state.throttledOf(apikey) });
+    }
     if (path === "/outbox") return jsonResponse(200, { requests: state.outbox });
     return null;
   }

@@ -54,6 +54,8 @@ export const requestsRemainingSchema = z.strictObject({
 
 export type CallCounter = { total: number; byMethod: Partial<Record<ApiMethod, number>> };
 export type CallsReport = { byApikey: Record<string, CallCounter>; total: number };
+/** Calls answered 429 (overlapping calls of one credential set, or an injected http429). */
+export type ThrottledReport = { byApikey: Record<string, number>; total: number };
 
 export type OutboxEntry = {
   apikey: string;

@@ -8,9 +8,10 @@ import type {
   ConsumoOverride,
   FaultSpec,
   OutboxEntry,
+  ThrottledReport,
 } from "./control-schemas";
 
-export type { CallCounter, CallsReport, ConsumoOverride, FaultSpec, OutboxEntry };
+export type { CallCounter, CallsReport, ConsumoOverride, FaultSpec, OutboxEntry, ThrottledReport };
 
 export type EmulatorControl = {
   /** Back to the seeded state (counters, faults, overrides, quotas and outbox cleared). */
@@ -25,6 +26,10 @@ export type EmulatorControl = {
   calls(apikey: string): Promise<CallCounter>;
   /** Calls received, by apikey. */
   allCalls(): Promise<CallsReport>;
+  /** Calls of one apikey answered 429 (overlapping or injected), counted like `calls`. */
+  throttled(apikey: string): Promise<number>;
+  /** Calls answered 429, by apikey. */
+  allThrottled(): Promise<ThrottledReport>;
   /** IVA report requests received. */
   outbox(): Promise<OutboxEntry[]>;
 };
@@ -53,6 +58,9 @@ export function createEmulatorControl(url: string): EmulatorControl {
       void (await request("/requests-remaining", { apikey, remaining })),
     calls: (apikey) => request<CallCounter>(`/calls/${encodeURIComponent(apikey)}`),
     allCalls: () => request<CallsReport>("/calls"),
+    throttled: async (apikey) =>
+      (await request<{ count: number }>(`/throttled/${encodeURIComponent(apikey)}`)).count,
+    allThrottled: () => request<ThrottledReport>("/throttled"),
     outbox: async () => (await request<{ requests: OutboxEntry[] }>("/outbox")).requests,
   };
 }

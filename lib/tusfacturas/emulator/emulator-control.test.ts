@@ -137,6 +137,33 @@ describe("quota, overrides, counters and reset", () => {
     });
   });
 
+  it("counts the calls answered 429 per apikey: overlapping ones and injected ones", async () => {
+    await h.control.injectFault({ count: 1, apikey: "1003", kind: "latency", latencyMs: 300 });
+    const body = JSON.stringify(A1003);
+    const post = () => fetch(`${h.url}/v2/micuenta/consumo`, { method: "POST", body });
+    const slow = post();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((await post()).status).toBe(429);
+    expect((await slow).status).toBe(200);
+    await h.control.injectFault({ count: 1, apikey: "1005", kind: "http429" });
+    await expect(h.client({ maxRetries: 0 }).consumo(A1005)).rejects.toBeInstanceOf(
+      TusFacturasError,
+    );
+    await h.client().consumo(A1005);
+
+    expect(await h.control.throttled("1003")).toBe(1);
+    expect(await h.control.throttled("1005")).toBe(1);
+    expect(await h.control.throttled("1006")).toBe(0);
+    expect(await h.control.allThrottled()).toEqual({
+      byApikey: { "1003": 1, "1005": 1 },
+      total: 2,
+    });
+    // Every 429 was a call too.
+    expect((await h.control.calls("1003")).total).toBe(2);
+    await h.control.reset();
+    expect(await h.control.allThrottled()).toEqual({ byApikey: {}, total: 0 });
+  });
+
   it("reset restores the seed: figures, quotas, faults, counters and outbox", async () => {
     const client = h.client({ maxRetries: 0 });
     await h.control.setConsumo({ apikey: "1003", comprobantes_cupo: 1 });

@@ -1,6 +1,6 @@
 /**
- * Mutable emulator state: consumo overrides, quotas, queued faults, call counters, the IVA
- * outbox and which credential sets have a request in progress. `reset()` restores the seed.
+ * Mutable emulator state: consumo overrides, quotas, queued faults, call and 429 counters, the
+ * IVA outbox and which credential sets have a request in progress. `reset()` restores the seed.
  */
 import type { ConsumoFigures } from "../fixtures/load";
 import type {
@@ -9,6 +9,7 @@ import type {
   CallsReport,
   FaultSpec,
   OutboxEntry,
+  ThrottledReport,
 } from "./control-schemas";
 import type { SeededAccount } from "./seed";
 
@@ -20,6 +21,7 @@ export class EmulatorState {
   faults: QueuedFault[] = [];
   outbox: OutboxEntry[] = [];
   private calls = new Map<string, CallCounter>();
+  private throttled = new Map<string, number>();
   // Transport state, deliberately kept across resets: requests in flight still finish.
   private readonly busy = new Set<string>();
 
@@ -35,6 +37,7 @@ export class EmulatorState {
     this.faults = [];
     this.outbox = [];
     this.calls = new Map();
+    this.throttled = new Map();
   }
 
   countCall(apikey: string, method: ApiMethod): void {
@@ -59,6 +62,20 @@ export class EmulatorState {
     return counter
       ? { total: counter.total, byMethod: { ...counter.byMethod } }
       : { total: 0, byMethod: {} };
+  }
+
+  /** One more call of this apikey answered 429. */
+  countThrottled(apikey: string): void {
+    this.throttled.set(apikey, (this.throttled.get(apikey) ?? 0) + 1);
+  }
+
+  throttledReport(): ThrottledReport {
+    const byApikey = Object.fromEntries(this.throttled);
+    return { byApikey, total: Object.values(byApikey).reduce((sum, n) => sum + n, 0) };
+  }
+
+  throttledOf(apikey: string): number {
+    return this.throttled.get(apikey) ?? 0;
   }
 
   /** Marks a credential set busy; false when it already was (an overlapping request). */
