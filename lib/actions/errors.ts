@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { requestLogger } from "@/lib/log";
+import { DomainError } from "@/lib/errors";
 import { describeTusFacturasError, TusFacturasError } from "@/lib/tusfacturas";
 import type { ActionError, ActionErrorCode } from "./result";
 
@@ -52,7 +53,7 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
  * keeps SQL parameters out) and answered generically.
  */
 export function toActionError(error: unknown, actionName: string): ActionError {
-  if (error instanceof ActionFailure) {
+  if (error instanceof ActionFailure || error instanceof DomainError) {
     return { code: error.code, message: error.message, fieldErrors: error.fieldErrors };
   }
   if (error instanceof TusFacturasError) {

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, eq, ilike, or } from "drizzle-orm";
-import { ActionFailure } from "@/lib/actions/errors";
+import { DomainError } from "@/lib/errors";
 import { normalizeCuit } from "@/lib/cuit";
 import type { Database } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
@@ -54,7 +54,7 @@ export async function insertClient(
     return client;
   } catch (error) {
     if (isUniqueViolation(error))
-      throw new ActionFailure("conflict", DUPLICATE, { cuit: [DUPLICATE] });
+      throw new DomainError("conflict", DUPLICATE, { cuit: [DUPLICATE] });
     throw error;
   }
 }
@@ -72,11 +72,11 @@ export async function updateClient(
       .set({ ...values, updatedAt: new Date() })
       .where(and(eq(clients.businessId, businessId), eq(clients.id, clientId)))
       .returning();
-    if (!client) throw new ActionFailure("not_found", "No encontramos ese cliente.");
+    if (!client) throw new DomainError("not_found", "No encontramos ese cliente.");
     return client;
   } catch (error) {
     if (isUniqueViolation(error))
-      throw new ActionFailure("conflict", DUPLICATE, { cuit: [DUPLICATE] });
+      throw new DomainError("conflict", DUPLICATE, { cuit: [DUPLICATE] });
     throw error;
   }
 }
@@ -92,6 +92,6 @@ export async function deleteClient(
     .delete(clients)
     .where(and(eq(clients.businessId, businessId), eq(clients.id, clientId)))
     .returning({ nombre: clients.nombre, cuit: clients.cuit });
-  if (!deleted) throw new ActionFailure("not_found", "No encontramos ese cliente.");
+  if (!deleted) throw new DomainError("not_found", "No encontramos ese cliente.");
   return deleted;
 }

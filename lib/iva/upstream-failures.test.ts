@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ActionFailure } from "@/lib/actions/errors";
+import { DomainError } from "@/lib/errors";
 import { tusfacturasCredentials } from "@/lib/db/schema";
 import { databaseEngines } from "@/lib/db/test-database";
 import { IVA_METHOD } from "./service";
@@ -137,7 +137,7 @@ describe.each(databaseEngines())("IVA request failures on $name", (engine) => {
 
     for (const send of [false, true]) {
       const error = await service.request(input({ send })).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(ActionFailure);
+      expect(error).toBeInstanceOf(DomainError);
       expect(error).toMatchObject({ code: "conflict", message });
     }
     expect(await h.calls("1007")).toBe(0);

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ActionFailure } from "@/lib/actions/errors";
+import { DomainError } from "@/lib/errors";
 import { insertBusiness } from "@/lib/businesses/service";
 import type { Database, DatabaseHandle } from "@/lib/db/client";
 import { auditEvents, invitations, memberships, users, type Role } from "@/lib/db/schema";
@@ -135,7 +135,7 @@ describe.each(databaseEngines())("members and invitations on $name", (engine) =>
       await addMember(businessId, member.id, "accountant");
 
       const attempt = inviteTo(businessId, owner.id, member.email.toUpperCase(), "owner");
-      await expect(attempt).rejects.toBeInstanceOf(ActionFailure);
+      await expect(attempt).rejects.toBeInstanceOf(DomainError);
       await expect(attempt).rejects.toMatchObject({
         code: "conflict",
         message: "Esa persona ya es miembro de la empresa.",
@@ -388,7 +388,7 @@ describe.each(databaseEngines())("members and invitations on $name", (engine) =>
       ]);
 
       const again = acceptInvitation(db, token, lucia, acceptedAt);
-      await expect(again).rejects.toBeInstanceOf(ActionFailure);
+      await expect(again).rejects.toBeInstanceOf(DomainError);
       await expect(again).rejects.toMatchObject({
         code: "conflict",
         message: "Esta invitación ya fue usada.",
@@ -521,7 +521,7 @@ describe.each(databaseEngines())("members and invitations on $name", (engine) =>
           by: owner.id,
           now: NOW,
         });
-        await expect(attempt).rejects.toBeInstanceOf(ActionFailure);
+        await expect(attempt).rejects.toBeInstanceOf(DomainError);
         await expect(attempt).rejects.toMatchObject({ code: "conflict", message: LAST_OWNER });
       }
       await expect(
@@ -690,7 +690,7 @@ describe.each(databaseEngines())("members and invitations on $name", (engine) =>
       .set({ role: "viewer" })
       .where(and(eq(memberships.businessId, businessId), eq(memberships.userId, bob.id)));
     await expect(acceptInvitation(handle.db, token, guest, NOW)).rejects.toBeInstanceOf(
-      ActionFailure,
+      DomainError,
     );
     expect(await roleOf(businessId, guest.id)).toBeNull();
     expect(await owners(businessId)).toEqual([{ userId: owner.id }]);

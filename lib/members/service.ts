@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { and, asc, count, desc, eq, gt, isNull, sql } from "drizzle-orm";
-import { ActionFailure } from "@/lib/actions/errors";
+import { DomainError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/service";
 import { can, roleLabels } from "@/lib/auth/permissions";
 import type { Database } from "@/lib/db";
@@ -95,7 +95,7 @@ export async function invite(
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.businessId, input.businessId), eq(users.email, email)));
   if (member) {
-    throw new ActionFailure("conflict", "Esa persona ya es miembro de la empresa.", {
+    throw new DomainError("conflict", "Esa persona ya es miembro de la empresa.", {
       email: ["Esa persona ya es miembro de la empresa."],
     });
   }
@@ -149,7 +149,7 @@ export async function revokeInvitation(
       ),
     )
     .returning({ email: invitations.email });
-  if (!revoked) throw new ActionFailure("not_found", "Esa invitación ya no está pendiente.");
+  if (!revoked) throw new DomainError("not_found", "Esa invitación ya no está pendiente.");
   await recordAudit(db, {
     businessId: input.businessId,
     userId: input.userId,
@@ -178,7 +178,7 @@ async function memberOf(tx: Database, businessId: string, userId: string) {
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.businessId, businessId), eq(memberships.userId, userId)));
-  if (!row) throw new ActionFailure("not_found", "Esa persona no es miembro de la empresa.");
+  if (!row) throw new DomainError("not_found", "Esa persona no es miembro de la empresa.");
   return row;
 }
 
@@ -206,7 +206,7 @@ export async function changeRole(
     const member = await memberOf(tx, input.businessId, input.userId);
     if (member.role === input.role) return;
     if (member.role === "owner" && (await ownerCount(tx, input.businessId)) <= 1) {
-      throw new ActionFailure("conflict", LAST_OWNER);
+      throw new DomainError("conflict", LAST_OWNER);
     }
     await tx
       .update(memberships)
@@ -235,7 +235,7 @@ export async function removeMember(
     await lockMembers(tx, input.businessId);
     const member = await memberOf(tx, input.businessId, input.userId);
     if (member.role === "owner" && (await ownerCount(tx, input.businessId)) <= 1) {
-      throw new ActionFailure("conflict", LAST_OWNER);
+      throw new DomainError("conflict", LAST_OWNER);
     }
     await tx
       .delete(memberships)
@@ -343,9 +343,9 @@ export async function acceptInvitation(
       .from(invitations)
       .where(eq(invitations.tokenHash, hashToken(token)))
       .for("update");
-    if (!row) throw new ActionFailure("not_found", invitationMessages.not_found);
+    if (!row) throw new DomainError("not_found", invitationMessages.not_found);
     const state = stateOf(row, user.email, now);
-    if (state !== "pending") throw new ActionFailure("conflict", invitationMessages[state]);
+    if (state !== "pending") throw new DomainError("conflict", invitationMessages[state]);
     // Whoever sent it must still be able to invite: one removed meanwhile cannot let anyone in.
     const [inviter] = row.invitedBy
       ? await tx
@@ -356,7 +356,7 @@ export async function acceptInvitation(
           )
       : [];
     if (!inviter || !can(inviter.role, "members:manage")) {
-      throw new ActionFailure("conflict", invitationMessages.revoked);
+      throw new DomainError("conflict", invitationMessages.revoked);
     }
     await tx
       .update(invitations)
