@@ -2,8 +2,12 @@ import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   // Native and WASM packages must be loaded by Node, not bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pg"],
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pg", "pg-boss"],
   poweredByHeader: false,
+  // A self-contained server (`.next/standalone/server.js`) for deployments of several
+  // instances; the migrations travel with it, since every instance applies them at start.
+  output: "standalone",
+  outputFileTracingIncludes: { "/*": ["./drizzle/**/*"] },
   // The test command type-checks everything (tests included) with tsc; the build checks the app.
   typescript: { tsconfigPath: "tsconfig.build.json" },
   async headers() {

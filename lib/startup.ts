@@ -1,16 +1,18 @@
 import "server-only";
-import { getDb } from "./db";
 import { env } from "./env";
-import { sweepInterruptedIvaRequests } from "./iva/service";
+import { getRuntime } from "./runtime";
+import { handleTermination } from "./runtime/shutdown";
 
 /**
- * Parses the environment, opens (and migrates) the database and settles what a previous run
- * left half done (IVA requests cut off mid-call); exits with the reason.
+ * Parses the environment, opens (and migrates) the database, joins the other instances and
+ * starts working jobs; exits with the reason when it cannot. From then on SIGTERM stops the
+ * instance cleanly.
  */
 export async function checkStartup(): Promise<void> {
   try {
-    env();
-    await sweepInterruptedIvaRequests(await getDb(), new Date());
+    const { TABLERO_SHUTDOWN_SECONDS } = env();
+    await getRuntime();
+    handleTermination(TABLERO_SHUTDOWN_SECONDS * 1000);
   } catch (error) {
     console.error(`\nTablero no puede arrancar.\n${(error as Error).message}\n`);
     process.exit(1);

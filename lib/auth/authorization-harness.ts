@@ -16,7 +16,6 @@ import path from "node:path";
 import { eq, sql, type SQL } from "drizzle-orm";
 import { expect, vi } from "vitest";
 import type { ActionResult } from "@/lib/actions/result";
-import type { DatabaseHandle } from "@/lib/db/client";
 import {
   clients,
   invitations,
@@ -136,7 +135,8 @@ export async function startWorld() {
     ((await db.execute(query)) as unknown as { rows: T[] }).rows;
   const tableRows = await rowsOf<{ table_name: string }>(
     sql`select table_name from information_schema.tables
-        where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`,
+        where table_schema = 'public' and table_type = 'BASE TABLE'
+          and table_name <> 'tablero_instances' order by table_name`,
   );
   const tables = tableRows.map((row) => row.table_name);
   if (tables.length < 10) throw new Error(`unexpected schema: ${tables.join(", ")}`);
@@ -279,8 +279,8 @@ export async function startWorld() {
     },
     async close() {
       session.userId = null;
-      const handle = await (globalThis as { tableroDb?: Promise<DatabaseHandle> }).tableroDb;
-      await handle?.close();
+      // The runtime (heartbeat, job queue) stops first, then the database closes.
+      await (await import("@/lib/runtime/shutdown")).shutdownRuntime(0);
       await emulator.close();
       await rm(dataDir, { recursive: true, force: true });
       vi.unstubAllEnvs();

@@ -86,6 +86,10 @@ const otherRoutes: Record<string, { guard: string | null; scope: string }> = {
   "app/(auth)/ingresar/page.tsx": { guard: null, scope: "Public sign-in form; no data." },
   "app/(auth)/registrarme/page.tsx": { guard: null, scope: "Public sign-up form; no data." },
   "app/api/auth/[...nextauth]/route.ts": { guard: null, scope: "Auth.js' own handlers." },
+  "app/api/health/route.ts": {
+    guard: null,
+    scope: "Public for load balancers: whether this instance can serve; no business or user data.",
+  },
   "app/(app)/layout.tsx": {
     guard: "requireUser()",
     scope: "listBusinessesOf(db, user.id): the user's memberships only (checked below).",

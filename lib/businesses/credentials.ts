@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { openSecret, sealSecret, sealedKeyVersion, type Keyring } from "@/lib/crypto/secrets";
 import type { Database } from "@/lib/db";
@@ -37,4 +38,9 @@ export async function loadCredentials(
     JSON.parse(openSecret(row.sealed, businessId, keyring)),
   );
   return { credentials, sealed: row.sealed };
+}
+
+/** Names a sealed credential set without carrying it (lock names): its SHA-256. */
+export function sealedDigest(sealed: string): string {
+  return createHash("sha256").update(sealed).digest("hex");
 }

@@ -1,10 +1,11 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { and, desc, eq, gt, sql } from "drizzle-orm";
-import { ActionFailure } from "@/lib/actions/errors";
-import { loadCredentials } from "@/lib/businesses/credentials";
+import { DomainError } from "@/lib/errors";
+import { loadCredentials, sealedDigest } from "@/lib/businesses/credentials";
 import type { Keyring } from "@/lib/crypto/secrets";
 import type { Database } from "@/lib/db";
+import type { Locks } from "@/lib/db/locks";
 import { consumoSnapshots, tusfacturasCredentials, tusfacturasRequests } from "@/lib/db/schema";
 import {
   describeTusFacturasError,
@@ -22,6 +23,8 @@ export type ConsumoDeps = {
   db: Database;
   client: TusFacturasClient;
   keyring: Keyring;
+  /** One refresh of a business at a time across instances (advisory locks on PostgreSQL). */
+  locks: Locks;
   /** How long a snapshot (or a failed attempt) spares the plan another request. */
   freshnessMs: number;
   now: () => Date;
@@ -30,7 +33,14 @@ export type ConsumoDeps = {
 export type ConsumoService = ReturnType<typeof createConsumoService>;
 
 /** Consumo snapshots: served from the database, refreshed from TusFacturas only when needed. */
-export function createConsumoService({ db, client, keyring, freshnessMs, now }: ConsumoDeps) {
+export function createConsumoService({
+  db,
+  client,
+  keyring,
+  locks,
+  freshnessMs,
+  now,
+}: ConsumoDeps) {
   // Per business: the refresh running and the sealed credentials it called with.
   const inFlight = createSingleFlight<ConsumoView>();
 
@@ -158,7 +168,7 @@ export function createConsumoService({ db, client, keyring, freshnessMs, now }: 
 
   /**
    * Asks TusFacturas for the consumo (one billed request) and stores it. Concurrent
-   * refreshes of one business share that request, unless the credentials were replaced
+   * refreshes of one business, in any instance, share that request, unless the credentials were replaced
    * meanwhile: the old set's answer says nothing about the new one. With `onlyIfStale`, the
    * stored copy is checked again once this refresh holds the business's slot, so a visit
    * that read a stale copy just before another refresh finished does not pay for a second
@@ -171,15 +181,20 @@ export function createConsumoService({ db, client, keyring, freshnessMs, now }: 
   ): Promise<ConsumoView> {
     const stored = await loadCredentials(db, keyring, businessId);
     if (!stored)
-      throw new ActionFailure("conflict", "Esta empresa no tiene credenciales de TusFacturas.");
-    return inFlight.run(businessId, stored.sealed, async () => {
-      if (onlyIfStale) {
-        const current = await view(businessId);
-        if (!stale(current)) return publicView(current);
-      }
-      await fetchAndStore(businessId, userId, stored);
-      return publicView(await view(businessId));
-    });
+      throw new DomainError("conflict", "Esta empresa no tiene credenciales de TusFacturas.");
+    // Shared by this process's callers, then one holder per business and credential set
+    // across instances; the stored copy is read again under the lock, where another
+    // instance's refresh shows. Replaced credentials do not wait for the old set's call.
+    return inFlight.run(businessId, stored.sealed, () =>
+      locks.withLock(`refresh:consumo:${businessId}:${sealedDigest(stored.sealed)}`, async () => {
+        if (onlyIfStale) {
+          const current = await view(businessId);
+          if (!stale(current)) return publicView(current);
+        }
+        await fetchAndStore(businessId, userId, stored);
+        return publicView(await view(businessId));
+      }),
+    );
   }
 
   /**

@@ -63,6 +63,7 @@ export async function startConsumoHarness(engine: DatabaseEngine) {
       db,
       client,
       keyring,
+      locks: handle.locks,
       freshnessMs: FRESHNESS_MS,
       now: () => new Date(clock),
     });

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ActionFailure } from "@/lib/actions/errors";
+import { DomainError } from "@/lib/errors";
 import { insertBusiness } from "@/lib/businesses/service";
 import { insertClient } from "@/lib/clientes/service";
 import type { Keyring } from "@/lib/crypto/secrets";
@@ -70,6 +70,7 @@ describe.each(databaseEngines())("cuenta corriente service on $name", (engine) =
         },
       }),
       keyring,
+      locks: handle.locks,
       freshnessMs: FRESHNESS_MS,
       now: () => new Date(clock),
     });
@@ -168,7 +169,7 @@ describe.each(databaseEngines())("cuenta corriente service on $name", (engine) =
   it("a CUIT outside the business's cartera is not found and costs nothing", async () => {
     const t = await scenario("1003");
     const outside = t.service.refresh(t.businessId, "30712293841", t.userId);
-    await expect(outside).rejects.toBeInstanceOf(ActionFailure);
+    await expect(outside).rejects.toBeInstanceOf(DomainError);
     await expect(outside).rejects.toMatchObject({ code: "not_found" });
     expect(await t.calls()).toBe(0);
   });

@@ -1,10 +1,11 @@
 import "server-only";
 import { and, desc, eq, gt, inArray, isNotNull, notInArray } from "drizzle-orm";
-import { ActionFailure } from "@/lib/actions/errors";
-import { loadCredentials } from "@/lib/businesses/credentials";
+import { DomainError } from "@/lib/errors";
+import { loadCredentials, sealedDigest } from "@/lib/businesses/credentials";
 import { findClientByCuit, listClients } from "@/lib/clientes/service";
 import type { Keyring } from "@/lib/crypto/secrets";
 import type { Database } from "@/lib/db";
+import type { Locks } from "@/lib/db/locks";
 import {
   cuentaCorrienteSnapshots,
   tusfacturasCredentials,
@@ -34,6 +35,8 @@ export type CuentaCorrienteDeps = {
   db: Database;
   client: TusFacturasClient;
   keyring: Keyring;
+  /** One refresh of a client's ledger at a time across instances. */
+  locks: Locks;
   freshnessMs: number;
   now: () => Date;
 };
@@ -42,7 +45,7 @@ export type CuentaCorrienteService = ReturnType<typeof createCuentaCorrienteServ
 
 /** Cuentas corrientes: stored snapshots per client, refreshed from TusFacturas only when needed. */
 export function createCuentaCorrienteService(deps: CuentaCorrienteDeps) {
-  const { db, client, keyring, freshnessMs, now } = deps;
+  const { db, client, keyring, locks, freshnessMs, now } = deps;
   const inFlight = createSingleFlight<void>();
   const key = (businessId: string, cuit: string) => `${businessId}:${cuit}`;
   const ofClient = (businessId: string, cuit: string) =>
@@ -93,7 +96,7 @@ export function createCuentaCorrienteService(deps: CuentaCorrienteDeps) {
 
   async function requireClient(businessId: string, cuit: string) {
     const cliente = await findClientByCuit(db, businessId, cuit);
-    if (!cliente) throw new ActionFailure("not_found", NOT_IN_CARTERA);
+    if (!cliente) throw new DomainError("not_found", NOT_IN_CARTERA);
     return cliente;
   }
 
@@ -189,11 +192,18 @@ export function createCuentaCorrienteService(deps: CuentaCorrienteDeps) {
     await requireClient(businessId, cuit);
     const stored = await loadCredentials(db, keyring, businessId);
     if (!stored)
-      throw new ActionFailure("conflict", "Esta empresa no tiene credenciales de TusFacturas.");
-    await inFlight.run(key(businessId, cuit), stored.sealed, async () => {
-      if (onlyIfStale && !(await status(businessId, cuit)).stale) return;
-      await fetchAndStore(businessId, cuit, userId, stored.credentials);
-    });
+      throw new DomainError("conflict", "Esta empresa no tiene credenciales de TusFacturas.");
+    // This process's callers share one refresh; across instances the lock lets one call
+    // through and the others find its copy when they re-read under it.
+    await inFlight.run(key(businessId, cuit), stored.sealed, () =>
+      locks.withLock(
+        `refresh:cuenta-corriente:${key(businessId, cuit)}:${sealedDigest(stored.sealed)}`,
+        async () => {
+          if (onlyIfStale && !(await status(businessId, cuit)).stale) return;
+          await fetchAndStore(businessId, cuit, userId, stored.credentials);
+        },
+      ),
+    );
     return view(businessId, cuit);
   }
 
@@ -247,7 +257,7 @@ export function createCuentaCorrienteService(deps: CuentaCorrienteDeps) {
     try {
       await running;
     } catch (error) {
-      if (error instanceof ActionFailure) throw error;
+      if (error instanceof DomainError) throw error;
     }
     return view(businessId, cuit);
   }

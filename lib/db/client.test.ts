@@ -23,6 +23,7 @@ const tables = [
   "iva_batches",
   "iva_requests",
   "memberships",
+  "tablero_instances",
   "tusfacturas_credentials",
   "tusfacturas_requests",
   "users",

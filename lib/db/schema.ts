@@ -235,6 +235,16 @@ export const ivaRequests = pgTable(
     requestedAt: timestamp("requested_at", { withTimezone: true }).notNull(),
     completedAt: timestamp("completed_at", { withTimezone: true }),
     errorCode: text("error_code"),
+    /**
+     * The instance (`tablero_instances.id`) working on the request while it is "pending": only
+     * that instance changes it, unless the instance is dead (see lib/runtime/instances.ts).
+     */
+    leaseOwner: text("lease_owner"),
+    /**
+     * Set just before the call leaves, inside the credentials' turn: a "pending" request
+     * without it surely never reached TusFacturas; with it, it may have.
+     */
+    sendingAt: timestamp("sending_at", { withTimezone: true }),
     /** TusFacturas' own messages when rejected; the reason otherwise. Spanish, no secrets. */
     messages: jsonb("messages").$type<string[]>().notNull().default([]),
   },
@@ -246,6 +256,9 @@ export const ivaRequests = pgTable(
       .where(sql`${t.status} = 'pending'`),
     index("iva_requests_business_requested_idx").on(t.businessId, t.requestedAt),
     index("iva_requests_batch_idx").on(t.batchId),
+    index("iva_requests_pending_owner_idx")
+      .on(t.leaseOwner)
+      .where(sql`${t.status} = 'pending'`),
   ],
 );
 
@@ -305,3 +318,16 @@ export const auditEvents = pgTable(
     index("audit_events_user_at_idx").on(t.userId, t.at),
   ],
 );
+
+/**
+ * Every Tablero server process on this database: each one renews `heartbeat_at` while it
+ * runs. One whose heartbeat is older than the lease is dead, and only then is its unfinished
+ * work recovered by another.
+ */
+export const tableroInstances = pgTable("tablero_instances", {
+  id: text("id").primaryKey(),
+  startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+  heartbeatAt: timestamp("heartbeat_at", { withTimezone: true }).notNull().defaultNow(),
+  /** Set when it received SIGTERM: it takes no new work and hands back what it cannot finish. */
+  stoppingAt: timestamp("stopping_at", { withTimezone: true }),
+});

@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { hashPassword } from "@/lib/auth/password";
 import { insertBusiness } from "@/lib/businesses/service";
 import { createConsumoService } from "@/lib/consumo/service";
+import { createLocalLocks } from "@/lib/db/locks";
 import { createCuentaCorrienteService } from "@/lib/cuenta-corriente/service";
 import type { Keyring } from "@/lib/crypto/secrets";
 import type { Database } from "@/lib/db";
@@ -55,6 +56,8 @@ export async function seedDemo(
     db,
     client: createTusFacturasClient({ baseUrl: options.tusfacturasUrl, onCall: reportAttempt }),
     keyring: options.keyring,
+    // The seed runs alone, before the server opens the database.
+    locks: createLocalLocks(),
     freshnessMs: 15 * 60_000,
     now: () => new Date(),
   };

@@ -33,6 +33,11 @@ export type TusFacturasClientOptions = {
   /** First backoff delay; doubles each retry. Default 500. */
   retryBaseDelayMs?: number;
   fetch?: typeof fetch;
+  /**
+   * Holds one credential set's turn across processes (keyed by an opaque digest, never a
+   * secret) around each attempt and the spacing after it. Default: this process's lanes only.
+   */
+  exclusive?: <T>(key: string, task: () => Promise<T>) => Promise<T>;
   /** Called once per upstream HTTP attempt: every attempt is billed by TusFacturas. */
   onCall?: (event: TusFacturasCallEvent) => void;
 };
@@ -43,9 +48,14 @@ export interface TusFacturasClient {
     credentials: TusFacturasCredentials,
     cuit: string,
   ): Promise<MovimientoCuentaCorriente[]>;
+  /**
+   * `beforeSend` runs in the credentials' turn just before the request leaves; if it throws,
+   * nothing is sent.
+   */
   ivaComprasVentas(
     credentials: TusFacturasCredentials,
     request: IvaComprasVentasRequest,
+    options?: { beforeSend?: () => Promise<void> },
   ): Promise<void>;
 }
 
@@ -54,6 +64,7 @@ type CallSpec<T> = {
   params: Record<string, unknown>;
   decode: (json: unknown) => T;
   retry: boolean;
+  beforeSend?: () => Promise<void>;
 };
 
 function normalizeCuit(cuit: string): string {
@@ -87,7 +98,7 @@ export function createTusFacturasClient(options: TusFacturasClientOptions): TusF
   const maxRetries = options.maxRetries ?? 2;
   const retryBaseDelayMs = options.retryBaseDelayMs ?? 500;
   const fetchImpl = options.fetch ?? fetch;
-  const lanes = createCredentialLanes(options.minSpacingMs ?? 100);
+  const lanes = createCredentialLanes(options.minSpacingMs ?? 100, undefined, options.exclusive);
   const inFlight = new Map<string, Promise<unknown>>();
 
   function report(method: string, outcome: AttemptOutcome<unknown>, durationMs: number): void {
@@ -109,6 +120,7 @@ export function createTusFacturasClient(options: TusFacturasClientOptions): TusF
     const body = JSON.stringify({ apikey, apitoken, usertoken, ...spec.params });
     for (let retryIndex = 0; ; retryIndex++) {
       const outcome = await lanes.run(key, async () => {
+        await spec.beforeSend?.();
         const startedAt = performance.now();
         const result = await attemptRequest({
           fetch: fetchImpl,
@@ -134,6 +146,8 @@ export function createTusFacturasClient(options: TusFacturasClientOptions): TusF
       return Promise.reject(new TusFacturasError("invalid_credentials", { detail: "en blanco" }));
     }
     const key = credentialKey(credentials);
+    // A call with its own hook is one caller's: never shared with another.
+    if (spec.beforeSend) return run(credentials, key, spec);
     const dedupeKey = `${key}\n${spec.method}\n${JSON.stringify(spec.params)}`;
     const existing = inFlight.get(dedupeKey);
     if (existing) return existing as Promise<T>;
@@ -162,7 +176,7 @@ export function createTusFacturasClient(options: TusFacturasClientOptions): TusF
         retry: true,
       });
     },
-    async ivaComprasVentas(credentials, request) {
+    async ivaComprasVentas(credentials, request, { beforeSend } = {}) {
       const params = checkIvaRequest(request);
       // Never retried: a second attempt can email the report twice and is billed again.
       await call(credentials, {
@@ -170,6 +184,7 @@ export function createTusFacturasClient(options: TusFacturasClientOptions): TusF
         params,
         decode: decodeIvaComprasVentas,
         retry: false,
+        ...(beforeSend ? { beforeSend } : {}),
       });
     },
   };

@@ -12,10 +12,21 @@ export type CredentialLanes = {
 
 type Lane = { tail: Promise<void>; pending: number; lastFinishedAt: number };
 
-/** Creates the per-credential lanes; `now` is injectable for tests. */
+/**
+ * Holds a credential set's turn among every process sharing it while `task` runs; the turn
+ * ends when the promise `task` returns settles.
+ */
+export type ExclusiveTurn = <T>(key: string, task: () => Promise<T>) => Promise<T>;
+
+/**
+ * Creates the per-credential lanes; `now` is injectable for tests. With `exclusive`, each
+ * attempt also holds the set's turn across processes, and keeps it `minSpacingMs` after
+ * finishing (the caller has its answer meanwhile), which spaces every process's attempts.
+ */
 export function createCredentialLanes(
   minSpacingMs: number,
   now: () => number = () => performance.now(),
+  exclusive?: ExclusiveTurn,
 ): CredentialLanes {
   const lanes = new Map<string, Lane>();
 
@@ -49,6 +60,7 @@ export function createCredentialLanes(
       lane.pending += 1;
       try {
         await previous;
+        if (exclusive) return await inTurn(exclusive, key, minSpacingMs, task);
         await waitForSpacing(lane);
         return await task();
       } finally {
@@ -58,4 +70,26 @@ export function createCredentialLanes(
       }
     },
   };
+}
+
+/**
+ * Runs `task` in the cross-process turn and answers as soon as it is done; the turn is kept
+ * `spacingMs` longer, so the next attempt of any process starts that much later.
+ */
+function inTurn<T>(
+  exclusive: ExclusiveTurn,
+  key: string,
+  spacingMs: number,
+  task: () => Promise<T>,
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    exclusive(key, async () => {
+      try {
+        resolve(await task());
+      } catch (error) {
+        reject(error as Error);
+      }
+      await sleep(spacingMs);
+    }).catch(reject);
+  });
 }

@@ -1,19 +1,20 @@
 import "server-only";
+import type { Locks } from "@/lib/db/locks";
 import { env } from "@/lib/env";
 import { createTusFacturasClient, type TusFacturasClient } from "@/lib/tusfacturas";
 import { reportAttempt } from "./record";
 
-// One client per process (kept across dev reloads): its per-credential spacing queues and
-// shared in-flight calls only work if every feature goes through the same one.
-const globalForClient = globalThis as unknown as { tableroTusFacturas?: TusFacturasClient };
-
-/** The process's TusFacturas client, configured from the validated environment. */
-export function getUpstreamClient(): TusFacturasClient {
+/**
+ * The TusFacturas client configured from the validated environment. `lanes` holds each
+ * credential set's turn across every instance on the database, so their calls never overlap
+ * and stay spaced (the key is the set's SHA-256, never a secret).
+ */
+export function createUpstreamClient(lanes: Locks): TusFacturasClient {
   const { TUSFACTURAS_API_URL, TUSFACTURAS_TIMEOUT_MS } = env();
-  globalForClient.tableroTusFacturas ??= createTusFacturasClient({
+  return createTusFacturasClient({
     baseUrl: TUSFACTURAS_API_URL,
     timeoutMs: TUSFACTURAS_TIMEOUT_MS,
     onCall: reportAttempt,
+    exclusive: (key, task) => lanes.withLock(`tusfacturas:${key}`, task),
   });
-  return globalForClient.tableroTusFacturas;
 }

@@ -1,0 +1,96 @@
+import "server-only";
+import { appKeyring } from "@/lib/businesses/credentials";
+import { createConsumoService, type ConsumoService } from "@/lib/consumo/service";
+import {
+  createCuentaCorrienteService,
+  type CuentaCorrienteService,
+} from "@/lib/cuenta-corriente/service";
+import { getDatabase, type DatabaseHandle } from "@/lib/db";
+import { env } from "@/lib/env";
+import { createIvaService, type IvaService } from "@/lib/iva/service";
+import { startJobQueue, type JobQueue } from "@/lib/jobs/queue";
+import { createUpstreamClient } from "@/lib/upstream/client";
+import { joinInstances, type Instance } from "./instances";
+import { trackCalls } from "./tracked-client";
+
+/**
+ * The process's services, built once from the environment: the database and its locks, this
+ * instance among the others, the job queue and the TusFacturas client every feature shares
+ * (its per-credential turns only work if there is one).
+ */
+export type Runtime = {
+  handle: DatabaseHandle;
+  instance: Instance;
+  queue: JobQueue;
+  consumo: ConsumoService;
+  cuentaCorriente: CuentaCorrienteService;
+  iva: IvaService;
+  /** Settles once this process's TusFacturas calls in flight have ended. */
+  drained(): Promise<void>;
+};
+
+// On globalThis: Next bundles server code once per layer (instrumentation, pages, actions),
+// and every layer must share one runtime.
+const globalForRuntime = globalThis as unknown as { tableroRuntime?: Promise<Runtime> };
+
+/** The process's runtime, started on first use (instrumentation starts it with the server). */
+export function getRuntime(): Promise<Runtime> {
+  globalForRuntime.tableroRuntime ??= startRuntime();
+  globalForRuntime.tableroRuntime.catch(() => {
+    globalForRuntime.tableroRuntime = undefined;
+  });
+  return globalForRuntime.tableroRuntime;
+}
+
+/** The runtime if it was started, without starting it. */
+export function startedRuntime(): Promise<Runtime> | undefined {
+  return globalForRuntime.tableroRuntime;
+}
+
+async function startRuntime(): Promise<Runtime> {
+  const config = env();
+  const handle = await getDatabase();
+  const { db } = handle;
+  const leaseMs = config.TABLERO_LEASE_SECONDS * 1000;
+  const now = () => new Date();
+  const { client, drained } = trackCalls(createUpstreamClient(handle.lanes));
+  const freshnessMs = config.TABLERO_FRESHNESS_MINUTES * 60_000;
+  const keyring = appKeyring();
+
+  // Each heartbeat settles dead instances' work, once the service that knows it exists.
+  const recovery: { settleDead?: () => Promise<unknown> } = {};
+  const instance = await joinInstances({
+    db,
+    leaseMs,
+    alone: handle.engine === "pglite",
+    onBeat: async () => {
+      await recovery.settleDead?.();
+    },
+  });
+  const queue = await startJobQueue(handle, {
+    maintenanceSeconds: config.TABLERO_LEASE_SECONDS,
+    // Long enough for a call to wait its turn and time out; a job outliving it is retried,
+    // and the request's own state decides whether anything is sent.
+    expireSeconds: Math.ceil(config.TUSFACTURAS_TIMEOUT_MS / 1000) * 2 + 30,
+  });
+  const iva = createIvaService({ db, client, keyring, now, instance, queue, leaseMs });
+  recovery.settleDead = iva.settleDead;
+  await iva.settleDead();
+  await queue.work("iva-report", ({ requestId }) => iva.work(requestId));
+  return {
+    handle,
+    instance,
+    queue,
+    consumo: createConsumoService({ db, client, keyring, locks: handle.locks, freshnessMs, now }),
+    cuentaCorriente: createCuentaCorrienteService({
+      db,
+      client,
+      keyring,
+      locks: handle.locks,
+      freshnessMs,
+      now,
+    }),
+    iva,
+    drained,
+  };
+}
