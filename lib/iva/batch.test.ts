@@ -1,23 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ActionFailure } from "@/lib/actions/errors";
+import { DomainError } from "@/lib/errors";
 import { ivaRequests } from "@/lib/db/schema";
 import { databaseEngines } from "@/lib/db/test-database";
-import {
-  sweepInterruptedIvaRequests,
-  type IvaBatchInput,
-  type IvaBatchOutcome,
-  type IvaService,
-} from "./service";
-import {
-  EMAIL,
-  HOUR,
-  PENDING_LIMIT_MS,
-  PERIOD,
-  START,
-  startIvaHarness,
-  type IvaHarness,
-} from "./test-harness";
+import { type IvaBatchInput, type IvaBatchOutcome, type IvaService } from "./service";
+import { EMAIL, HOUR, PERIOD, startIvaHarness, type IvaHarness } from "./test-harness";
 
 const NOT_VERIFIED =
   "Las credenciales de TusFacturas de esta empresa no están verificadas: revisalas en Credenciales.";
@@ -118,7 +105,7 @@ describe.each(databaseEngines())("IVA batches on $name", (engine) => {
       [mine, randomUUID()],
     ]) {
       const error = await service.startBatch(input(businessIds)).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(ActionFailure);
+      expect(error).toBeInstanceOf(DomainError);
       expect(error).toMatchObject({ code: "not_found", message: "No encontramos esa empresa." });
     }
     expect(await h.batchRows(userId)).toEqual([]);
@@ -193,10 +180,11 @@ describe.each(databaseEngines())("IVA batches on $name", (engine) => {
     expect([await h.calls("1007"), await h.calls("1008")]).toEqual([1, 1]);
   });
 
-  it("repeats a request left pending past the limit, once the user said yes", async () => {
+  it("repeats a request a dead instance left in flight, once the user said yes", async () => {
     const { userId, service, input } = await owner();
     const businessId = await h.business(userId, "1007");
-    // Written by a call that never came back.
+    const dead = h.service();
+    // Written by an instance whose call left and which died before the answer.
     await h.db.insert(ivaRequests).values({
       businessId,
       userId,
@@ -204,9 +192,11 @@ describe.each(databaseEngines())("IVA batches on $name", (engine) => {
       ...PERIOD,
       email: EMAIL,
       status: "pending",
+      leaseOwner: dead.instanceId,
+      sendingAt: h.now(),
       requestedAt: h.now(),
     });
-    h.advance(PENDING_LIMIT_MS + 1);
+    await h.killInstance(dead.instanceId);
 
     expect(await service.startBatch(input([businessId]))).toEqual({
       kind: "confirm",
@@ -230,7 +220,7 @@ describe.each(databaseEngines())("IVA batches on $name", (engine) => {
     ]);
   });
 
-  it("never sends what another process starting up marked as not sent", async () => {
+  it("an instance starting mid-run changes nothing of it", async () => {
     const { userId, service, input } = await owner();
     const first = await h.business(userId, "1007");
     const second = await h.business(userId, "1008");
@@ -239,16 +229,55 @@ describe.each(databaseEngines())("IVA batches on $name", (engine) => {
     await expect
       .poll(async () => (await h.rows(first))[0]?.status, { interval: 10 })
       .toBe("pending");
+    const before = [...(await h.rows(first)), ...(await h.rows(second))];
 
     // A second server on the same database starts while the first call is on its way.
-    await sweepInterruptedIvaRequests(h.db, new Date(START));
+    const fresh = h.service();
+    expect(await fresh.settleDead()).toBe(0);
+    expect([...(await h.rows(first)), ...(await h.rows(second))]).toEqual(before);
     release();
 
     const view = await finished(service, userId, batchId);
     expect(view.items.map((i) => [i.businessId, i.status])).toEqual([
       [first, "sent"],
-      [second, "cancelled"],
+      [second, "sent"],
     ]);
-    expect([await h.calls("1007"), await h.calls("1008")]).toEqual([1, 0]);
+    expect([await h.calls("1007"), await h.calls("1008")]).toEqual([1, 1]);
+  });
+
+  it("a run whose instance died goes on: the calls that may have left stay unconfirmed, the rest are sent once", async () => {
+    const { userId, input } = await owner();
+    const ids = [
+      await h.business(userId, "1007"),
+      await h.business(userId, "1008"),
+      await h.business(userId, "1009"),
+    ];
+    const dying = h.service({ answersLost: true });
+    const batchId = started(await dying.startBatch(input(ids)));
+    const inFlight = async () =>
+      (await Promise.all(ids.map((id) => h.rows(id))))
+        .flat()
+        .filter((row) => row.sendingAt !== null && row.status === "pending");
+    await expect.poll(async () => (await inFlight()).length, { interval: 10 }).toBeGreaterThan(0);
+
+    // Another instance takes the queue; the first dies with its calls in flight, their
+    // answers lost with it.
+    const survivor = h.service();
+    await h.killInstance(dying.instanceId);
+    const lost = await inFlight();
+    expect(await survivor.settleDead()).toBeGreaterThanOrEqual(lost.length);
+
+    const view = await finished(survivor, userId, batchId);
+    const lostIds = new Set(lost.map((row) => row.id));
+    for (const item of view.items) {
+      expect(item.status).toBe(lostIds.has(item.id) ? "unconfirmed" : "sent");
+    }
+    const outbox = await h.outbox();
+    for (const [i, apikey] of (["1007", "1008", "1009"] as const).entries()) {
+      const sent = view.items.find((item) => item.businessId === ids[i])!.status === "sent";
+      const emails = outbox.filter((e) => e.apikey === apikey).length;
+      expect(sent ? emails === 1 : emails <= 1).toBe(true);
+      expect(await h.calls(apikey)).toBe(sent ? 1 : emails);
+    }
   });
 });

@@ -3,7 +3,6 @@ import { ivaRequestStatuses, type IvaRequestStatus } from "@/lib/db/schema";
 import {
   DUPLICATE_WINDOW_MS,
   duplicateQuestion,
-  effectiveStatus,
   findDuplicate,
   mayHaveSent,
   whenSaid,
@@ -60,25 +59,6 @@ describe("the duplicate window", () => {
     expect(findDuplicate(requests, NOW)?.id).toBe("one-hour");
     expect(findDuplicate([...requests].reverse(), NOW)?.id).toBe("one-hour");
     expect(findDuplicate([], NOW)).toBeNull();
-  });
-});
-
-describe("effectiveStatus", () => {
-  const LIMIT = 150_000;
-  const row = (status: IvaRequestStatus, msAgo: number) => ({
-    status,
-    requestedAt: new Date(NOW.getTime() - msAgo),
-  });
-
-  it("shows a pending request older than the limit as unconfirmed", () => {
-    expect(effectiveStatus(row("pending", LIMIT), NOW, LIMIT)).toBe("pending");
-    expect(effectiveStatus(row("pending", LIMIT + 1), NOW, LIMIT)).toBe("unconfirmed");
-  });
-
-  it("leaves every other status as stored, however old", () => {
-    for (const status of ivaRequestStatuses.filter((s) => s !== "pending")) {
-      expect(effectiveStatus(row(status, 10 * LIMIT), NOW, LIMIT)).toBe(status);
-    }
   });
 });
 

@@ -16,22 +16,6 @@ export const statusLabels: Record<IvaRequestStatus, string> = {
 };
 
 /**
- * What the user is told a request ended as. A request still "pending" after its call can no
- * longer be running (the server stopped mid-call, say) is "sin confirmar": TusFacturas may or
- * may not have emailed it, so it is never shown as sent.
- */
-export function effectiveStatus(
-  row: { status: IvaRequestStatus; requestedAt: Date },
-  now: Date,
-  pendingLimitMs: number,
-): IvaRequestStatus {
-  if (row.status === "pending" && now.getTime() - row.requestedAt.getTime() > pendingLimitMs) {
-    return "unconfirmed";
-  }
-  return row.status;
-}
-
-/**
  * Whether an earlier request may have made TusFacturas send the email. Rejected ones did not;
  * failed ones may have (a timeout can hide a delivered request), so they count.
  */

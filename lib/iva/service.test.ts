@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ActionFailure } from "@/lib/actions/errors";
+import { DomainError } from "@/lib/errors";
 import { ivaBatches, ivaRequests, tusfacturasCredentials } from "@/lib/db/schema";
 import { databaseEngines } from "@/lib/db/test-database";
 import { IVA_METHOD } from "./service";
@@ -10,7 +10,6 @@ import {
   EMAIL,
   HOUR,
   iso,
-  PENDING_LIMIT_MS,
   PERIOD,
   START,
   startIvaHarness,
@@ -159,7 +158,7 @@ describe.each(databaseEngines())("IVA requests on $name", (engine) => {
       const error = await service
         .request(input({ email: "CONTADOR@estudio.com.ar", send }))
         .catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(ActionFailure);
+      expect(error).toBeInstanceOf(DomainError);
       expect(error).toMatchObject({ code: "conflict", message: IN_FLIGHT });
     }
     release();
@@ -169,9 +168,10 @@ describe.each(databaseEngines())("IVA requests on $name", (engine) => {
     expect(await h.rows(businessId)).toHaveLength(1);
   });
 
-  it("a request left pending past the limit shows as unconfirmed and can be repeated", async () => {
+  it("a live instance's pending request holds its slot; once that instance dies it is unconfirmed and can be repeated", async () => {
     const { service, input, businessId, userId } = await h.scenario();
-    // Written by a call that never came back.
+    const other = h.service();
+    // Written by another instance whose call has left and not come back.
     const [stale] = await h.db
       .insert(ivaRequests)
       .values({
@@ -181,19 +181,21 @@ describe.each(databaseEngines())("IVA requests on $name", (engine) => {
         ...PERIOD,
         email: EMAIL,
         status: "pending",
+        leaseOwner: other.instanceId,
+        sendingAt: h.now(),
         requestedAt: h.now(),
       })
       .returning({ id: ivaRequests.id });
 
-    h.advance(PENDING_LIMIT_MS);
+    h.advance(60 * 60_000);
     expect((await service.history(businessId)).map((r) => r.status)).toEqual(["pending"]);
     await expect(service.request(input({ send: false }))).rejects.toMatchObject({
       code: "conflict",
       message: IN_FLIGHT,
     });
+    expect((await service.history(businessId)).map((r) => r.status)).toEqual(["pending"]);
 
-    h.advance(1);
-    expect((await service.history(businessId)).map((r) => r.status)).toEqual(["unconfirmed"]);
+    await h.killInstance(other.instanceId);
     expect(await service.request(input({ send: false }))).toEqual({
       kind: "confirm",
       duplicate: { id: stale!.id, question: UNCONFIRMED_AT_10_42 },
@@ -207,54 +209,58 @@ describe.each(databaseEngines())("IVA requests on $name", (engine) => {
     ]);
   });
 
-  it("sweepInterrupted settles what a stopped server left: pending unconfirmed, queued cancelled", async () => {
-    const { service, input, businessId, userId } = await h.scenario();
-    const sent = done(await service.request(input({ mes: 8 })));
+  it("a dead instance's work is settled: a call that may have left is unconfirmed, one that never left is not sent, a run's goes back to the queue", async () => {
+    const { service, businessId, userId } = await h.scenario();
+    const dead = h.service();
+    const live = h.service();
     const [run] = await h.db
       .insert(ivaBatches)
       .values({ userId, requestKey: randomUUID(), ...PERIOD, email: "otra@estudio.com.ar" })
       .returning({ id: ivaBatches.id });
-    const row = (status: "pending" | "queued", email: string) => ({
+    const row = (email: string, mes: number, owner: string, sending: boolean) => ({
       businessId,
       userId,
       requestKey: randomUUID(),
-      ...PERIOD,
+      anio: 2026,
+      mes,
       email,
-      status,
+      status: "pending" as const,
+      leaseOwner: owner,
+      sendingAt: sending ? h.now() : null,
       requestedAt: h.now(),
     });
     await h.db
       .insert(ivaRequests)
       .values([
-        row("pending", EMAIL),
-        { ...row("queued", "otra@estudio.com.ar"), batchId: run!.id },
+        row(EMAIL, 10, dead.instanceId, true),
+        row(EMAIL, 9, dead.instanceId, false),
+        { ...row("otra@estudio.com.ar", 10, dead.instanceId, false), batchId: run!.id },
+        row(EMAIL, 8, live.instanceId, true),
       ]);
+    await h.killInstance(dead.instanceId);
     h.advance(5_000);
 
-    await h.service().sweepInterrupted();
+    expect(await service.settleDead()).toBe(3);
 
     const history = await service.history(businessId);
-    expect(history.map((r) => [r.email, r.mes, r.status, r.messages, r.completedAt])).toEqual([
-      [EMAIL, 10, "unconfirmed", [], iso(START + 1 + 5_000)],
+    expect(
+      history.map((r) => [r.email, r.mes, r.status, r.messages, r.completedAt]).sort(),
+    ).toEqual(
       [
-        "otra@estudio.com.ar",
-        10,
-        "cancelled",
-        ["Tablero se detuvo antes de enviarla: no se envió."],
-        iso(START + 1 + 5_000),
-      ],
-      [EMAIL, 8, "sent", [], sent.completedAt],
-    ]);
-    const [finished] = await h.db.select().from(ivaBatches).where(eq(ivaBatches.id, run!.id));
-    expect(finished?.finishedAt).toEqual(h.now());
-    // The unconfirmed one may have gone out; the cancelled one did not.
-    expect(await service.request(input({ send: false }))).toMatchObject({
-      duplicate: { question: UNCONFIRMED_AT_10_42 },
-    });
-    expect(await service.request(input({ email: "otra@estudio.com.ar", send: false }))).toEqual({
-      kind: "confirm",
-      duplicate: null,
-    });
+        [EMAIL, 10, "unconfirmed", [], iso(START + 5_000)],
+        [
+          EMAIL,
+          9,
+          "cancelled",
+          ["Tablero se detuvo antes de enviarla: no se envió."],
+          iso(START + 5_000),
+        ],
+        ["otra@estudio.com.ar", 10, "queued", [], null],
+        // The live instance's call is its own business.
+        [EMAIL, 8, "pending", [], null],
+      ].sort(),
+    );
+    expect(await h.calls("1007")).toBe(0);
   });
 
   it("history narrows to one period, newest first, with who asked", async () => {

@@ -15,12 +15,15 @@ import {
 } from "@/lib/db/schema";
 import { insertTestUser, type DatabaseEngine } from "@/lib/db/test-database";
 import { createTusFacturasClient, type TusFacturasCredentials } from "@/lib/tusfacturas";
+import { startJobQueue } from "@/lib/jobs/queue";
+import { tableroInstances } from "@/lib/db/schema";
 import { createEmulatorControl, type FaultSpec } from "@/lib/tusfacturas/emulator/control";
 import { startEmulator } from "@/lib/tusfacturas/emulator/server";
 import { reportAttempt } from "@/lib/upstream/record";
 import {
   createIvaService,
   IVA_METHOD,
+  type IvaService,
   type IvaRequestInput,
   type IvaRequestOutcome,
 } from "./service";
@@ -31,8 +34,8 @@ import {
  */
 export const START = Date.parse("2026-11-20T13:42:00.000Z");
 export const HOUR = 60 * 60_000;
-/** Fake time, so it costs nothing: a test advances the clock past it. */
-export const PENDING_LIMIT_MS = 60_000;
+/** Real time (heartbeats are the database's): test instances never expire by themselves. */
+const LEASE_MS = 10 * 60_000;
 /** Long enough for any answer the emulator gives at once, even one a test holds for a while. */
 const TIMEOUT_MS = 5_000;
 
@@ -77,10 +80,28 @@ export async function startIvaHarness(engine: DatabaseEngine) {
   ]);
   const control = createEmulatorControl(emulator.url);
   const { db } = handle;
+  // The real job queue on this engine; its worker hands each job to the latest service.
+  const queue = await startJobQueue(handle, { maintenanceSeconds: 1, expireSeconds: 30 });
+  let current: IvaService | undefined;
+  // Several workers, so jobs stuck with a "dead" service do not hold up the others.
+  for (let i = 0; i < 4; i++) {
+    await queue.work("iva-report", async ({ requestId }) => {
+      await current?.work(requestId);
+    });
+  }
+  // Instances on record before any service exists, so each is alive from its first query.
+  const INSTANCES = 100;
+  await db
+    .insert(tableroInstances)
+    .values(Array.from({ length: INSTANCES }, (_, i) => ({ id: `test-instance-${i + 1}` })));
+  let instances = 0;
   const keyring: Keyring = new Map([[1, randomBytes(32)]]);
 
-  /** A service with its own client, as one server process has. */
-  function service(options: { timeoutMs?: number } = {}) {
+  /**
+   * A service with its own client, as one server process (a live instance) has; the queue's
+   * jobs go to the latest one.
+   */
+  function service(options: { timeoutMs?: number; answersLost?: boolean } = {}) {
     const client = createTusFacturasClient({
       baseUrl: emulator.url,
       timeoutMs: options.timeoutMs ?? TIMEOUT_MS,
@@ -93,10 +114,14 @@ export async function startIvaHarness(engine: DatabaseEngine) {
       fetch: async (input, init) => {
         const response = await fetch(input, init);
         await held;
+        // As for a process killed mid-call: TusFacturas got the request, the answer never lands.
+        if (options.answersLost) await new Promise<never>(() => {});
         return response;
       },
     });
-    return createIvaService({ db, client, keyring, now, pendingLimitMs: PENDING_LIMIT_MS });
+    const instance = { id: `test-instance-${++instances}`, stopping: () => false };
+    current = createIvaService({ db, client, keyring, now, instance, queue, leaseMs: LEASE_MS });
+    return Object.assign(current, { instanceId: instance.id });
   }
 
   /** A business of `userId` named "Empresa <apikey>", its credentials marked verified unless told. */
@@ -196,6 +221,15 @@ export async function startIvaHarness(engine: DatabaseEngine) {
       held = undefined;
       await control.reset();
     },
-    close: () => Promise.all([handle.close(), emulator.close()]).then(() => undefined),
+    /** The instance stops for good (its heartbeat row is gone): its work is dead work. */
+    killInstance: (id: string) =>
+      db
+        .delete(tableroInstances)
+        .where(eq(tableroInstances.id, id))
+        .then(() => undefined),
+    async close() {
+      await queue.stop();
+      await Promise.all([handle.close(), emulator.close()]);
+    },
   };
 }
