@@ -9,6 +9,7 @@ import { Pool } from "pg";
 import { createLocalLocks, createPostgresLocks, type Locks } from "./locks";
 import { lockDataDir } from "./pglite-lock";
 import * as schema from "./schema";
+import { getLogger } from "@/lib/log";
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
@@ -54,7 +55,10 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
   // An idle connection dropped by the server (restart, failover) must not crash the process:
   // the pool replaces it on the next query.
   const onError = (error: Error) =>
-    console.error(`[db] conexión cerrada por PostgreSQL: ${error.message}`);
+    getLogger().warn(
+      { event: "db.connection_closed", err: error },
+      "PostgreSQL closed a connection",
+    );
   const pool = new Pool({ connectionString: url, max: 10 });
   const lockPool = new Pool({ connectionString: url, max: 5, idleTimeoutMillis: 10_000 });
   const lanePool = new Pool({ connectionString: url, max: 5, idleTimeoutMillis: 10_000 });

@@ -1,6 +1,5 @@
 import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
-import { describeForLog } from "@/lib/actions/errors";
 import { ivaRequests, type IvaRequestStatus } from "@/lib/db/schema";
 import {
   describeTusFacturasError,
@@ -10,6 +9,7 @@ import {
 import { recordUpstream } from "@/lib/upstream/record";
 import { IVA_METHOD, ivaMessages, type IvaDeps } from "./context";
 import { periodCode, type Period } from "./period";
+import { getLogger } from "@/lib/log";
 
 export type ClaimedRequest = Period & {
   id: string;
@@ -111,6 +111,6 @@ function failureOutcome(error: unknown): {
       messages: [describeTusFacturasError(error), ivaMessages.maybeSent],
     };
   }
-  console.error(`[iva request] ${describeForLog(error)}`);
+  getLogger().error({ event: "iva.request_failed", err: error });
   return { status: "failed", errorCode: "internal", messages: [INTERNAL] };
 }

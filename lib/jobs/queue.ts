@@ -3,6 +3,7 @@ import { sql, type SQL } from "drizzle-orm";
 import PgBoss from "pg-boss";
 import type { Database, DatabaseHandle } from "@/lib/db";
 import { MIGRATION_LOCK } from "@/lib/db/client";
+import { getLogger } from "@/lib/log";
 
 /** The queues Tablero works, with what each job carries. */
 export type JobPayloads = {
@@ -56,7 +57,7 @@ export async function startJobQueue(
     schedule: false,
     maintenanceIntervalSeconds: options.maintenanceSeconds,
   });
-  boss.on("error", (error) => console.error(`[jobs] ${error.message}`));
+  boss.on("error", (error) => getLogger().error({ event: "jobs.error", err: error }));
   await handle.locks.withLock(MIGRATION_LOCK, async () => {
     await boss.start();
     for (const name of QUEUES) {

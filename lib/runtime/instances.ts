@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { eq, ne, sql, type Column } from "drizzle-orm";
 import type { Database } from "@/lib/db";
 import { tableroInstances } from "@/lib/db/schema";
+import { getLogger } from "@/lib/log";
 
 /**
  * This process among the others on the database. It renews its heartbeat every third of the
@@ -55,7 +56,7 @@ export async function joinInstances(options: InstanceOptions): Promise<Instance>
           await beat();
           await options.onBeat?.();
         } catch (error) {
-          console.error(`[instances] latido fallido: ${(error as Error).message}`);
+          getLogger().error({ event: "instance.heartbeat_failed", instance: id, err: error });
         } finally {
           ticking = null;
         }

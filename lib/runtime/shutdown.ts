@@ -1,6 +1,7 @@
 import "server-only";
 import { closeDatabase } from "@/lib/db";
 import { startedRuntime } from "./index";
+import { getLogger } from "@/lib/log";
 
 /**
  * Stops this instance cleanly: it says so (health turns 503, so a proxy stops sending
@@ -39,11 +40,11 @@ export function handleTermination(deadlineMs: number): void {
   const onSignal = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
-    console.info(`[tablero] ${signal}: deteniendo (hasta ${deadlineMs / 1000} s)`);
+    getLogger().info({ event: "instance.stopping", signal, deadlineMs }, "Stopping");
     shutdownRuntime(deadlineMs)
       .then(() => process.exit(0))
       .catch((error: unknown) => {
-        console.error(`[tablero] detención incompleta: ${(error as Error).message}`);
+        getLogger().error({ event: "instance.stop_failed", err: error }, "Stop incomplete");
         process.exit(1);
       });
   };
