@@ -36,6 +36,15 @@ const schema = z.object({
     (value) => (value === "" ? undefined : value),
     z.enum(LOG_LEVELS).default("info"),
   ),
+  /** A session ends this long after sign-in, however active. */
+  TABLERO_SESSION_HOURS: z.coerce.number().positive().max(30 * 24).default(12),
+  /** A session ends after this long without a request. */
+  TABLERO_SESSION_IDLE_MINUTES: z.coerce.number().positive().max(7 * 24 * 60).default(30),
+  /**
+   * Reverse proxies in front of Tablero that append the client's address to X-Forwarded-For;
+   * 0: the connection's own address, and X-Forwarded-For is ignored.
+   */
+  TABLERO_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** An instance whose heartbeat is older than this is dead: its unfinished work is recovered. */
   TABLERO_LEASE_SECONDS: z.coerce.number().int().min(2).max(600).default(30),
   /** On SIGTERM, how long in-flight calls and jobs may take before they are handed back. */

@@ -331,3 +331,29 @@ export const tableroInstances = pgTable("tablero_instances", {
   /** Set when it received SIGTERM: it takes no new work and hands back what it cannot finish. */
   stoppingAt: timestamp("stopping_at", { withTimezone: true }),
 });
+
+/**
+ * A signed-in browser. The session cookie only names it: every request checks it here, so
+ * "Salir", a password change or "Cerrar" ends it for good, and it expires after its absolute
+ * lifetime or when idle too long.
+ */
+export const userSessions = pgTable(
+  "user_sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    /** As the browser sent it (trimmed), to tell devices apart in "Sesiones activas". */
+    userAgent: text("user_agent"),
+    /** The client's address, as far as the trusted proxies say (TABLERO_TRUSTED_PROXY_HOPS). */
+    address: text("address"),
+  },
+  (t) => [index("user_sessions_user_idx").on(t.userId, t.lastSeenAt)],
+);
+
+export type UserSession = typeof userSessions.$inferSelect;

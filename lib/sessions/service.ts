@@ -1,0 +1,138 @@
+import "server-only";
+import { and, desc, eq, gt, isNull, ne, sql } from "drizzle-orm";
+import type { Database } from "@/lib/db";
+import { userSessions } from "@/lib/db/schema";
+import { describeDevice } from "./device";
+
+export type SessionsDeps = {
+  db: Database;
+  now: () => Date;
+  /** A session ends this long after sign-in, however active (ASVS L2: 12 h). */
+  absoluteMs: number;
+  /** …or after this long without a request (ASVS L2: 30 min). */
+  idleMs: number;
+};
+
+export type ActiveSession = {
+  id: string;
+  device: string;
+  address: string | null;
+  createdAt: string;
+  lastSeenAt: string;
+  current: boolean;
+};
+
+/** A request's last use is written at most this often: a page load makes several checks. */
+const TOUCH_EVERY_MS = 60_000;
+
+/**
+ * Server-side sessions: the cookie names one, and each request checks it here. Ending one
+ * (sign-out, "Cerrar", a password change) works at once on every instance.
+ */
+export function createSessionsService({ db, now, absoluteMs, idleMs }: SessionsDeps) {
+  const live = () =>
+    and(
+      isNull(userSessions.revokedAt),
+      gt(userSessions.expiresAt, now()),
+      gt(userSessions.lastSeenAt, new Date(now().getTime() - idleMs)),
+    );
+
+  return {
+    /** Records a sign-in; returns the id the session cookie carries. */
+    async open(input: { userId: string; userAgent: string | null; address: string | null }) {
+      const at = now();
+      const [row] = await db
+        .insert(userSessions)
+        .values({
+          userId: input.userId,
+          createdAt: at,
+          lastSeenAt: at,
+          expiresAt: new Date(at.getTime() + absoluteMs),
+          userAgent: input.userAgent?.slice(0, 400) ?? null,
+          address: input.address?.slice(0, 100) ?? null,
+        })
+        .returning({ id: userSessions.id });
+      return row!.id;
+    },
+
+    /**
+     * Whether the session is still good for this user (not ended, not expired, not idle too
+     * long), noting its use.
+     */
+    async check(sessionId: string, userId: string): Promise<boolean> {
+      if (!/^[0-9a-f-]{36}$/.test(sessionId)) return false;
+      const [row] = await db
+        .select({ lastSeenAt: userSessions.lastSeenAt })
+        .from(userSessions)
+        .where(and(eq(userSessions.id, sessionId), eq(userSessions.userId, userId), live()));
+      if (!row) return false;
+      if (now().getTime() - row.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
+        await db
+          .update(userSessions)
+          .set({ lastSeenAt: now() })
+          .where(eq(userSessions.id, sessionId));
+      }
+      return true;
+    },
+
+    /** The user's live sessions, most recently used first. */
+    async list(userId: string, currentId: string | null): Promise<ActiveSession[]> {
+      const rows = await db
+        .select()
+        .from(userSessions)
+        .where(and(eq(userSessions.userId, userId), live()))
+        .orderBy(desc(userSessions.lastSeenAt));
+      return rows.map((row) => ({
+        id: row.id,
+        device: describeDevice(row.userAgent),
+        address: row.address,
+        createdAt: row.createdAt.toISOString(),
+        lastSeenAt: row.lastSeenAt.toISOString(),
+        current: row.id === currentId,
+      }));
+    },
+
+    /** Ends one of the user's sessions; false when it is not theirs or already over. */
+    async end(userId: string, sessionId: string): Promise<boolean> {
+      const ended = await db
+        .update(userSessions)
+        .set({ revokedAt: now() })
+        .where(
+          and(
+            eq(userSessions.id, sessionId),
+            eq(userSessions.userId, userId),
+            isNull(userSessions.revokedAt),
+          ),
+        )
+        .returning({ id: userSessions.id });
+      return ended.length > 0;
+    },
+
+    /** Ends every session of the user but `keepId` (all of them when null); returns how many. */
+    async endOthers(userId: string, keepId: string | null): Promise<number> {
+      const ended = await db
+        .update(userSessions)
+        .set({ revokedAt: now() })
+        .where(
+          and(
+            eq(userSessions.userId, userId),
+            isNull(userSessions.revokedAt),
+            keepId ? ne(userSessions.id, keepId) : undefined,
+          ),
+        )
+        .returning({ id: userSessions.id });
+      return ended.length;
+    },
+
+    /** Drops sessions over for a day (kept that long so "why was I signed out" can be read). */
+    async prune(): Promise<void> {
+      await db
+        .delete(userSessions)
+        .where(
+          sql`coalesce(${userSessions.revokedAt}, ${userSessions.expiresAt}) < ${new Date(now().getTime() - 86_400_000)}`,
+        );
+    },
+  };
+}
+
+export type SessionsService = ReturnType<typeof createSessionsService>;
