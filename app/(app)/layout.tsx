@@ -1,13 +1,12 @@
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/layout/app-header";
 import { requireUser } from "@/lib/auth/session";
-import { listBusinessesOf } from "@/lib/businesses/service";
-import { getDb } from "@/lib/db";
+import { getRuntime } from "@/lib/runtime";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
   // Memberships only: the switcher and the palette's first list are the user's own businesses.
-  const businesses = await listBusinessesOf(await getDb(), user.id);
+  const businesses = await (await getRuntime()).businesses.listBusinessesOf(user.id);
   return (
     <>
       <AppHeader

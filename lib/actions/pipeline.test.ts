@@ -1,11 +1,11 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import type { SessionUser } from "@/lib/auth/session";
 import { createBusiness, deleteBusiness, replaceCredentials } from "@/lib/businesses/actions";
 import { businessIdSchema } from "@/lib/businesses/schemas";
-import { insertBusiness } from "@/lib/businesses/service";
+import { createBusinessesService } from "@/lib/businesses/service";
 import type { Keyring } from "@/lib/crypto/secrets";
 import type { Database, DatabaseHandle } from "@/lib/db/client";
 import { businesses, tusfacturasCredentials, users } from "@/lib/db/schema";
@@ -13,18 +13,31 @@ import { databaseEngines, insertTestUser } from "@/lib/db/test-database";
 import { createLogger, type Logger } from "@/lib/log";
 import { businessAction } from "./pipeline";
 
-// The session and the database are the two things the pipeline asks the outside world for.
+// The session and the database are the two things the pipeline asks the outside world for;
+// the handlers get their services from the runtime, here built on the same test database.
 const outside = vi.hoisted(() => ({
   user: null as SessionUser | null,
   db: undefined as Database | undefined,
+  keyring: new Map([[1, Buffer.from(crypto.getRandomValues(new Uint8Array(32)))]]) as Keyring,
 }));
 vi.mock("@/lib/auth/session", () => ({ currentUser: () => Promise.resolve(outside.user) }));
 vi.mock("@/lib/db", () => ({
   getDb: () =>
     outside.db ? Promise.resolve(outside.db) : Promise.reject(new Error("no test database")),
 }));
+vi.mock("@/lib/runtime", async () => {
+  const { createBusinessesService } = await import("@/lib/businesses/service");
+  return {
+    getRuntime: () =>
+      outside.db
+        ? Promise.resolve({
+            businesses: createBusinessesService({ db: outside.db, keyring: outside.keyring }),
+          })
+        : Promise.reject(new Error("no test database")),
+  };
+});
 
-const keyring: Keyring = new Map([[1, randomBytes(32)]]);
+const keyring = outside.keyring;
 const credentials = { apikey: "1003", apitoken: "test1003token", usertoken: "test1003user" };
 
 const NOT_FOUND = { code: "not_found", message: "No encontramos esa empresa." };
@@ -87,11 +100,14 @@ describe.each(databaseEngines())("action pipeline on $name", (engine) => {
   beforeEach(async () => {
     outside.user = null;
     handlerRuns.length = 0;
-    businessId = await insertBusiness(handle.db, keyring, owner.id, {
-      razonSocial: "Original S.A.",
-      cuit: "30712293841",
-      credentials,
-    });
+    businessId = await createBusinessesService({ db: handle.db, keyring }).insertBusiness(
+      owner.id,
+      {
+        razonSocial: "Original S.A.",
+        cuit: "30712293841",
+        credentials,
+      },
+    );
   });
 
   it("without a session: unauthenticated, and nothing runs or changes", async () => {

@@ -1,11 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { insertBusiness } from "@/lib/businesses/service";
+import { createBusinessesService } from "@/lib/businesses/service";
 import type { DatabaseHandle } from "@/lib/db/client";
 import { auditEvents, memberships, tusfacturasRequests, users } from "@/lib/db/schema";
 import { databaseEngines, insertTestUser } from "@/lib/db/test-database";
-import { listAudit, recordAudit, recordSignIn, requestsThisMonth } from "./service";
+import { createAuditService } from "./service";
 
 const at = (iso: string) => new Date(iso);
 
@@ -16,8 +16,13 @@ describe.each(databaseEngines())("audit log on $name", (engine) => {
   });
   afterAll(() => handle?.close());
 
+  /** The service on the test database, with the wall clock or `now`. */
+  const audit = (now?: Date) =>
+    createAuditService({ db: handle.db, ...(now && { now: () => now }) });
+
   async function business(ownerId: string, razonSocial = "Empresa de prueba") {
-    return insertBusiness(handle.db, new Map([[1, randomBytes(32)]]), ownerId, {
+    const keyring = new Map([[1, randomBytes(32)]]);
+    return createBusinessesService({ db: handle.db, keyring }).insertBusiness(ownerId, {
       razonSocial,
       cuit: "20055361682",
       credentials: { apikey: "1", apitoken: "a", usertoken: "b" },
@@ -45,14 +50,14 @@ describe.each(databaseEngines())("audit log on $name", (engine) => {
       const theirsOwner = await insertTestUser(db, "Otro Dueño");
       const theirs = await business(theirsOwner, "Ajena");
 
-      await recordAudit(db, {
+      await audit().recordAudit({
         businessId: mine,
         userId: ana,
         action: "client.add",
         subject: "30712293841",
         at: at("2026-11-20T10:00:00.000Z"),
       });
-      await recordAudit(db, {
+      await audit().recordAudit({
         businessId: mine,
         userId: ana,
         action: "consumo.refresh",
@@ -61,7 +66,7 @@ describe.each(databaseEngines())("audit log on $name", (engine) => {
         detail: "TusFacturas no respondió.",
         at: at("2026-11-20T12:00:00.000Z"),
       });
-      await recordAudit(db, {
+      await audit().recordAudit({
         businessId: mine,
         userId: null,
         action: "iva.request",
@@ -69,7 +74,7 @@ describe.each(databaseEngines())("audit log on $name", (engine) => {
         requests: 1,
         at: at("2026-11-20T11:00:00.000Z"),
       });
-      await recordAudit(db, {
+      await audit().recordAudit({
         businessId: theirs,
         userId: theirsOwner,
         action: "client.remove",
@@ -77,7 +82,7 @@ describe.each(databaseEngines())("audit log on $name", (engine) => {
         at: at("2026-11-20T13:00:00.000Z"),
       });
 
-      expect(await listAudit(db, mine)).toEqual([
+      expect(await audit().listAudit(mine)).toEqual([
         {
           id: expect.any(String),
           at: "2026-11-20T12:00:00.000Z",
@@ -112,10 +117,10 @@ describe.each(databaseEngines())("audit log on $name", (engine) => {
           detail: null,
         },
       ]);
-      expect((await listAudit(db, theirs)).map((e) => [e.action, e.subject, e.who])).toEqual([
+      expect((await audit().listAudit(theirs)).map((e) => [e.action, e.subject, e.who])).toEqual([
         ["client.remove", "ajeno", "Otro Dueño"],
       ]);
-      expect((await listAudit(db, mine, { limit: 2 })).map((e) => e.action)).toEqual([
+      expect((await audit().listAudit(mine, { limit: 2 })).map((e) => e.action)).toEqual([
         "consumo.refresh",
         "iva.request",
       ]);
@@ -127,14 +132,14 @@ describe.each(databaseEngines())("audit log on $name", (engine) => {
       const businessId = await business(owner);
       const gone = await insertTestUser(db, "Se fue");
       await db.insert(memberships).values({ businessId, userId: gone, role: "accountant" });
-      await recordAudit(db, {
+      await audit().recordAudit({
         businessId,
         userId: gone,
         action: "client.update",
         subject: "Hotel Los Álamos",
         at: at("2026-11-21T09:00:00.000Z"),
       });
-      await recordAudit(db, {
+      await audit().recordAudit({
         businessId,
         userId: owner,
         action: "member.remove",
@@ -145,15 +150,35 @@ describe.each(databaseEngines())("audit log on $name", (engine) => {
       await db.delete(users).where(eq(users.id, gone));
 
       expect(
-        (await listAudit(db, businessId)).map((e) => [e.who, e.action, e.label, e.subject]),
+        (await audit().listAudit(businessId)).map((e) => [e.who, e.action, e.label, e.subject]),
       ).toEqual([
         ["Dueña", "member.remove", "Quitó de la empresa a", "Se fue"],
         [null, "client.update", "Editó un cliente", "Hotel Los Álamos"],
       ]);
     });
 
+    it("written in a transaction, a line stays or goes with it", async () => {
+      const { db } = handle;
+      const owner = await insertTestUser(db, "Dueña");
+      const businessId = await business(owner);
+      const line = (subject: string) => ({
+        businessId,
+        userId: owner,
+        action: "client.add" as const,
+        subject,
+      });
+      await db.transaction((tx) => audit().recordAudit(line("confirmada"), tx));
+      await expect(
+        db.transaction(async (tx) => {
+          await audit().recordAudit(line("deshecha"), tx);
+          throw new Error("rolled back");
+        }),
+      ).rejects.toThrow("rolled back");
+      expect((await audit().listAudit(businessId)).map((e) => e.subject)).toEqual(["confirmada"]);
+    });
+
     it("an unknown business has an empty log", async () => {
-      expect(await listAudit(handle.db, "00000000-0000-4000-8000-000000000000")).toEqual([]);
+      expect(await audit().listAudit("00000000-0000-4000-8000-000000000000")).toEqual([]);
     });
   });
 
@@ -166,11 +191,11 @@ describe.each(databaseEngines())("audit log on $name", (engine) => {
       const stranger = await insertTestUser(db, "Ajena");
       const notHers = await business(stranger, "No es de Ana");
 
-      await recordSignIn(db, ana);
+      await audit().recordSignIn(ana);
       expect(await signIns(first, ana)).toHaveLength(1);
       expect(await signIns(second, ana)).toHaveLength(1);
-      expect(await listAudit(db, notHers)).toEqual([]);
-      expect((await listAudit(db, first)).map((e) => [e.who, e.action, e.label])).toEqual([
+      expect(await audit().listAudit(notHers)).toEqual([]);
+      expect((await audit().listAudit(first)).map((e) => [e.who, e.action, e.label])).toEqual([
         ["Ana", "session.sign_in", "Ingresó a Tablero"],
       ]);
 
@@ -183,17 +208,17 @@ describe.each(databaseEngines())("audit log on $name", (engine) => {
       await db
         .delete(memberships)
         .where(and(eq(memberships.businessId, second), eq(memberships.userId, ana)));
-      await recordSignIn(db, ana);
+      await audit().recordSignIn(ana);
       expect(await signIns(first, ana)).toHaveLength(2);
       expect(await signIns(second, ana)).toHaveLength(1);
       expect(await signIns(later, ana)).toHaveLength(1);
-      expect(await listAudit(db, notHers)).toEqual([]);
+      expect(await audit().listAudit(notHers)).toEqual([]);
     });
 
     it("writes nothing for a user with no business", async () => {
       const { db } = handle;
       const loner = await insertTestUser(db, "Sin empresa");
-      await recordSignIn(db, loner);
+      await audit().recordSignIn(loner);
       expect(await db.select().from(auditEvents).where(eq(auditEvents.userId, loner))).toEqual([]);
     });
   });
@@ -233,18 +258,18 @@ describe.each(databaseEngines())("audit log on $name", (engine) => {
       );
 
       const now = at("2026-03-20T15:00:00.000Z");
-      expect(await requestsThisMonth(db, businessId, now)).toEqual([
+      expect(await audit(now).requestsThisMonth(businessId)).toEqual([
         { method: "consumo", requests: 2 },
         { method: "cuenta_corriente", requests: 3 },
         { method: "iva", requests: 1 },
       ]);
-      expect(await requestsThisMonth(db, other, now)).toEqual([
+      expect(await audit(now).requestsThisMonth(other)).toEqual([
         { method: "consumo", requests: 1 },
         { method: "padron", requests: 1 },
       ]);
 
       // A new month starts from zero.
-      expect(await requestsThisMonth(db, businessId, at("2026-04-01T03:00:00.000Z"))).toEqual([]);
+      expect(await audit(at("2026-04-01T03:00:00.000Z")).requestsThisMonth(businessId)).toEqual([]);
     });
   });
 });

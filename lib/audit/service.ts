@@ -37,20 +37,6 @@ export type AuditEvent = {
   at?: Date;
 };
 
-/** Writes one line of a business's audit log. */
-export async function recordAudit(db: Database, event: AuditEvent): Promise<void> {
-  await db.insert(auditEvents).values({
-    businessId: event.businessId,
-    userId: event.userId,
-    action: event.action,
-    subject: event.subject ?? null,
-    outcome: event.outcome ?? "ok",
-    requests: event.requests ?? 0,
-    detail: event.detail ?? null,
-    ...(event.at ? { at: event.at } : {}),
-  });
-}
-
 export type AuditEntry = {
   id: string;
   at: string;
@@ -63,74 +49,101 @@ export type AuditEntry = {
   detail: string | null;
 };
 
-/** The business's log, newest first. */
-export async function listAudit(
-  db: Database,
-  businessId: string,
-  { limit = 200 }: { limit?: number } = {},
-): Promise<AuditEntry[]> {
-  const rows = await db
-    .select({
-      id: auditEvents.id,
-      at: auditEvents.at,
-      who: users.name,
-      action: auditEvents.action,
-      subject: auditEvents.subject,
-      outcome: auditEvents.outcome,
-      requests: auditEvents.requests,
-      detail: auditEvents.detail,
-    })
-    .from(auditEvents)
-    .leftJoin(users, eq(users.id, auditEvents.userId))
-    .where(eq(auditEvents.businessId, businessId))
-    .orderBy(desc(auditEvents.at), desc(auditEvents.id))
-    .limit(limit);
-  return rows.map((row) => {
-    const action = row.action as AuditAction;
-    return {
-      ...row,
-      action,
-      label: auditActions[action] ?? row.action,
-      at: row.at.toISOString(),
-    };
-  });
-}
+export type AuditDeps = {
+  db: Database;
+  /** The clock that says which month "this month" is. Default: the wall clock. */
+  now?: () => Date;
+};
 
-/**
- * A sign-in, written in the log of every business the user belongs to at that moment (so it
- * stays there after the member is removed).
- */
-export async function recordSignIn(db: Database, userId: string): Promise<void> {
-  const businessIds = await db
-    .select({ businessId: memberships.businessId })
-    .from(memberships)
-    .where(eq(memberships.userId, userId));
-  if (businessIds.length === 0) return;
-  await db.insert(auditEvents).values(
-    businessIds.map(({ businessId }) => ({
-      businessId,
-      userId,
-      action: "session.sign_in" satisfies AuditAction,
-      outcome: "ok" as const,
-    })),
-  );
-}
+export type AuditService = ReturnType<typeof createAuditService>;
 
-/** TusFacturas requests Tablero made for the business since the start of this month, by method. */
-export async function requestsThisMonth(
-  db: Database,
-  businessId: string,
-  now: Date,
-): Promise<{ method: string; requests: number }[]> {
-  return db
-    .select({ method: tusfacturasRequests.method, requests: sql<number>`count(*)::int` })
-    .from(tusfacturasRequests)
-    .where(
-      and(
-        eq(tusfacturasRequests.businessId, businessId),
-        gte(tusfacturasRequests.at, startOfMonth(now)),
-      ),
-    )
-    .groupBy(tusfacturasRequests.method)
-    .orderBy(tusfacturasRequests.method);
+/** The activity log of each business: what was done, by whom, and the TusFacturas requests. */
+export function createAuditService({ db, now = () => new Date() }: AuditDeps) {
+  /**
+   * Writes one line of a business's audit log; pass `tx` to write it in that transaction
+   * (with what it records).
+   */
+  async function recordAudit(event: AuditEvent, tx: Database = db): Promise<void> {
+    await tx.insert(auditEvents).values({
+      businessId: event.businessId,
+      userId: event.userId,
+      action: event.action,
+      subject: event.subject ?? null,
+      outcome: event.outcome ?? "ok",
+      requests: event.requests ?? 0,
+      detail: event.detail ?? null,
+      ...(event.at ? { at: event.at } : {}),
+    });
+  }
+
+  /** The business's log, newest first. */
+  async function listAudit(
+    businessId: string,
+    { limit = 200 }: { limit?: number } = {},
+  ): Promise<AuditEntry[]> {
+    const rows = await db
+      .select({
+        id: auditEvents.id,
+        at: auditEvents.at,
+        who: users.name,
+        action: auditEvents.action,
+        subject: auditEvents.subject,
+        outcome: auditEvents.outcome,
+        requests: auditEvents.requests,
+        detail: auditEvents.detail,
+      })
+      .from(auditEvents)
+      .leftJoin(users, eq(users.id, auditEvents.userId))
+      .where(eq(auditEvents.businessId, businessId))
+      .orderBy(desc(auditEvents.at), desc(auditEvents.id))
+      .limit(limit);
+    return rows.map((row) => {
+      const action = row.action as AuditAction;
+      return {
+        ...row,
+        action,
+        label: auditActions[action] ?? row.action,
+        at: row.at.toISOString(),
+      };
+    });
+  }
+
+  /**
+   * A sign-in, written in the log of every business the user belongs to at that moment (so it
+   * stays there after the member is removed).
+   */
+  async function recordSignIn(userId: string): Promise<void> {
+    const businessIds = await db
+      .select({ businessId: memberships.businessId })
+      .from(memberships)
+      .where(eq(memberships.userId, userId));
+    if (businessIds.length === 0) return;
+    await db.insert(auditEvents).values(
+      businessIds.map(({ businessId }) => ({
+        businessId,
+        userId,
+        action: "session.sign_in" satisfies AuditAction,
+        outcome: "ok" as const,
+      })),
+    );
+  }
+
+  /** TusFacturas requests Tablero made for the business since the 1st of this month, by method. */
+  async function requestsThisMonth(
+    businessId: string,
+  ): Promise<{ method: string; requests: number }[]> {
+    return db
+      .select({ method: tusfacturasRequests.method, requests: sql<number>`count(*)::int` })
+      .from(tusfacturasRequests)
+      .where(
+        and(
+          eq(tusfacturasRequests.businessId, businessId),
+          gte(tusfacturasRequests.at, startOfMonth(now())),
+        ),
+      )
+      .groupBy(tusfacturasRequests.method)
+      .orderBy(tusfacturasRequests.method);
+  }
+
+  return { recordAudit, listAudit, recordSignIn, requestsThisMonth };
 }

@@ -8,7 +8,8 @@ import { publicAction } from "@/lib/actions/pipeline";
 import { isRedirectError } from "@/lib/actions/result";
 import { getDb } from "@/lib/db";
 import { users } from "@/lib/db/schema";
-import { acceptInvitation } from "@/lib/members/service";
+import { DomainError } from "@/lib/errors";
+import { getRuntime } from "@/lib/runtime";
 import { signIn, signOut, TooManySignInAttempts } from "./index";
 import { hashPassword } from "./password";
 import { signInSchema, signUpSchema } from "./schemas";
@@ -54,9 +55,10 @@ async function acceptAfterSignIn(email: string, token: string): Promise<never> {
   let businessId: string | null = null;
   if (user) {
     try {
-      ({ businessId } = await acceptInvitation(db, token, user, new Date()));
+      ({ businessId } = await (await getRuntime()).members.acceptInvitation(token, user));
     } catch (failure) {
-      if (!(failure instanceof ActionFailure)) throw failure;
+      // Refused (used, revoked, expired, another email): the invitation page says why.
+      if (!(failure instanceof DomainError)) throw failure;
     }
   }
   redirect(businessId ? `/empresas/${businessId}` : `/invitacion/${encodeURIComponent(token)}`);

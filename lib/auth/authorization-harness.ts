@@ -119,16 +119,15 @@ export async function startWorld() {
   vi.stubEnv("TABLERO_DATA_DIR", dataDir);
   vi.stubEnv("TUSFACTURAS_API_URL", emulator.url);
   vi.stubEnv("TUSFACTURAS_TIMEOUT_MS", "10000");
+  vi.stubEnv("TABLERO_INVITATION_MINUTES", "60");
 
-  const [{ getDb }, { insertBusiness }, { appKeyring }, { invite }, { previousPeriod }] =
-    await Promise.all([
-      import("@/lib/db"),
-      import("@/lib/businesses/service"),
-      import("@/lib/businesses/credentials"),
-      import("@/lib/members/service"),
-      import("@/lib/iva/period"),
-    ]);
-  const db = await getDb();
+  const [{ getRuntime }, { previousPeriod }] = await Promise.all([
+    import("@/lib/runtime"),
+    import("@/lib/iva/period"),
+  ]);
+  // The process's services, as the app's pages and actions get them.
+  const runtime = await getRuntime();
+  const { db } = runtime.handle;
   const control = createEmulatorControl(emulator.url);
   // Both drivers answer `execute` with `{ rows }`; the shared Database type does not say so.
   const rowsOf = async <T>(query: SQL) =>
@@ -171,7 +170,7 @@ export async function startWorld() {
       ),
     );
     const razonSocial = `Empresa ${tag}`;
-    const businessId = await insertBusiness(db, appKeyring(), owner!.id, {
+    const businessId = await runtime.businesses.insertBusiness(owner!.id, {
       razonSocial,
       cuit: BUSINESS_CUIT,
       puntoVenta: 1,
@@ -190,13 +189,11 @@ export async function startWorld() {
       .insert(clients)
       .values({ businessId, cuit: CLIENT_CUIT, nombre: clientNombre })
       .returning({ id: clients.id });
-    const { token } = await invite(db, {
+    const { token } = await runtime.members.invite({
       businessId,
       invitedBy: owner!.id,
       email: invitee!.email,
       role: "accountant",
-      now: new Date(),
-      lifetimeMs: 60 * 60_000,
     });
     const [invitation] = await db
       .select({ id: invitations.id })
@@ -213,7 +210,7 @@ export async function startWorld() {
         finishedAt: new Date(),
       })
       .returning({ id: ivaBatches.id });
-    const outsiderBusinessId = await insertBusiness(db, appKeyring(), outsider!.id, {
+    const outsiderBusinessId = await runtime.businesses.insertBusiness(outsider!.id, {
       razonSocial: `Ajena ${tag}`,
       cuit: BUSINESS_CUIT,
       credentials: ACCOUNT,
@@ -258,6 +255,7 @@ export async function startWorld() {
 
   return {
     db,
+    runtime,
     control,
     fixture,
     /** Everything a call could change: each table's rows, and the calls the emulator got. */

@@ -92,11 +92,11 @@ const otherRoutes: Record<string, { guard: string | null; scope: string }> = {
   },
   "app/(app)/layout.tsx": {
     guard: "requireUser()",
-    scope: "listBusinessesOf(db, user.id): the user's memberships only (checked below).",
+    scope: "businesses.listBusinessesOf(user.id): the user's memberships only (checked below).",
   },
   "app/(app)/empresas/page.tsx": {
     guard: "requireUser()",
-    scope: "portfolioOf(db, user.id, …): the user's memberships only (checked below).",
+    scope: "portfolio.portfolioOf(user.id): the user's memberships only (checked below).",
   },
   "app/(app)/empresas/nueva/page.tsx": {
     guard: null,
@@ -114,8 +114,9 @@ const otherRoutes: Record<string, { guard: string | null; scope: string }> = {
   },
 };
 
-const DATA_ACCESS = /getDb\(|get\w+Service\(|\bservice\.|\w+Of\(/;
-const NO_DATA_IMPORTS = /from "@\/lib\/(db|[\w-]+\/service|cuenta-corriente|consumo|iva)"|getDb\(/;
+const DATA_ACCESS = /getDb\(|getRuntime\(|get\w+Service\(|\bservice\.|\w+Of\(/;
+const NO_DATA_IMPORTS =
+  /from "@\/lib\/(db|runtime|[\w-]+\/service|cuenta-corriente|consumo|iva)"|getDb\(|getRuntime\(/;
 const NOT_FOUND = "NEXT_HTTP_ERROR_FALLBACK;404";
 const TO_SIGN_IN = "NEXT_REDIRECT;replace;/ingresar;307;";
 
@@ -265,16 +266,14 @@ describe("pages outside [businessId] keep to the user's own data", () => {
   });
 
   it("the business list, the portfolio and the IVA page's options: memberships only", async () => {
-    const { listBusinessesOf } = await import("@/lib/businesses/service");
-    const { portfolioOf } = await import("@/lib/portfolio/service");
-    const ivaService = await (await import("@/lib/iva")).getIvaService();
+    const { businesses, portfolio, iva } = world.runtime;
     for (const actor of ["owner", "viewer", "outsider"] as const) {
       const id = fx.users[actor].id;
       const member = actor !== "outsider";
       const lists = [
-        (await listBusinessesOf(world.db, id)).map((b) => b.id),
-        (await portfolioOf(world.db, id, new Date())).map((card) => card.businessId),
-        (await ivaService.businessOptions(id)).map((option) => option.businessId),
+        (await businesses.listBusinessesOf(id)).map((b) => b.id),
+        (await portfolio.portfolioOf(id)).map((card) => card.businessId),
+        (await iva.businessOptions(id)).map((option) => option.businessId),
       ];
       for (const ids of lists) expect(ids.includes(fx.businessId)).toBe(member);
     }
@@ -290,9 +289,8 @@ describe("pages outside [businessId] keep to the user's own data", () => {
   });
 
   it("an invitation names its business only to the invited email (or to the link's holder)", async () => {
-    const { invitationInfo } = await import("@/lib/members/service");
     const info = (email: string | null) =>
-      invitationInfo(world.db, fx.invitationToken, { email, now: new Date() });
+      world.runtime.members.invitationInfo(fx.invitationToken, email);
     expect(await info(fx.users.outsider.email)).toEqual({
       state: "wrong_email",
       businessId: null,

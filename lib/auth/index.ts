@@ -3,11 +3,11 @@ import { eq } from "drizzle-orm";
 import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
-import { recordSignIn } from "@/lib/audit/service";
 import { getDb } from "@/lib/db";
 import { users } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import { requestLogger } from "@/lib/log";
+import { getRuntime } from "@/lib/runtime";
 import { verifyPassword } from "./password";
 import { signInLimits } from "./rate-limit";
 
@@ -80,7 +80,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
           return null;
         }
         limits.byEmail.clear(email);
-        await recordSignIn(db, user.id);
+        await (await getRuntime()).audit.recordSignIn(user.id);
         return { id: user.id, name: user.name, email: user.email };
       },
     }),

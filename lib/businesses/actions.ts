@@ -2,19 +2,11 @@
 
 import { ActionFailure, messages } from "@/lib/actions/errors";
 import { businessAction, userAction } from "@/lib/actions/pipeline";
-import { recordAudit } from "@/lib/audit/service";
 import { getConsumoService } from "@/lib/consumo";
-import { getDb } from "@/lib/db";
 import { requestLogger } from "@/lib/log";
+import { getRuntime } from "@/lib/runtime";
 import { describeTusFacturasError, TusFacturasError } from "@/lib/tusfacturas";
-import { appKeyring } from "./credentials";
 import { businessIdSchema, createBusinessSchema, replaceCredentialsSchema } from "./schemas";
-import {
-  deleteBusiness as removeBusiness,
-  deleteCredentials,
-  insertBusiness,
-  storeCredentials,
-} from "./service";
 
 export type VerificationResult = { businessId: string; verified: boolean; message: string | null };
 
@@ -38,12 +30,12 @@ export const createBusiness = userAction({
   name: "createBusiness",
   schema: createBusinessSchema,
   async handler({ apikey, apitoken, usertoken, ...business }, { user }) {
-    const db = await getDb();
-    const businessId = await insertBusiness(db, appKeyring(), user.id, {
+    const { businesses, audit } = await getRuntime();
+    const businessId = await businesses.insertBusiness(user.id, {
       ...business,
       credentials: { apikey, apitoken, usertoken },
     });
-    await recordAudit(db, { businessId, userId: user.id, action: "business.create" });
+    await audit.recordAudit({ businessId, userId: user.id, action: "business.create" });
     return verify(businessId, user.id);
   },
 });
@@ -54,10 +46,10 @@ export const replaceCredentials = businessAction({
   permission: "credentials:manage",
   schema: replaceCredentialsSchema,
   async handler({ businessId, ...credentials }, { user }) {
-    const db = await getDb();
-    await storeCredentials(db, appKeyring(), businessId, credentials);
+    const { businesses, audit } = await getRuntime();
+    await businesses.storeCredentials(businessId, credentials);
     // The log says that they changed, never what they are.
-    await recordAudit(db, { businessId, userId: user.id, action: "credentials.replace" });
+    await audit.recordAudit({ businessId, userId: user.id, action: "credentials.replace" });
     return verify(businessId, user.id);
   },
 });
@@ -67,9 +59,9 @@ export const removeCredentials = businessAction({
   permission: "credentials:manage",
   schema: businessIdSchema,
   async handler({ businessId }, { user }) {
-    const db = await getDb();
-    await deleteCredentials(db, businessId);
-    await recordAudit(db, { businessId, userId: user.id, action: "credentials.remove" });
+    const { businesses, audit } = await getRuntime();
+    await businesses.deleteCredentials(businessId);
+    await audit.recordAudit({ businessId, userId: user.id, action: "credentials.remove" });
     return { businessId };
   },
 });
@@ -79,7 +71,7 @@ export const deleteBusiness = businessAction({
   permission: "business:delete",
   schema: businessIdSchema,
   async handler({ businessId }) {
-    if (!(await removeBusiness(await getDb(), businessId)))
+    if (!(await (await getRuntime()).businesses.deleteBusiness(businessId)))
       throw new ActionFailure("not_found", messages.notFound);
     return { businessId };
   },

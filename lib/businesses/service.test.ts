@@ -12,14 +12,7 @@ import {
 } from "@/lib/db/schema";
 import { databaseEngines, insertTestUser } from "@/lib/db/test-database";
 import { loadCredentials } from "./credentials";
-import {
-  deleteBusiness,
-  deleteCredentials,
-  insertBusiness,
-  listBusinessesOf,
-  storeCredentials,
-  type NewBusiness,
-} from "./service";
+import { createBusinessesService, type BusinessesService, type NewBusiness } from "./service";
 
 const keyring: Keyring = new Map([[1, randomBytes(32)]]);
 
@@ -38,8 +31,10 @@ const newBusiness = (razonSocial: string, extra: Partial<NewBusiness> = {}): New
 
 describe.each(databaseEngines())("businesses on $name", (engine) => {
   let handle: DatabaseHandle;
+  let service: BusinessesService;
   beforeAll(async () => {
     handle = await engine.open();
+    service = createBusinessesService({ db: handle.db, keyring });
   });
   afterAll(() => handle?.close());
 
@@ -76,9 +71,7 @@ describe.each(databaseEngines())("businesses on $name", (engine) => {
     const { db } = handle;
     const userId = await insertTestUser(db);
 
-    const businessId = await insertBusiness(
-      db,
-      keyring,
+    const businessId = await service.insertBusiness(
       userId,
       newBusiness("Panadería La Espiga S.R.L.", { puntoVenta: 2 }),
     );
@@ -98,7 +91,7 @@ describe.each(databaseEngines())("businesses on $name", (engine) => {
     expect(JSON.parse(openSecret(sealed, businessId, keyring))).toEqual(credentials);
     expect(await loadCredentials(db, keyring, businessId)).toEqual({ credentials, sealed });
     // Copied onto another business's row, the sealed value does not open.
-    const otherId = await insertBusiness(db, keyring, userId, newBusiness("Otra"));
+    const otherId = await service.insertBusiness(userId, newBusiness("Otra"));
     expect(() => openSecret(sealed, otherId, keyring)).toThrow(SecretDecryptionError);
     await db
       .update(tusfacturasCredentials)
@@ -117,15 +110,15 @@ describe.each(databaseEngines())("businesses on $name", (engine) => {
       insertTestUser(db, "Bruno"),
       insertTestUser(db, "Carla"),
     ]);
-    const zafiro = await insertBusiness(db, keyring, ana, newBusiness("Zafiro S.A."));
-    const almacen = await insertBusiness(db, keyring, ana, newBusiness("Almacén Central"));
-    const brunos = await insertBusiness(db, keyring, bruno, newBusiness("Bruno Hnos."));
+    const zafiro = await service.insertBusiness(ana, newBusiness("Zafiro S.A."));
+    const almacen = await service.insertBusiness(ana, newBusiness("Almacén Central"));
+    const brunos = await service.insertBusiness(bruno, newBusiness("Bruno Hnos."));
     await db
       .update(tusfacturasCredentials)
       .set({ status: "verified" })
       .where(eq(tusfacturasCredentials.businessId, zafiro));
 
-    expect(await listBusinessesOf(db, ana)).toEqual([
+    expect(await service.listBusinessesOf(ana)).toEqual([
       {
         id: almacen,
         razonSocial: "Almacén Central",
@@ -143,11 +136,11 @@ describe.each(databaseEngines())("businesses on $name", (engine) => {
         credentialStatus: "verified",
       },
     ]);
-    expect((await listBusinessesOf(db, bruno)).map((b) => b.id)).toEqual([brunos]);
-    expect(await listBusinessesOf(db, carla)).toEqual([]);
+    expect((await service.listBusinessesOf(bruno)).map((b) => b.id)).toEqual([brunos]);
+    expect(await service.listBusinessesOf(carla)).toEqual([]);
 
-    await deleteCredentials(db, zafiro);
-    expect((await listBusinessesOf(db, ana)).map((b) => b.credentialStatus)).toEqual([
+    await service.deleteCredentials(zafiro);
+    expect((await service.listBusinessesOf(ana)).map((b) => b.credentialStatus)).toEqual([
       "unverified",
       null,
     ]);
@@ -157,8 +150,8 @@ describe.each(databaseEngines())("businesses on $name", (engine) => {
   it("deleteBusiness removes the business and everything stored for it, and only it", async () => {
     const { db } = handle;
     const owner = await insertTestUser(db);
-    const businessId = await insertBusiness(db, keyring, owner, newBusiness("Se Va S.A."));
-    const keeps = await insertBusiness(db, keyring, owner, newBusiness("Se Queda S.A."));
+    const businessId = await service.insertBusiness(owner, newBusiness("Se Va S.A."));
+    const keeps = await service.insertBusiness(owner, newBusiness("Se Queda S.A."));
     await db.insert(consumoSnapshots).values({
       businessId,
       fetchedAt: new Date(),
@@ -171,8 +164,8 @@ describe.each(databaseEngines())("businesses on $name", (engine) => {
       .insert(tusfacturasRequests)
       .values({ businessId, userId: owner, method: "micuenta/consumo", outcome: "ok" });
 
-    expect(await deleteBusiness(db, businessId)).toBe(true);
-    expect(await deleteBusiness(db, businessId)).toBe(false);
+    expect(await service.deleteBusiness(businessId)).toBe(true);
+    expect(await service.deleteBusiness(businessId)).toBe(false);
 
     expect(await storedFor(businessId)).toEqual({
       business: [],
@@ -181,13 +174,13 @@ describe.each(databaseEngines())("businesses on $name", (engine) => {
       snapshots: [],
       requests: [],
     });
-    expect((await listBusinessesOf(db, owner)).map((b) => b.id)).toEqual([keeps]);
+    expect((await service.listBusinessesOf(owner)).map((b) => b.id)).toEqual([keeps]);
   });
 
   it("storeCredentials replaces the sealed set and resets the verification", async () => {
     const { db } = handle;
     const owner = await insertTestUser(db);
-    const businessId = await insertBusiness(db, keyring, owner, newBusiness("Rota S.R.L."));
+    const businessId = await service.insertBusiness(owner, newBusiness("Rota S.R.L."));
     await db
       .update(tusfacturasCredentials)
       .set({ status: "verified", statusDetail: "viejo", lastVerifiedAt: new Date() })
@@ -195,7 +188,7 @@ describe.each(databaseEngines())("businesses on $name", (engine) => {
     const before = await credentialsRow(businessId);
     const replacement = { apikey: "1004", apitoken: "test1004token", usertoken: "test1004user" };
 
-    await storeCredentials(db, keyring, businessId, replacement);
+    await service.storeCredentials(businessId, replacement);
 
     const after = await credentialsRow(businessId);
     expect(after).toMatchObject({ status: "unverified", statusDetail: null, lastVerifiedAt: null });
@@ -203,9 +196,9 @@ describe.each(databaseEngines())("businesses on $name", (engine) => {
     expect(after?.sealed).not.toContain(replacement.apitoken);
     expect((await loadCredentials(db, keyring, businessId))?.credentials).toEqual(replacement);
 
-    await deleteCredentials(db, businessId);
+    await service.deleteCredentials(businessId);
     expect(await loadCredentials(db, keyring, businessId)).toBeNull();
-    await storeCredentials(db, keyring, businessId, credentials);
+    await service.storeCredentials(businessId, credentials);
     expect((await loadCredentials(db, keyring, businessId))?.credentials).toEqual(credentials);
     expect((await credentialsRow(businessId))?.status).toBe("unverified");
   });

@@ -13,97 +13,129 @@ export type NewBusiness = {
   credentials: TusFacturasCredentials;
 };
 
+export type BusinessesDeps = {
+  db: Database;
+  /** Seals the TusFacturas credentials stored for each business. */
+  keyring: Keyring;
+  /** The clock of `updatedAt`. Default: the wall clock. */
+  now?: () => Date;
+};
+
+export type BusinessesService = ReturnType<typeof createBusinessesService>;
+
+/** Businesses, who belongs to them, and their sealed TusFacturas credentials. */
+export function createBusinessesService({ db, keyring, now = () => new Date() }: BusinessesDeps) {
+  /**
+   * Creates a business owned by `userId` with its credentials sealed and marked unverified;
+   * verification (one consumo call) is the caller's next step.
+   */
+  async function insertBusiness(userId: string, input: NewBusiness): Promise<string> {
+    return db.transaction(async (tx) => {
+      const [business] = await tx
+        .insert(businesses)
+        .values({ razonSocial: input.razonSocial, cuit: input.cuit, puntoVenta: input.puntoVenta })
+        .returning({ id: businesses.id });
+      if (!business) throw new Error("insert returned no row");
+      await tx.insert(memberships).values({ userId, businessId: business.id, role: "owner" });
+      await tx.insert(tusfacturasCredentials).values({
+        businessId: business.id,
+        status: "unverified",
+        ...sealCredentials(business.id, input.credentials, keyring),
+      });
+      return business.id;
+    });
+  }
+
+  /** Replaces a business's credentials; they stay unverified until the next call succeeds. */
+  async function storeCredentials(
+    businessId: string,
+    credentials: TusFacturasCredentials,
+  ): Promise<void> {
+    const sealed = sealCredentials(businessId, credentials, keyring);
+    const values = {
+      ...sealed,
+      status: "unverified" as const,
+      statusDetail: null,
+      lastVerifiedAt: null,
+      updatedAt: now(),
+    };
+    await db
+      .insert(tusfacturasCredentials)
+      .values({ businessId, ...values })
+      .onConflictDoUpdate({ target: tusfacturasCredentials.businessId, set: values });
+  }
+
+  async function deleteCredentials(businessId: string): Promise<void> {
+    await db
+      .delete(tusfacturasCredentials)
+      .where(eq(tusfacturasCredentials.businessId, businessId));
+  }
+
+  /** The businesses a user belongs to, with their role and credential status, by name. */
+  async function listBusinessesOf(userId: string) {
+    return db
+      .select({
+        id: businesses.id,
+        razonSocial: businesses.razonSocial,
+        cuit: businesses.cuit,
+        puntoVenta: businesses.puntoVenta,
+        role: memberships.role,
+        credentialStatus: tusfacturasCredentials.status,
+      })
+      .from(memberships)
+      .innerJoin(businesses, eq(businesses.id, memberships.businessId))
+      .leftJoin(tusfacturasCredentials, eq(tusfacturasCredentials.businessId, businesses.id))
+      .where(eq(memberships.userId, userId))
+      .orderBy(asc(businesses.razonSocial));
+  }
+
+  /**
+   * Deletes a business and everything stored for it (the caller has checked the permission).
+   * @returns whether it existed.
+   */
+  async function deleteBusiness(businessId: string): Promise<boolean> {
+    const deleted = await db
+      .delete(businesses)
+      .where(eq(businesses.id, businessId))
+      .returning({ id: businesses.id });
+    return deleted.length > 0;
+  }
+
+  /** Whether a business has credentials and how their last check went; never the values. */
+  async function getCredentialStatus(businessId: string) {
+    const [status] = await db
+      .select({
+        status: tusfacturasCredentials.status,
+        detail: tusfacturasCredentials.statusDetail,
+        lastVerifiedAt: tusfacturasCredentials.lastVerifiedAt,
+        updatedAt: tusfacturasCredentials.updatedAt,
+      })
+      .from(tusfacturasCredentials)
+      .where(eq(tusfacturasCredentials.businessId, businessId));
+    return status ?? null;
+  }
+
+  return {
+    insertBusiness,
+    storeCredentials,
+    deleteCredentials,
+    listBusinessesOf,
+    deleteBusiness,
+    getCredentialStatus,
+  };
+}
+
 /**
- * Creates a business owned by `userId` with its credentials sealed and marked unverified;
- * verification (one consumo call) is the caller's next step.
+ * Transitional, for `scripts/bench-browser.ts` and `lib/runtime/cross-process.test.ts` (being
+ * changed by another engineer): the same as
+ * `createBusinessesService({ db, keyring }).insertBusiness(...)`. Remove once they build the
+ * service.
  */
-export async function insertBusiness(
+export function insertBusiness(
   db: Database,
   keyring: Keyring,
   userId: string,
   input: NewBusiness,
 ): Promise<string> {
-  return db.transaction(async (tx) => {
-    const [business] = await tx
-      .insert(businesses)
-      .values({ razonSocial: input.razonSocial, cuit: input.cuit, puntoVenta: input.puntoVenta })
-      .returning({ id: businesses.id });
-    if (!business) throw new Error("insert returned no row");
-    await tx.insert(memberships).values({ userId, businessId: business.id, role: "owner" });
-    await tx.insert(tusfacturasCredentials).values({
-      businessId: business.id,
-      status: "unverified",
-      ...sealCredentials(business.id, input.credentials, keyring),
-    });
-    return business.id;
-  });
-}
-
-/** Replaces a business's credentials; they stay unverified until the next call succeeds. */
-export async function storeCredentials(
-  db: Database,
-  keyring: Keyring,
-  businessId: string,
-  credentials: TusFacturasCredentials,
-): Promise<void> {
-  const sealed = sealCredentials(businessId, credentials, keyring);
-  const values = {
-    ...sealed,
-    status: "unverified" as const,
-    statusDetail: null,
-    lastVerifiedAt: null,
-    updatedAt: new Date(),
-  };
-  await db
-    .insert(tusfacturasCredentials)
-    .values({ businessId, ...values })
-    .onConflictDoUpdate({ target: tusfacturasCredentials.businessId, set: values });
-}
-
-export async function deleteCredentials(db: Database, businessId: string): Promise<void> {
-  await db.delete(tusfacturasCredentials).where(eq(tusfacturasCredentials.businessId, businessId));
-}
-
-/** The businesses a user belongs to, with their role and credential status, by name. */
-export async function listBusinessesOf(db: Database, userId: string) {
-  return db
-    .select({
-      id: businesses.id,
-      razonSocial: businesses.razonSocial,
-      cuit: businesses.cuit,
-      puntoVenta: businesses.puntoVenta,
-      role: memberships.role,
-      credentialStatus: tusfacturasCredentials.status,
-    })
-    .from(memberships)
-    .innerJoin(businesses, eq(businesses.id, memberships.businessId))
-    .leftJoin(tusfacturasCredentials, eq(tusfacturasCredentials.businessId, businesses.id))
-    .where(eq(memberships.userId, userId))
-    .orderBy(asc(businesses.razonSocial));
-}
-
-/**
- * Deletes a business and everything stored for it (the caller has checked the permission).
- * @returns whether it existed.
- */
-export async function deleteBusiness(db: Database, businessId: string): Promise<boolean> {
-  const deleted = await db
-    .delete(businesses)
-    .where(eq(businesses.id, businessId))
-    .returning({ id: businesses.id });
-  return deleted.length > 0;
-}
-
-/** Whether a business has credentials and how their last check went; never the values. */
-export async function getCredentialStatus(db: Database, businessId: string) {
-  const [status] = await db
-    .select({
-      status: tusfacturasCredentials.status,
-      detail: tusfacturasCredentials.statusDetail,
-      lastVerifiedAt: tusfacturasCredentials.lastVerifiedAt,
-      updatedAt: tusfacturasCredentials.updatedAt,
-    })
-    .from(tusfacturasCredentials)
-    .where(eq(tusfacturasCredentials.businessId, businessId));
-  return status ?? null;
+  return createBusinessesService({ db, keyring }).insertBusiness(userId, input);
 }

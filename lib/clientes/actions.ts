@@ -1,11 +1,9 @@
 "use server";
 
 import { businessAction } from "@/lib/actions/pipeline";
-import { recordAudit } from "@/lib/audit/service";
 import { formatCuit } from "@/lib/cuit";
-import { getDb } from "@/lib/db";
+import { getRuntime } from "@/lib/runtime";
 import { addClientSchema, removeClientSchema, updateClientSchema } from "./schemas";
-import { deleteClient, insertClient, updateClient as saveClient } from "./service";
 
 /** "Agregar cliente". */
 export const addClient = businessAction({
@@ -13,9 +11,9 @@ export const addClient = businessAction({
   permission: "clients:manage",
   schema: addClientSchema,
   async handler({ businessId, cuit, nombre }, { user }) {
-    const db = await getDb();
-    const client = await insertClient(db, businessId, { cuit, nombre });
-    await recordAudit(db, {
+    const { clientes, audit } = await getRuntime();
+    const client = await clientes.insertClient(businessId, { cuit, nombre });
+    await audit.recordAudit({
       businessId,
       userId: user.id,
       action: "client.add",
@@ -31,9 +29,9 @@ export const updateClient = businessAction({
   permission: "clients:manage",
   schema: updateClientSchema,
   async handler({ businessId, clientId, cuit, nombre }, { user }) {
-    const db = await getDb();
-    const client = await saveClient(db, businessId, clientId, { cuit, nombre });
-    await recordAudit(db, {
+    const { clientes, audit } = await getRuntime();
+    const client = await clientes.updateClient(businessId, clientId, { cuit, nombre });
+    await audit.recordAudit({
       businessId,
       userId: user.id,
       action: "client.update",
@@ -49,9 +47,9 @@ export const removeClient = businessAction({
   permission: "clients:manage",
   schema: removeClientSchema,
   async handler({ businessId, clientId }, { user }) {
-    const db = await getDb();
-    const { nombre, cuit } = await deleteClient(db, businessId, clientId);
-    await recordAudit(db, {
+    const { clientes, audit } = await getRuntime();
+    const { nombre, cuit } = await clientes.deleteClient(businessId, clientId);
+    await audit.recordAudit({
       businessId,
       userId: user.id,
       action: "client.remove",

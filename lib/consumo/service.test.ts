@@ -1,6 +1,5 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { storeCredentials } from "@/lib/businesses/service";
 import { tusfacturasCredentials } from "@/lib/db/schema";
 import { databaseEngines } from "@/lib/db/test-database";
 import { TusFacturasError } from "@/lib/tusfacturas";
@@ -192,7 +191,7 @@ describe.each(databaseEngines())("consumo service on $name", (engine) => {
 
     const oldRefresh = t.service.refresh(t.businessId, t.userId);
     await expect.poll(() => t.calls(), { interval: 5 }).toBe(1);
-    await storeCredentials(h.db, t.keyring, t.businessId, testAccount("1004"));
+    await t.businesses.storeCredentials(t.businessId, testAccount("1004"));
     release();
     await oldRefresh;
 
@@ -211,7 +210,7 @@ describe.each(databaseEngines())("consumo service on $name", (engine) => {
     const oldRefresh = t.service.refresh(t.businessId, t.userId);
     await expect.poll(() => t.calls(), { interval: 5 }).toBe(1);
     // What "Reemplazar credenciales" does: store, then verify with one consumo call.
-    await storeCredentials(h.db, t.keyring, t.businessId, {
+    await t.businesses.storeCredentials(t.businessId, {
       ...testAccount("1004"),
       usertoken: "usuario-equivocado",
     });

@@ -4,7 +4,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { asc, eq } from "drizzle-orm";
-import { insertBusiness } from "@/lib/businesses/service";
+import { createBusinessesService } from "@/lib/businesses/service";
 import type { Keyring } from "@/lib/crypto/secrets";
 import { consumoSnapshots, tusfacturasCredentials, tusfacturasRequests } from "@/lib/db/schema";
 import { insertTestUser, type DatabaseEngine } from "@/lib/db/test-database";
@@ -67,8 +67,10 @@ export async function startConsumoHarness(engine: DatabaseEngine) {
       freshnessMs: FRESHNESS_MS,
       now: () => new Date(clock),
     });
+    // Credentials are stored with the wall clock, as the app does.
+    const businesses = createBusinessesService({ db, keyring });
     const userId = await insertTestUser(db);
-    const businessId = await insertBusiness(db, keyring, userId, {
+    const businessId = await businesses.insertBusiness(userId, {
       razonSocial: `Empresa ${credentials.apikey}`,
       cuit: "20055361682",
       credentials,
@@ -76,6 +78,7 @@ export async function startConsumoHarness(engine: DatabaseEngine) {
 
     return {
       service,
+      businesses,
       keyring,
       userId,
       businessId,

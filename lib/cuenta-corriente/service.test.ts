@@ -2,8 +2,8 @@ import { randomBytes } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DomainError } from "@/lib/errors";
-import { insertBusiness } from "@/lib/businesses/service";
-import { insertClient } from "@/lib/clientes/service";
+import { createBusinessesService } from "@/lib/businesses/service";
+import { createClientesService } from "@/lib/clientes/service";
 import type { Keyring } from "@/lib/crypto/secrets";
 import {
   cuentaCorrienteSnapshots,
@@ -42,8 +42,9 @@ describe.each(databaseEngines())("cuenta corriente service on $name", (engine) =
     const { db } = handle;
     let clock = Date.parse("2026-11-20T12:00:00.000Z");
     const keyring: Keyring = new Map([[1, randomBytes(32)]]);
+    const clientes = createClientesService({ db });
     const userId = await insertTestUser(db);
-    const businessId = await insertBusiness(db, keyring, userId, {
+    const businessId = await createBusinessesService({ db, keyring }).insertBusiness(userId, {
       razonSocial: `Empresa ${apikey}`,
       cuit: "20055361682",
       credentials: { apikey, apitoken: `test${apikey}token`, usertoken: `test${apikey}user` },
@@ -58,7 +59,7 @@ describe.each(databaseEngines())("cuenta corriente service on $name", (engine) =
       [SIN_MOVIMIENTOS, "CLIENTE SIN MOVIMIENTOS"],
       [NO_EN_TUSFACTURAS, "NO ESTÁ EN TUSFACTURAS"],
     ] as const)
-      await insertClient(db, businessId, { cuit, nombre });
+      await clientes.insertClient(businessId, { cuit, nombre });
     const service = createCuentaCorrienteService({
       db,
       client: createTusFacturasClient({
@@ -73,6 +74,7 @@ describe.each(databaseEngines())("cuenta corriente service on $name", (engine) =
       locks: handle.locks,
       freshnessMs: FRESHNESS_MS,
       now: () => new Date(clock),
+      clientes,
     });
     return {
       service,

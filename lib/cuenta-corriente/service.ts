@@ -2,7 +2,7 @@ import "server-only";
 import { and, desc, eq, gt, inArray, isNotNull, notInArray } from "drizzle-orm";
 import { DomainError } from "@/lib/errors";
 import { loadCredentials, sealedDigest } from "@/lib/businesses/credentials";
-import { findClientByCuit, listClients } from "@/lib/clientes/service";
+import type { ClientesService } from "@/lib/clientes/service";
 import type { Keyring } from "@/lib/crypto/secrets";
 import type { Database } from "@/lib/db";
 import type { Locks } from "@/lib/db/locks";
@@ -39,13 +39,15 @@ export type CuentaCorrienteDeps = {
   locks: Locks;
   freshnessMs: number;
   now: () => Date;
+  /** The business's cartera: only its clients' ledgers are fetched. */
+  clientes: Pick<ClientesService, "findClientByCuit" | "listClients">;
 };
 
 export type CuentaCorrienteService = ReturnType<typeof createCuentaCorrienteService>;
 
 /** Cuentas corrientes: stored snapshots per client, refreshed from TusFacturas only when needed. */
 export function createCuentaCorrienteService(deps: CuentaCorrienteDeps) {
-  const { db, client, keyring, locks, freshnessMs, now } = deps;
+  const { db, client, keyring, locks, freshnessMs, now, clientes } = deps;
   const inFlight = createSingleFlight<void>();
   const key = (businessId: string, cuit: string) => `${businessId}:${cuit}`;
   const ofClient = (businessId: string, cuit: string) =>
@@ -95,7 +97,7 @@ export function createCuentaCorrienteService(deps: CuentaCorrienteDeps) {
   }
 
   async function requireClient(businessId: string, cuit: string) {
-    const cliente = await findClientByCuit(db, businessId, cuit);
+    const cliente = await clientes.findClientByCuit(businessId, cuit);
     if (!cliente) throw new DomainError("not_found", NOT_IN_CARTERA);
     return cliente;
   }
@@ -267,7 +269,7 @@ export function createCuentaCorrienteService(deps: CuentaCorrienteDeps) {
    * first. Reads only the precomputed columns: no movements, no upstream call.
    */
   async function cartera(businessId: string): Promise<CarteraRow[]> {
-    const directory = await listClients(db, businessId);
+    const directory = await clientes.listClients(businessId);
     if (directory.length === 0) return [];
     const latest = await db
       .selectDistinctOn([cuentaCorrienteSnapshots.cuit], {

@@ -1,7 +1,8 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import { hashPassword } from "@/lib/auth/password";
-import { insertBusiness } from "@/lib/businesses/service";
+import { createBusinessesService } from "@/lib/businesses/service";
+import { createClientesService } from "@/lib/clientes/service";
 import { createConsumoService } from "@/lib/consumo/service";
 import { createLocalLocks } from "@/lib/db/locks";
 import { createCuentaCorrienteService } from "@/lib/cuenta-corriente/service";
@@ -60,11 +61,13 @@ export async function seedDemo(
     locks: createLocalLocks(),
     freshnessMs: 15 * 60_000,
     now: () => new Date(),
+    clientes: createClientesService({ db }),
   };
+  const businesses = createBusinessesService(deps);
   const consumo = createConsumoService(deps);
   const ledgers = createCuentaCorrienteService(deps);
   for (const business of demoBusinesses) {
-    const businessId = await insertBusiness(db, options.keyring, owner.id, business);
+    const businessId = await businesses.insertBusiness(owner.id, business);
     await consumo.refresh(businessId, owner.id);
   }
   for (const { businessId, cuit } of await seedDemoClients(db, owner.id)) {

@@ -1,5 +1,6 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
+import type { BusinessesService } from "@/lib/businesses/service";
 import type { Keyring } from "@/lib/crypto/secrets";
 import type { Database } from "@/lib/db";
 import { tusfacturasCredentials } from "@/lib/db/schema";
@@ -22,6 +23,8 @@ export type IvaDeps = {
   queue: Pick<JobQueue, "send">;
   /** After this long without a heartbeat an instance is dead (lib/runtime/instances.ts). */
   leaseMs: number;
+  /** Which businesses are the user's, for the choice of a run. */
+  businesses: Pick<BusinessesService, "listBusinessesOf">;
 };
 
 export const ivaMessages = {

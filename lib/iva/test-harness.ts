@@ -4,7 +4,7 @@
  */
 import { randomBytes, randomUUID } from "node:crypto";
 import { asc, eq } from "drizzle-orm";
-import { insertBusiness } from "@/lib/businesses/service";
+import { createBusinessesService } from "@/lib/businesses/service";
 import type { Keyring } from "@/lib/crypto/secrets";
 import {
   ivaBatches,
@@ -96,6 +96,7 @@ export async function startIvaHarness(engine: DatabaseEngine) {
     .values(Array.from({ length: INSTANCES }, (_, i) => ({ id: `test-instance-${i + 1}` })));
   let instances = 0;
   const keyring: Keyring = new Map([[1, randomBytes(32)]]);
+  const businesses = createBusinessesService({ db, keyring });
 
   /**
    * A service with its own client, as one server process (a live instance) has; the queue's
@@ -120,7 +121,16 @@ export async function startIvaHarness(engine: DatabaseEngine) {
       },
     });
     const instance = { id: `test-instance-${++instances}`, stopping: () => false };
-    current = createIvaService({ db, client, keyring, now, instance, queue, leaseMs: LEASE_MS });
+    current = createIvaService({
+      db,
+      client,
+      keyring,
+      now,
+      instance,
+      queue,
+      leaseMs: LEASE_MS,
+      businesses,
+    });
     return Object.assign(current, { instanceId: instance.id });
   }
 
@@ -130,7 +140,7 @@ export async function startIvaHarness(engine: DatabaseEngine) {
     apikey: IvaApikey,
     options: BusinessOptions = {},
   ): Promise<string> {
-    const businessId = await insertBusiness(db, keyring, userId, {
+    const businessId = await businesses.insertBusiness(userId, {
       razonSocial: `Empresa ${apikey}`,
       cuit: CUITS[apikey],
       credentials: options.credentials ?? ivaAccount(apikey),

@@ -1,7 +1,6 @@
 import "server-only";
 import { and, asc, desc, eq, gt, sql } from "drizzle-orm";
 import { can } from "@/lib/auth/permissions";
-import { listBusinessesOf } from "@/lib/businesses/service";
 import type { Database } from "@/lib/db";
 import { businesses, ivaBatches, ivaRequests, users, type IvaRequestStatus } from "@/lib/db/schema";
 import { ivaMessages, type IvaDeps } from "./context";
@@ -70,7 +69,12 @@ function toView(row: RequestRow): IvaRequestView {
  * What the IVA pages read: stored rows only, the same from every instance. A request shows
  * the status stored; work of a dead instance is settled by recovery, not guessed here.
  */
-export function createIvaViews({ db, now }: Pick<IvaDeps, "db" | "now">) {
+export function createIvaViews({
+  db,
+  now,
+  // Named apart from the `businesses` table this file also reads.
+  businesses: businessesService,
+}: Pick<IvaDeps, "db" | "now" | "businesses">) {
   const selectRequests = () => selectRequestsOf(db);
 
   async function request(id: string): Promise<IvaRequestView> {
@@ -132,7 +136,7 @@ export function createIvaViews({ db, now }: Pick<IvaDeps, "db" | "now">) {
 
   /** Every business of the user, with the reason it cannot be requested for, if any. */
   async function businessOptions(userId: string): Promise<IvaBusinessOption[]> {
-    const rows = await listBusinessesOf(db, userId);
+    const rows = await businessesService.listBusinessesOf(userId);
     return rows.map((row) => ({
       businessId: row.id,
       razonSocial: row.razonSocial,

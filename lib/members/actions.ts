@@ -1,15 +1,7 @@
 "use server";
 
 import { businessAction, userAction } from "@/lib/actions/pipeline";
-import { getDb } from "@/lib/db";
-import { env } from "@/lib/env";
-import {
-  acceptInvitation as accept,
-  changeRole as change,
-  invite,
-  removeMember as remove,
-  revokeInvitation as revoke,
-} from "./service";
+import { getRuntime } from "@/lib/runtime";
 import {
   changeRoleSchema,
   invitationTokenSchema,
@@ -24,14 +16,7 @@ export const inviteMember = businessAction({
   permission: "members:manage",
   schema: inviteSchema,
   async handler({ businessId, email, role }, { user }) {
-    return invite(await getDb(), {
-      businessId,
-      invitedBy: user.id,
-      email,
-      role,
-      now: new Date(),
-      lifetimeMs: env().TABLERO_INVITATION_MINUTES * 60_000,
-    });
+    return (await getRuntime()).members.invite({ businessId, invitedBy: user.id, email, role });
   },
 });
 
@@ -40,7 +25,13 @@ export const revokeInvitation = businessAction({
   permission: "members:manage",
   schema: revokeInvitationSchema,
   async handler({ businessId, invitationId }, { user }) {
-    await revoke(await getDb(), { businessId, invitationId, userId: user.id, now: new Date() });
+    await (
+      await getRuntime()
+    ).members.revokeInvitation({
+      businessId,
+      invitationId,
+      userId: user.id,
+    });
   },
 });
 
@@ -49,7 +40,7 @@ export const changeMemberRole = businessAction({
   permission: "members:manage",
   schema: changeRoleSchema,
   async handler({ businessId, userId, role }, { user }) {
-    await change(await getDb(), { businessId, userId, role, by: user.id, now: new Date() });
+    await (await getRuntime()).members.changeRole({ businessId, userId, role, by: user.id });
   },
 });
 
@@ -58,7 +49,7 @@ export const removeMember = businessAction({
   permission: "members:manage",
   schema: removeMemberSchema,
   async handler({ businessId, userId }, { user }) {
-    await remove(await getDb(), { businessId, userId, by: user.id, now: new Date() });
+    await (await getRuntime()).members.removeMember({ businessId, userId, by: user.id });
   },
 });
 
@@ -67,6 +58,6 @@ export const acceptInvitation = userAction({
   name: "acceptInvitation",
   schema: invitationTokenSchema,
   async handler({ token }, { user }) {
-    return accept(await getDb(), token, user, new Date());
+    return (await getRuntime()).members.acceptInvitation(token, user);
   },
 });

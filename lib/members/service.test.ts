@@ -2,22 +2,12 @@ import { randomBytes } from "node:crypto";
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DomainError } from "@/lib/errors";
-import { insertBusiness } from "@/lib/businesses/service";
+import { createAuditService } from "@/lib/audit/service";
+import { createBusinessesService } from "@/lib/businesses/service";
 import type { Database, DatabaseHandle } from "@/lib/db/client";
 import { auditEvents, invitations, memberships, users, type Role } from "@/lib/db/schema";
 import { databaseEngines } from "@/lib/db/test-database";
-import {
-  acceptInvitation,
-  changeRole,
-  hashToken,
-  invitationInfo,
-  invitationMessages,
-  invite,
-  listMembers,
-  listPendingInvitations,
-  removeMember,
-  revokeInvitation,
-} from "./service";
+import { createMembersService, hashToken, invitationMessages } from "./service";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const LIFETIME_MS = 7 * DAY_MS;
@@ -30,6 +20,17 @@ describe.each(databaseEngines())("members and invitations on $name", (engine) =>
     handle = await engine.open();
   });
   afterAll(() => handle?.close());
+
+  /** The service on the test database, its clock stopped at `now`. */
+  function members(now = NOW) {
+    const { db } = handle;
+    return createMembersService({
+      db,
+      audit: createAuditService({ db }),
+      now: () => now,
+      invitationLifetimeMs: LIFETIME_MS,
+    });
+  }
 
   /** A user with a known (unique) email, as sign-up stores it: lower-cased. */
   async function user(name: string) {
@@ -45,11 +46,15 @@ describe.each(databaseEngines())("members and invitations on $name", (engine) =>
   /** A business owned by a fresh user. */
   async function business(razonSocial = "Estudio Contable S.A.") {
     const owner = await user("Dueña Original");
-    const businessId = await insertBusiness(handle.db, new Map([[1, randomBytes(32)]]), owner.id, {
-      razonSocial,
-      cuit: "20055361682",
-      credentials: { apikey: "1", apitoken: "a", usertoken: "b" },
-    });
+    const keyring = new Map([[1, randomBytes(32)]]);
+    const businessId = await createBusinessesService({ db: handle.db, keyring }).insertBusiness(
+      owner.id,
+      {
+        razonSocial,
+        cuit: "20055361682",
+        credentials: { apikey: "1", apitoken: "a", usertoken: "b" },
+      },
+    );
     return { businessId, owner };
   }
 
@@ -95,7 +100,7 @@ describe.each(databaseEngines())("members and invitations on $name", (engine) =>
     role: Role = "accountant",
     now = NOW,
   ) {
-    return invite(handle.db, { businessId, invitedBy, email, role, now, lifetimeMs: LIFETIME_MS });
+    return members(now).invite({ businessId, invitedBy, email, role });
   }
 
   describe("invite", () => {
@@ -159,7 +164,6 @@ describe.each(databaseEngines())("members and invitations on $name", (engine) =>
     });
 
     it("re-inviting the same email revokes the earlier pending invitation", async () => {
-      const { db } = handle;
       const { businessId, owner } = await business();
       const first = await inviteTo(businessId, owner.id, "juan@example.com", "viewer");
       const later = new Date(NOW.getTime() + 60_000);
@@ -171,13 +175,13 @@ describe.each(databaseEngines())("members and invitations on $name", (engine) =>
         [hashToken(first.token), "viewer", later],
         [hashToken(second.token), "accountant", null],
       ]);
-      const pending = await listPendingInvitations(db, businessId, later);
+      const pending = await members(later).listPendingInvitations(businessId);
       expect(pending.map((p) => [p.email, p.role])).toEqual([["juan@example.com", "accountant"]]);
 
       // The first link no longer works.
       const juan = await user("Juan");
       const invited = { id: juan.id, email: "juan@example.com" };
-      await expect(acceptInvitation(db, first.token, invited, later)).rejects.toMatchObject({
+      await expect(members(later).acceptInvitation(first.token, invited)).rejects.toMatchObject({
         code: "conflict",
         message: invitationMessages.revoked,
       });
@@ -187,7 +191,6 @@ describe.each(databaseEngines())("members and invitations on $name", (engine) =>
 
   describe("listPendingInvitations", () => {
     it("lists only pending ones, newest first, with who invited", async () => {
-      const { db } = handle;
       const { businessId, owner } = await business();
       const other = await business("Ajena");
       const at = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
@@ -207,23 +210,20 @@ describe.each(databaseEngines())("members and invitations on $name", (engine) =>
       await inviteTo(other.businessId, other.owner.id, "ajena@example.com", "viewer", at(0));
 
       const acceptor = await user("Aceptó");
-      await acceptInvitation(
-        db,
-        accepted.token,
-        { id: acceptor.id, email: "aceptada@example.com" },
-        at(4),
-      );
+      await members(at(4)).acceptInvitation(accepted.token, {
+        id: acceptor.id,
+        email: "aceptada@example.com",
+      });
       const [revocada] = (await invitationRows(businessId)).filter(
         (r) => r.email === "revocada@example.com",
       );
-      await revokeInvitation(db, {
+      await members(at(4)).revokeInvitation({
         businessId,
         invitationId: revocada!.id,
         userId: owner.id,
-        now: at(4),
       });
 
-      const pending = await listPendingInvitations(db, businessId, at(5));
+      const pending = await members(at(5)).listPendingInvitations(businessId);
       expect(pending).toEqual([
         {
           id: expect.any(String),
@@ -244,9 +244,9 @@ describe.each(databaseEngines())("members and invitations on $name", (engine) =>
       ]);
       // At the very instant of expiry an invitation is no longer pending.
       expect(
-        (await listPendingInvitations(db, businessId, new Date(at(0).getTime() + LIFETIME_MS))).map(
-          (p) => p.email,
-        ),
+        (
+          await members(new Date(at(0).getTime() + LIFETIME_MS)).listPendingInvitations(businessId)
+        ).map((p) => p.email),
       ).toEqual(["pendiente2@example.com"]);
     });
   });
@@ -261,11 +261,10 @@ describe.each(databaseEngines())("members and invitations on $name", (engine) =>
       const later = new Date(NOW.getTime() + 1000);
 
       await expect(
-        revokeInvitation(db, {
+        members(later).revokeInvitation({
           businessId: other.businessId,
           invitationId: row!.id,
           userId: other.owner.id,
-          now: later,
         }),
       ).rejects.toMatchObject({
         code: "not_found",
@@ -273,11 +272,10 @@ describe.each(databaseEngines())("members and invitations on $name", (engine) =>
       });
       expect((await invitationRows(businessId))[0]?.revokedAt).toBeNull();
 
-      await revokeInvitation(db, {
+      await members(later).revokeInvitation({
         businessId,
         invitationId: row!.id,
         userId: owner.id,
-        now: later,
       });
       expect((await invitationRows(businessId))[0]?.revokedAt).toEqual(later);
       expect(await auditOf(db, businessId, "member.revoke")).toEqual([
@@ -285,7 +283,7 @@ describe.each(databaseEngines())("members and invitations on $name", (engine) =>
       ]);
 
       await expect(
-        revokeInvitation(db, { businessId, invitationId: row!.id, userId: owner.id, now: later }),
+        members(later).revokeInvitation({ businessId, invitationId: row!.id, userId: owner.id }),
       ).rejects.toMatchObject({
         code: "not_found",
         message: "Esa invitación ya no está pendiente.",
@@ -299,7 +297,6 @@ describe.each(databaseEngines())("members and invitations on $name", (engine) =>
     const hidden = { businessId: null, razonSocial: null, role: null, invitedBy: null };
 
     it("shows the details of a pending invitation to the invited person or to nobody yet", async () => {
-      const { db } = handle;
       const { businessId, owner } = await business("Panadería La Espiga S.R.L.");
       const { token } = await inviteTo(businessId, owner.id, "maria@example.com", "accountant");
       const pending = {
@@ -309,57 +306,59 @@ describe.each(databaseEngines())("members and invitations on $name", (engine) =>
         role: "accountant",
         invitedBy: "Dueña Original",
       };
-      expect(await invitationInfo(db, token, { email: null, now: NOW })).toEqual(pending);
-      expect(await invitationInfo(db, token, { email: "Maria@Example.COM", now: NOW })).toEqual(
-        pending,
-      );
+      expect(await members(NOW).invitationInfo(token, null)).toEqual(pending);
+      expect(await members(NOW).invitationInfo(token, "Maria@Example.COM")).toEqual(pending);
     });
 
     it("leaks no business details when the link is wrong, used, revoked, expired or not for you", async () => {
-      const { db } = handle;
       const { businessId, owner } = await business("Secreta S.A.");
 
-      expect(await invitationInfo(db, "no-such-token", { email: null, now: NOW })).toEqual({
+      expect(await members(NOW).invitationInfo("no-such-token", null)).toEqual({
         state: "not_found",
         ...hidden,
       });
 
       const forMaria = await inviteTo(businessId, owner.id, "maria@example.com");
-      expect(
-        await invitationInfo(db, forMaria.token, { email: "otra@example.com", now: NOW }),
-      ).toEqual({ state: "wrong_email", ...hidden });
+      expect(await members(NOW).invitationInfo(forMaria.token, "otra@example.com")).toEqual({
+        state: "wrong_email",
+        ...hidden,
+      });
 
       const expiry = new Date(NOW.getTime() + LIFETIME_MS);
-      expect(await invitationInfo(db, forMaria.token, { email: null, now: expiry })).toEqual({
+      expect(await members(expiry).invitationInfo(forMaria.token, null)).toEqual({
         state: "expired",
         ...hidden,
       });
       expect(
-        await invitationInfo(db, forMaria.token, {
-          email: "maria@example.com",
-          now: new Date(expiry.getTime() - 1),
-        }),
+        await members(new Date(expiry.getTime() - 1)).invitationInfo(
+          forMaria.token,
+          "maria@example.com",
+        ),
       ).toMatchObject({ state: "pending", razonSocial: "Secreta S.A." });
 
       const forPedro = await inviteTo(businessId, owner.id, "pedro@example.com");
       const [pedroRow] = (await invitationRows(businessId)).filter(
         (r) => r.email === "pedro@example.com",
       );
-      await revokeInvitation(db, {
+      await members(NOW).revokeInvitation({
         businessId,
         invitationId: pedroRow!.id,
         userId: owner.id,
-        now: NOW,
       });
-      expect(
-        await invitationInfo(db, forPedro.token, { email: "pedro@example.com", now: NOW }),
-      ).toEqual({ state: "revoked", ...hidden });
+      expect(await members(NOW).invitationInfo(forPedro.token, "pedro@example.com")).toEqual({
+        state: "revoked",
+        ...hidden,
+      });
 
       const maria = await user("María");
-      await acceptInvitation(db, forMaria.token, { id: maria.id, email: "maria@example.com" }, NOW);
-      expect(
-        await invitationInfo(db, forMaria.token, { email: "maria@example.com", now: NOW }),
-      ).toEqual({ state: "accepted", ...hidden });
+      await members(NOW).acceptInvitation(forMaria.token, {
+        id: maria.id,
+        email: "maria@example.com",
+      });
+      expect(await members(NOW).invitationInfo(forMaria.token, "maria@example.com")).toEqual({
+        state: "accepted",
+        ...hidden,
+      });
     });
   });
 
@@ -373,7 +372,10 @@ describe.each(databaseEngines())("members and invitations on $name", (engine) =>
 
       // The signed-in email may differ in case from the invited one.
       await expect(
-        acceptInvitation(db, token, { id: lucia.id, email: lucia.email.toUpperCase() }, acceptedAt),
+        members(acceptedAt).acceptInvitation(token, {
+          id: lucia.id,
+          email: lucia.email.toUpperCase(),
+        }),
       ).resolves.toEqual({ businessId });
       expect(await roleOf(businessId, lucia.id)).toBe("viewer");
       const [row] = await invitationRows(businessId);
@@ -382,12 +384,12 @@ describe.each(databaseEngines())("members and invitations on $name", (engine) =>
       expect(await auditOf(db, businessId, "member.accept")).toEqual([
         { userId: lucia.id, subject: "Lectura", at: acceptedAt },
       ]);
-      expect((await listMembers(db, businessId)).map((m) => [m.name, m.role])).toEqual([
+      expect((await members().listMembers(businessId)).map((m) => [m.name, m.role])).toEqual([
         ["Dueña Original", "owner"],
         ["Lucía", "viewer"],
       ]);
 
-      const again = acceptInvitation(db, token, lucia, acceptedAt);
+      const again = members(acceptedAt).acceptInvitation(token, lucia);
       await expect(again).rejects.toBeInstanceOf(DomainError);
       await expect(again).rejects.toMatchObject({
         code: "conflict",
@@ -395,7 +397,7 @@ describe.each(databaseEngines())("members and invitations on $name", (engine) =>
       });
       // Nor by anyone else.
       const other = await user("Otra");
-      await expect(acceptInvitation(db, token, other, acceptedAt)).rejects.toMatchObject({
+      await expect(members(acceptedAt).acceptInvitation(token, other)).rejects.toMatchObject({
         message: "Esta invitación ya fue usada.",
       });
       expect(await roleOf(businessId, other.id)).toBeNull();
@@ -410,7 +412,7 @@ describe.each(databaseEngines())("members and invitations on $name", (engine) =>
         const { token } = await inviteTo(businessId, owner.id, tomas.email, "accountant");
 
         const results = await Promise.allSettled(
-          Array.from({ length: 4 }, () => acceptInvitation(db, token, tomas, NOW)),
+          Array.from({ length: 4 }, () => members(NOW).acceptInvitation(token, tomas)),
         );
         expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
         for (const r of results.filter((r) => r.status === "rejected")) {
@@ -430,7 +432,7 @@ describe.each(databaseEngines())("members and invitations on $name", (engine) =>
       const { token } = await inviteTo(businessId, owner.id, "invitada@example.com", "owner");
       const intruder = await user("Intrusa");
 
-      await expect(acceptInvitation(db, token, intruder, NOW)).rejects.toMatchObject({
+      await expect(members(NOW).acceptInvitation(token, intruder)).rejects.toMatchObject({
         code: "conflict",
         message: "Esta invitación no es para tu cuenta: ingresá con el email al que te invitaron.",
       });
@@ -440,7 +442,10 @@ describe.each(databaseEngines())("members and invitations on $name", (engine) =>
 
       // Still usable by the invited person.
       const invitada = await user("Invitada");
-      await acceptInvitation(db, token, { id: invitada.id, email: "invitada@example.com" }, NOW);
+      await members(NOW).acceptInvitation(token, {
+        id: invitada.id,
+        email: "invitada@example.com",
+      });
       expect(await roleOf(businessId, invitada.id)).toBe("owner");
     });
 
@@ -450,26 +455,28 @@ describe.each(databaseEngines())("members and invitations on $name", (engine) =>
       const ana = await user("Ana");
       const { token, expiresAt } = await inviteTo(businessId, owner.id, ana.email);
 
-      await expect(acceptInvitation(db, token, ana, new Date(expiresAt))).rejects.toMatchObject({
-        code: "conflict",
-        message: "Esta invitación venció. Pedile a quien te invitó una nueva.",
-      });
+      await expect(members(new Date(expiresAt)).acceptInvitation(token, ana)).rejects.toMatchObject(
+        {
+          code: "conflict",
+          message: "Esta invitación venció. Pedile a quien te invitó una nueva.",
+        },
+      );
       await expect(
-        acceptInvitation(db, token, ana, new Date(Date.parse(expiresAt) + DAY_MS)),
+        members(new Date(Date.parse(expiresAt) + DAY_MS)).acceptInvitation(token, ana),
       ).rejects.toMatchObject({
         message: "Esta invitación venció. Pedile a quien te invitó una nueva.",
       });
       expect(await roleOf(businessId, ana.id)).toBeNull();
 
       const [row] = await invitationRows(businessId);
-      await revokeInvitation(db, { businessId, invitationId: row!.id, userId: owner.id, now: NOW });
-      await expect(acceptInvitation(db, token, ana, NOW)).rejects.toMatchObject({
+      await members(NOW).revokeInvitation({ businessId, invitationId: row!.id, userId: owner.id });
+      await expect(members(NOW).acceptInvitation(token, ana)).rejects.toMatchObject({
         code: "conflict",
         message: "Esta invitación fue revocada. Pedile a quien te invitó una nueva.",
       });
       expect(await roleOf(businessId, ana.id)).toBeNull();
 
-      await expect(acceptInvitation(db, "not-a-token", ana, NOW)).rejects.toMatchObject({
+      await expect(members(NOW).acceptInvitation("not-a-token", ana)).rejects.toMatchObject({
         code: "not_found",
         message: "No encontramos esa invitación. Revisá que el enlace esté completo.",
       });
@@ -484,12 +491,11 @@ describe.each(databaseEngines())("members and invitations on $name", (engine) =>
       const pablo = await user("Pablo");
       await addMember(businessId, pablo.id, "viewer");
 
-      await changeRole(db, {
+      await members(NOW).changeRole({
         businessId,
         userId: pablo.id,
         role: "accountant",
         by: owner.id,
-        now: NOW,
       });
       expect(await roleOf(businessId, pablo.id)).toBe("accountant");
       expect(await auditOf(db, businessId, "member.role")).toEqual([
@@ -497,12 +503,11 @@ describe.each(databaseEngines())("members and invitations on $name", (engine) =>
       ]);
 
       // The same role again changes nothing and logs nothing.
-      await changeRole(db, {
+      await members(NOW).changeRole({
         businessId,
         userId: pablo.id,
         role: "accountant",
         by: owner.id,
-        now: NOW,
       });
       expect(await auditOf(db, businessId, "member.role")).toHaveLength(1);
     });
@@ -514,38 +519,25 @@ describe.each(databaseEngines())("members and invitations on $name", (engine) =>
       await addMember(businessId, viewer.id, "viewer");
 
       for (const role of ["accountant", "viewer"] as const) {
-        const attempt = changeRole(db, {
+        const attempt = members(NOW).changeRole({
           businessId,
           userId: owner.id,
           role,
           by: owner.id,
-          now: NOW,
         });
         await expect(attempt).rejects.toBeInstanceOf(DomainError);
         await expect(attempt).rejects.toMatchObject({ code: "conflict", message: LAST_OWNER });
       }
       await expect(
-        removeMember(db, { businessId, userId: owner.id, by: owner.id, now: NOW }),
+        members(NOW).removeMember({ businessId, userId: owner.id, by: owner.id }),
       ).rejects.toMatchObject({ code: "conflict", message: LAST_OWNER });
       expect(await roleOf(businessId, owner.id)).toBe("owner");
       expect(await auditOf(db, businessId, "member.role")).toEqual([]);
       expect(await auditOf(db, businessId, "member.remove")).toEqual([]);
 
       // With a second owner, the first may step down.
-      await changeRole(db, {
-        businessId,
-        userId: viewer.id,
-        role: "owner",
-        by: owner.id,
-        now: NOW,
-      });
-      await changeRole(db, {
-        businessId,
-        userId: owner.id,
-        role: "viewer",
-        by: owner.id,
-        now: NOW,
-      });
+      await members(NOW).changeRole({ businessId, userId: viewer.id, role: "owner", by: owner.id });
+      await members(NOW).changeRole({ businessId, userId: owner.id, role: "viewer", by: owner.id });
       expect(await owners(businessId)).toEqual([{ userId: viewer.id }]);
     });
 
@@ -557,8 +549,8 @@ describe.each(databaseEngines())("members and invitations on $name", (engine) =>
         await addMember(businessId, b.id, "owner");
 
         const results = await Promise.allSettled([
-          changeRole(db, { businessId, userId: b.id, role: "viewer", by: a.id, now: NOW }),
-          changeRole(db, { businessId, userId: a.id, role: "viewer", by: b.id, now: NOW }),
+          members(NOW).changeRole({ businessId, userId: b.id, role: "viewer", by: a.id }),
+          members(NOW).changeRole({ businessId, userId: a.id, role: "viewer", by: b.id }),
         ]);
         expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
         const rejected = results.filter((r) => r.status === "rejected");
@@ -573,18 +565,17 @@ describe.each(databaseEngines())("members and invitations on $name", (engine) =>
     });
 
     it("two owners removing each other at once leave exactly one owner", async () => {
-      const { db } = handle;
       const { businessId, owner: a } = await business();
       const b = await user("Segunda Dueña");
       await addMember(businessId, b.id, "owner");
 
       const results = await Promise.allSettled([
-        removeMember(db, { businessId, userId: b.id, by: a.id, now: NOW }),
-        removeMember(db, { businessId, userId: a.id, by: b.id, now: NOW }),
+        members(NOW).removeMember({ businessId, userId: b.id, by: a.id }),
+        members(NOW).removeMember({ businessId, userId: a.id, by: b.id }),
       ]);
       expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
       expect(await owners(businessId)).toHaveLength(1);
-      expect(await listMembers(db, businessId)).toHaveLength(1);
+      expect(await members().listMembers(businessId)).toHaveLength(1);
     });
 
     it("removes a member, audits it, and refuses someone who is not a member", async () => {
@@ -596,34 +587,32 @@ describe.each(databaseEngines())("members and invitations on $name", (engine) =>
 
       // Not through another business.
       await expect(
-        removeMember(db, {
+        members(NOW).removeMember({
           businessId: other.businessId,
           userId: carla.id,
           by: other.owner.id,
-          now: NOW,
         }),
       ).rejects.toMatchObject({
         code: "not_found",
         message: "Esa persona no es miembro de la empresa.",
       });
       await expect(
-        changeRole(db, {
+        members(NOW).changeRole({
           businessId: other.businessId,
           userId: carla.id,
           role: "owner",
           by: other.owner.id,
-          now: NOW,
         }),
       ).rejects.toMatchObject({ code: "not_found" });
       expect(await roleOf(other.businessId, carla.id)).toBeNull();
 
-      await removeMember(db, { businessId, userId: carla.id, by: owner.id, now: NOW });
+      await members(NOW).removeMember({ businessId, userId: carla.id, by: owner.id });
       expect(await roleOf(businessId, carla.id)).toBeNull();
       expect(await auditOf(db, businessId, "member.remove")).toEqual([
         { userId: owner.id, subject: `Carla (${carla.email})`, at: NOW },
       ]);
       await expect(
-        removeMember(db, { businessId, userId: carla.id, by: owner.id, now: NOW }),
+        members(NOW).removeMember({ businessId, userId: carla.id, by: owner.id }),
       ).rejects.toMatchObject({
         code: "not_found",
         message: "Esa persona no es miembro de la empresa.",
@@ -637,38 +626,25 @@ describe.each(databaseEngines())("members and invitations on $name", (engine) =>
     const bob = await user("Bob Dueño");
     await addMember(businessId, bob.id, "owner");
     const asBob = (email: string) =>
-      invite(handle.db, {
-        businessId,
-        invitedBy: bob.id,
-        email,
-        role: "owner",
-        now: NOW,
-        lifetimeMs: LIFETIME_MS,
-      });
+      members(NOW).invite({ businessId, invitedBy: bob.id, email, role: "owner" });
     const alt = await user("Bob Alternativo");
     const { token: removedToken } = await asBob(alt.email);
     const colega = await user("Colega");
     const { token: demotedToken } = await asBob(colega.email);
 
-    await changeRole(handle.db, {
-      businessId,
-      userId: bob.id,
-      role: "accountant",
-      by: owner.id,
-      now: NOW,
-    });
-    await expect(acceptInvitation(handle.db, demotedToken, colega, NOW)).rejects.toMatchObject({
+    await members(NOW).changeRole({ businessId, userId: bob.id, role: "accountant", by: owner.id });
+    await expect(members(NOW).acceptInvitation(demotedToken, colega)).rejects.toMatchObject({
       code: "conflict",
       message: invitationMessages.revoked,
     });
-    await removeMember(handle.db, { businessId, userId: bob.id, by: owner.id, now: NOW });
-    await expect(acceptInvitation(handle.db, removedToken, alt, NOW)).rejects.toMatchObject({
+    await members(NOW).removeMember({ businessId, userId: bob.id, by: owner.id });
+    await expect(members(NOW).acceptInvitation(removedToken, alt)).rejects.toMatchObject({
       code: "conflict",
       message: invitationMessages.revoked,
     });
     expect(await roleOf(businessId, alt.id)).toBeNull();
     expect(await roleOf(businessId, colega.id)).toBeNull();
-    expect(await listPendingInvitations(handle.db, businessId, NOW)).toEqual([]);
+    expect(await members(NOW).listPendingInvitations(businessId)).toEqual([]);
   });
 
   it("an invitation whose sender lost the right to invite lets nobody in", async () => {
@@ -676,22 +652,18 @@ describe.each(databaseEngines())("members and invitations on $name", (engine) =>
     const bob = await user("Bob Dueño");
     await addMember(businessId, bob.id, "owner");
     const guest = await user("Invitada");
-    const { token } = await invite(handle.db, {
+    const { token } = await members(NOW).invite({
       businessId,
       invitedBy: bob.id,
       email: guest.email,
       role: "owner",
-      now: NOW,
-      lifetimeMs: LIFETIME_MS,
     });
     // Demoted behind the service's back (e.g. an older Tablero): the check at acceptance holds.
     await handle.db
       .update(memberships)
       .set({ role: "viewer" })
       .where(and(eq(memberships.businessId, businessId), eq(memberships.userId, bob.id)));
-    await expect(acceptInvitation(handle.db, token, guest, NOW)).rejects.toBeInstanceOf(
-      DomainError,
-    );
+    await expect(members(NOW).acceptInvitation(token, guest)).rejects.toBeInstanceOf(DomainError);
     expect(await roleOf(businessId, guest.id)).toBeNull();
     expect(await owners(businessId)).toEqual([{ userId: owner.id }]);
   });

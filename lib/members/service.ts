@@ -2,7 +2,7 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { and, asc, count, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import { DomainError } from "@/lib/errors";
-import { recordAudit } from "@/lib/audit/service";
+import type { AuditService } from "@/lib/audit/service";
 import { can, roleLabels } from "@/lib/auth/permissions";
 import type { Database } from "@/lib/db";
 import { businesses, invitations, memberships, users, type Role } from "@/lib/db/schema";
@@ -22,142 +22,6 @@ export type PendingInvitation = {
   createdAt: string;
   expiresAt: string;
 };
-
-export async function listMembers(db: Database, businessId: string): Promise<Member[]> {
-  const rows = await db
-    .select({
-      userId: users.id,
-      name: users.name,
-      email: users.email,
-      role: memberships.role,
-      since: memberships.createdAt,
-    })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(eq(memberships.businessId, businessId))
-    .orderBy(asc(users.name));
-  return rows.map((row) => ({ ...row, since: row.since.toISOString() }));
-}
-
-/** Invitations not yet accepted, revoked or expired. */
-export async function listPendingInvitations(
-  db: Database,
-  businessId: string,
-  now: Date,
-): Promise<PendingInvitation[]> {
-  const rows = await db
-    .select({
-      id: invitations.id,
-      email: invitations.email,
-      role: invitations.role,
-      invitedBy: users.name,
-      createdAt: invitations.createdAt,
-      expiresAt: invitations.expiresAt,
-    })
-    .from(invitations)
-    .leftJoin(users, eq(users.id, invitations.invitedBy))
-    .where(
-      and(
-        eq(invitations.businessId, businessId),
-        isNull(invitations.acceptedAt),
-        isNull(invitations.revokedAt),
-        gt(invitations.expiresAt, now),
-      ),
-    )
-    .orderBy(desc(invitations.createdAt));
-  return rows.map((row) => ({
-    ...row,
-    createdAt: row.createdAt.toISOString(),
-    expiresAt: row.expiresAt.toISOString(),
-  }));
-}
-
-/**
- * Creates an invitation and returns its token: the only time it exists in clear (the link is
- * shown once; only its hash is stored). A pending invitation to the same email is replaced.
- */
-export async function invite(
-  db: Database,
-  input: {
-    businessId: string;
-    invitedBy: string;
-    email: string;
-    role: Role;
-    now: Date;
-    /** How long the link works. */
-    lifetimeMs: number;
-  },
-): Promise<{ token: string; expiresAt: string }> {
-  const email = input.email.trim().toLowerCase();
-  const [member] = await db
-    .select({ userId: memberships.userId })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.businessId, input.businessId), eq(users.email, email)));
-  if (member) {
-    throw new DomainError("conflict", "Esa persona ya es miembro de la empresa.", {
-      email: ["Esa persona ya es miembro de la empresa."],
-    });
-  }
-  const token = randomBytes(32).toString("base64url");
-  const expiresAt = new Date(input.now.getTime() + input.lifetimeMs);
-  await db.transaction(async (tx) => {
-    await tx
-      .update(invitations)
-      .set({ revokedAt: input.now })
-      .where(
-        and(
-          eq(invitations.businessId, input.businessId),
-          eq(invitations.email, email),
-          isNull(invitations.acceptedAt),
-          isNull(invitations.revokedAt),
-        ),
-      );
-    await tx.insert(invitations).values({
-      businessId: input.businessId,
-      email,
-      role: input.role,
-      tokenHash: hashToken(token),
-      invitedBy: input.invitedBy,
-      createdAt: input.now,
-      expiresAt,
-    });
-    await recordAudit(tx, {
-      businessId: input.businessId,
-      userId: input.invitedBy,
-      action: "member.invite",
-      subject: `${email} (${roleLabels[input.role]})`,
-      at: input.now,
-    });
-  });
-  return { token, expiresAt: expiresAt.toISOString() };
-}
-
-export async function revokeInvitation(
-  db: Database,
-  input: { businessId: string; invitationId: string; userId: string; now: Date },
-): Promise<void> {
-  const [revoked] = await db
-    .update(invitations)
-    .set({ revokedAt: input.now })
-    .where(
-      and(
-        eq(invitations.id, input.invitationId),
-        eq(invitations.businessId, input.businessId),
-        isNull(invitations.acceptedAt),
-        isNull(invitations.revokedAt),
-      ),
-    )
-    .returning({ email: invitations.email });
-  if (!revoked) throw new DomainError("not_found", "Esa invitación ya no está pendiente.");
-  await recordAudit(db, {
-    businessId: input.businessId,
-    userId: input.userId,
-    action: "member.revoke",
-    subject: revoked.email,
-    at: input.now,
-  });
-}
 
 /** Serializes changes to one business's members, so two owners cannot demote each other. */
 async function lockMembers(tx: Database, businessId: string): Promise<void> {
@@ -197,62 +61,6 @@ async function revokeInvitationsOf(tx: Database, businessId: string, userId: str
     );
 }
 
-export async function changeRole(
-  db: Database,
-  input: { businessId: string; userId: string; role: Role; by: string; now: Date },
-): Promise<void> {
-  await db.transaction(async (tx) => {
-    await lockMembers(tx, input.businessId);
-    const member = await memberOf(tx, input.businessId, input.userId);
-    if (member.role === input.role) return;
-    if (member.role === "owner" && (await ownerCount(tx, input.businessId)) <= 1) {
-      throw new DomainError("conflict", LAST_OWNER);
-    }
-    await tx
-      .update(memberships)
-      .set({ role: input.role })
-      .where(
-        and(eq(memberships.businessId, input.businessId), eq(memberships.userId, input.userId)),
-      );
-    if (!can(input.role, "members:manage")) {
-      await revokeInvitationsOf(tx, input.businessId, input.userId, input.now);
-    }
-    await recordAudit(tx, {
-      businessId: input.businessId,
-      userId: input.by,
-      action: "member.role",
-      subject: `${member.name} (${member.email}): ${roleLabels[member.role]} → ${roleLabels[input.role]}`,
-      at: input.now,
-    });
-  });
-}
-
-export async function removeMember(
-  db: Database,
-  input: { businessId: string; userId: string; by: string; now: Date },
-): Promise<void> {
-  await db.transaction(async (tx) => {
-    await lockMembers(tx, input.businessId);
-    const member = await memberOf(tx, input.businessId, input.userId);
-    if (member.role === "owner" && (await ownerCount(tx, input.businessId)) <= 1) {
-      throw new DomainError("conflict", LAST_OWNER);
-    }
-    await tx
-      .delete(memberships)
-      .where(
-        and(eq(memberships.businessId, input.businessId), eq(memberships.userId, input.userId)),
-      );
-    await revokeInvitationsOf(tx, input.businessId, input.userId, input.now);
-    await recordAudit(tx, {
-      businessId: input.businessId,
-      userId: input.by,
-      action: "member.remove",
-      subject: `${member.name} (${member.email})`,
-      at: input.now,
-    });
-  });
-}
-
 export type InvitationState =
   "pending" | "accepted" | "revoked" | "expired" | "wrong_email" | "not_found";
 
@@ -285,40 +93,6 @@ const notFound: InvitationInfo = {
   invitedBy: null,
 };
 
-/** What the invitation link page shows; `email` is the signed-in user's, when there is one. */
-export async function invitationInfo(
-  db: Database,
-  token: string,
-  { email, now }: { email: string | null; now: Date },
-): Promise<InvitationInfo> {
-  const [row] = await db
-    .select({
-      businessId: invitations.businessId,
-      razonSocial: businesses.razonSocial,
-      role: invitations.role,
-      email: invitations.email,
-      invitedBy: users.name,
-      acceptedAt: invitations.acceptedAt,
-      revokedAt: invitations.revokedAt,
-      expiresAt: invitations.expiresAt,
-    })
-    .from(invitations)
-    .innerJoin(businesses, eq(businesses.id, invitations.businessId))
-    .leftJoin(users, eq(users.id, invitations.invitedBy))
-    .where(eq(invitations.tokenHash, hashToken(token)));
-  if (!row) return notFound;
-  const state = stateOf(row, email, now);
-  // Details of a business are for the invited person only.
-  if (state !== "pending") return { ...notFound, state };
-  return {
-    state,
-    businessId: row.businessId,
-    razonSocial: row.razonSocial,
-    role: row.role,
-    invitedBy: row.invitedBy,
-  };
-}
-
 export const invitationMessages: Record<Exclude<InvitationState, "pending">, string> = {
   accepted: "Esta invitación ya fue usada.",
   revoked: "Esta invitación fue revocada. Pedile a quien te invitó una nueva.",
@@ -327,57 +101,327 @@ export const invitationMessages: Record<Exclude<InvitationState, "pending">, str
   not_found: "No encontramos esa invitación. Revisá que el enlace esté completo.",
 };
 
+export type MembersDeps = {
+  db: Database;
+  /** Each change writes its line in the business's activity log, in the same transaction. */
+  audit: Pick<AuditService, "recordAudit">;
+  now?: () => Date;
+  /** How long an invitation link works (`TABLERO_INVITATION_MINUTES`). */
+  invitationLifetimeMs: number;
+};
+
+export type MembersService = ReturnType<typeof createMembersService>;
+
 /**
- * Accepts an invitation for `user`: once, before it expires, and only with the invited email.
- * Returns the business it gives access to.
+ * A business's members and invitations: only the token's hash is stored, changes are
+ * serialized per business so it always keeps an owner, and every change is audited.
  */
-export async function acceptInvitation(
-  db: Database,
-  token: string,
-  user: { id: string; email: string },
-  now: Date,
-): Promise<{ businessId: string }> {
-  return db.transaction(async (tx) => {
-    const [row] = await tx
-      .select()
+export function createMembersService({
+  db,
+  audit,
+  now = () => new Date(),
+  invitationLifetimeMs,
+}: MembersDeps) {
+  const { recordAudit } = audit;
+
+  async function listMembers(businessId: string): Promise<Member[]> {
+    const rows = await db
+      .select({
+        userId: users.id,
+        name: users.name,
+        email: users.email,
+        role: memberships.role,
+        since: memberships.createdAt,
+      })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(eq(memberships.businessId, businessId))
+      .orderBy(asc(users.name));
+    return rows.map((row) => ({ ...row, since: row.since.toISOString() }));
+  }
+
+  /** Invitations not yet accepted, revoked or expired. */
+  async function listPendingInvitations(businessId: string): Promise<PendingInvitation[]> {
+    const at = now();
+    const rows = await db
+      .select({
+        id: invitations.id,
+        email: invitations.email,
+        role: invitations.role,
+        invitedBy: users.name,
+        createdAt: invitations.createdAt,
+        expiresAt: invitations.expiresAt,
+      })
       .from(invitations)
-      .where(eq(invitations.tokenHash, hashToken(token)))
-      .for("update");
-    if (!row) throw new DomainError("not_found", invitationMessages.not_found);
-    const state = stateOf(row, user.email, now);
-    if (state !== "pending") throw new DomainError("conflict", invitationMessages[state]);
-    // Whoever sent it must still be able to invite: one removed meanwhile cannot let anyone in.
-    const [inviter] = row.invitedBy
-      ? await tx
-          .select({ role: memberships.role })
-          .from(memberships)
-          .where(
-            and(eq(memberships.businessId, row.businessId), eq(memberships.userId, row.invitedBy)),
-          )
-      : [];
-    if (!inviter || !can(inviter.role, "members:manage")) {
-      throw new DomainError("conflict", invitationMessages.revoked);
+      .leftJoin(users, eq(users.id, invitations.invitedBy))
+      .where(
+        and(
+          eq(invitations.businessId, businessId),
+          isNull(invitations.acceptedAt),
+          isNull(invitations.revokedAt),
+          gt(invitations.expiresAt, at),
+        ),
+      )
+      .orderBy(desc(invitations.createdAt));
+    return rows.map((row) => ({
+      ...row,
+      createdAt: row.createdAt.toISOString(),
+      expiresAt: row.expiresAt.toISOString(),
+    }));
+  }
+
+  /**
+   * Creates an invitation and returns its token: the only time it exists in clear (the link is
+   * shown once; only its hash is stored). A pending invitation to the same email is replaced.
+   */
+  async function invite(input: {
+    businessId: string;
+    invitedBy: string;
+    email: string;
+    role: Role;
+  }): Promise<{ token: string; expiresAt: string }> {
+    const at = now();
+    const email = input.email.trim().toLowerCase();
+    const [member] = await db
+      .select({ userId: memberships.userId })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(eq(memberships.businessId, input.businessId), eq(users.email, email)));
+    if (member) {
+      throw new DomainError("conflict", "Esa persona ya es miembro de la empresa.", {
+        email: ["Esa persona ya es miembro de la empresa."],
+      });
     }
-    await tx
-      .update(invitations)
-      .set({ acceptedAt: now, acceptedBy: user.id })
-      .where(eq(invitations.id, row.id));
-    // Someone who is already a member keeps the role they have: an invitation never changes it.
-    const [joined] = await tx
-      .insert(memberships)
-      .values({ userId: user.id, businessId: row.businessId, role: row.role })
-      .onConflictDoNothing()
-      .returning({ role: memberships.role });
-    const current = joined ?? (await memberOf(tx, row.businessId, user.id));
-    await recordAudit(tx, {
-      businessId: row.businessId,
-      userId: user.id,
-      action: "member.accept",
-      subject: joined
-        ? roleLabels[joined.role]
-        : `${roleLabels[row.role]} (ya era miembro como ${roleLabels[current.role]})`,
-      at: now,
+    const token = randomBytes(32).toString("base64url");
+    const expiresAt = new Date(at.getTime() + invitationLifetimeMs);
+    await db.transaction(async (tx) => {
+      await tx
+        .update(invitations)
+        .set({ revokedAt: at })
+        .where(
+          and(
+            eq(invitations.businessId, input.businessId),
+            eq(invitations.email, email),
+            isNull(invitations.acceptedAt),
+            isNull(invitations.revokedAt),
+          ),
+        );
+      await tx.insert(invitations).values({
+        businessId: input.businessId,
+        email,
+        role: input.role,
+        tokenHash: hashToken(token),
+        invitedBy: input.invitedBy,
+        createdAt: at,
+        expiresAt,
+      });
+      await recordAudit(
+        {
+          businessId: input.businessId,
+          userId: input.invitedBy,
+          action: "member.invite",
+          subject: `${email} (${roleLabels[input.role]})`,
+          at,
+        },
+        tx,
+      );
     });
-    return { businessId: row.businessId };
-  });
+    return { token, expiresAt: expiresAt.toISOString() };
+  }
+
+  async function revokeInvitation(input: {
+    businessId: string;
+    invitationId: string;
+    userId: string;
+  }): Promise<void> {
+    const at = now();
+    const [revoked] = await db
+      .update(invitations)
+      .set({ revokedAt: at })
+      .where(
+        and(
+          eq(invitations.id, input.invitationId),
+          eq(invitations.businessId, input.businessId),
+          isNull(invitations.acceptedAt),
+          isNull(invitations.revokedAt),
+        ),
+      )
+      .returning({ email: invitations.email });
+    if (!revoked) throw new DomainError("not_found", "Esa invitación ya no está pendiente.");
+    await recordAudit({
+      businessId: input.businessId,
+      userId: input.userId,
+      action: "member.revoke",
+      subject: revoked.email,
+      at,
+    });
+  }
+
+  async function changeRole(input: {
+    businessId: string;
+    userId: string;
+    role: Role;
+    by: string;
+  }): Promise<void> {
+    const at = now();
+    await db.transaction(async (tx) => {
+      await lockMembers(tx, input.businessId);
+      const member = await memberOf(tx, input.businessId, input.userId);
+      if (member.role === input.role) return;
+      if (member.role === "owner" && (await ownerCount(tx, input.businessId)) <= 1) {
+        throw new DomainError("conflict", LAST_OWNER);
+      }
+      await tx
+        .update(memberships)
+        .set({ role: input.role })
+        .where(
+          and(eq(memberships.businessId, input.businessId), eq(memberships.userId, input.userId)),
+        );
+      if (!can(input.role, "members:manage")) {
+        await revokeInvitationsOf(tx, input.businessId, input.userId, at);
+      }
+      await recordAudit(
+        {
+          businessId: input.businessId,
+          userId: input.by,
+          action: "member.role",
+          subject: `${member.name} (${member.email}): ${roleLabels[member.role]} → ${roleLabels[input.role]}`,
+          at,
+        },
+        tx,
+      );
+    });
+  }
+
+  async function removeMember(input: {
+    businessId: string;
+    userId: string;
+    by: string;
+  }): Promise<void> {
+    const at = now();
+    await db.transaction(async (tx) => {
+      await lockMembers(tx, input.businessId);
+      const member = await memberOf(tx, input.businessId, input.userId);
+      if (member.role === "owner" && (await ownerCount(tx, input.businessId)) <= 1) {
+        throw new DomainError("conflict", LAST_OWNER);
+      }
+      await tx
+        .delete(memberships)
+        .where(
+          and(eq(memberships.businessId, input.businessId), eq(memberships.userId, input.userId)),
+        );
+      await revokeInvitationsOf(tx, input.businessId, input.userId, at);
+      await recordAudit(
+        {
+          businessId: input.businessId,
+          userId: input.by,
+          action: "member.remove",
+          subject: `${member.name} (${member.email})`,
+          at,
+        },
+        tx,
+      );
+    });
+  }
+
+  /** What the invitation link page shows; `email` is the signed-in user's, when there is one. */
+  async function invitationInfo(token: string, email: string | null): Promise<InvitationInfo> {
+    const [row] = await db
+      .select({
+        businessId: invitations.businessId,
+        razonSocial: businesses.razonSocial,
+        role: invitations.role,
+        email: invitations.email,
+        invitedBy: users.name,
+        acceptedAt: invitations.acceptedAt,
+        revokedAt: invitations.revokedAt,
+        expiresAt: invitations.expiresAt,
+      })
+      .from(invitations)
+      .innerJoin(businesses, eq(businesses.id, invitations.businessId))
+      .leftJoin(users, eq(users.id, invitations.invitedBy))
+      .where(eq(invitations.tokenHash, hashToken(token)));
+    if (!row) return notFound;
+    const state = stateOf(row, email, now());
+    // Details of a business are for the invited person only.
+    if (state !== "pending") return { ...notFound, state };
+    return {
+      state,
+      businessId: row.businessId,
+      razonSocial: row.razonSocial,
+      role: row.role,
+      invitedBy: row.invitedBy,
+    };
+  }
+
+  /**
+   * Accepts an invitation for `user`: once, before it expires, and only with the invited email.
+   * Returns the business it gives access to.
+   */
+  async function acceptInvitation(
+    token: string,
+    user: { id: string; email: string },
+  ): Promise<{ businessId: string }> {
+    const at = now();
+    return db.transaction(async (tx) => {
+      const [row] = await tx
+        .select()
+        .from(invitations)
+        .where(eq(invitations.tokenHash, hashToken(token)))
+        .for("update");
+      if (!row) throw new DomainError("not_found", invitationMessages.not_found);
+      const state = stateOf(row, user.email, at);
+      if (state !== "pending") throw new DomainError("conflict", invitationMessages[state]);
+      // Whoever sent it must still be able to invite: one removed meanwhile cannot let anyone in.
+      const [inviter] = row.invitedBy
+        ? await tx
+            .select({ role: memberships.role })
+            .from(memberships)
+            .where(
+              and(
+                eq(memberships.businessId, row.businessId),
+                eq(memberships.userId, row.invitedBy),
+              ),
+            )
+        : [];
+      if (!inviter || !can(inviter.role, "members:manage")) {
+        throw new DomainError("conflict", invitationMessages.revoked);
+      }
+      await tx
+        .update(invitations)
+        .set({ acceptedAt: at, acceptedBy: user.id })
+        .where(eq(invitations.id, row.id));
+      // Someone who is already a member keeps the role they have: an invitation never changes it.
+      const [joined] = await tx
+        .insert(memberships)
+        .values({ userId: user.id, businessId: row.businessId, role: row.role })
+        .onConflictDoNothing()
+        .returning({ role: memberships.role });
+      const current = joined ?? (await memberOf(tx, row.businessId, user.id));
+      await recordAudit(
+        {
+          businessId: row.businessId,
+          userId: user.id,
+          action: "member.accept",
+          subject: joined
+            ? roleLabels[joined.role]
+            : `${roleLabels[row.role]} (ya era miembro como ${roleLabels[current.role]})`,
+          at,
+        },
+        tx,
+      );
+      return { businessId: row.businessId };
+    });
+  }
+
+  return {
+    listMembers,
+    listPendingInvitations,
+    invite,
+    revokeInvitation,
+    changeRole,
+    removeMember,
+    invitationInfo,
+    acceptInvitation,
+  };
 }

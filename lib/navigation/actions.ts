@@ -1,15 +1,14 @@
 "use server";
 
 import { userAction } from "@/lib/actions/pipeline";
-import { getDb } from "@/lib/db";
+import { getRuntime } from "@/lib/runtime";
 import { searchNavigationSchema } from "./schemas";
-import { searchNavigation as search } from "./service";
 
 /** The command palette ("Ir a…"): only Tablero's database, never TusFacturas. */
 export const searchNavigation = userAction({
   name: "searchNavigation",
   schema: searchNavigationSchema,
   async handler({ query }, { user }) {
-    return search(await getDb(), user.id, query);
+    return (await getRuntime()).navigation.searchNavigation(user.id, query);
   },
 });

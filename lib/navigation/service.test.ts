@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { insertBusiness } from "@/lib/businesses/service";
-import { insertClient } from "@/lib/clientes/service";
+import { createBusinessesService } from "@/lib/businesses/service";
+import { createClientesService } from "@/lib/clientes/service";
 import type { DatabaseHandle } from "@/lib/db/client";
 import { databaseEngines, insertTestUser } from "@/lib/db/test-database";
-import { searchNavigation, type NavigationResult } from "./service";
+import { createNavigationService, type NavigationResult } from "./service";
 
 const credentials = { apikey: "1", apitoken: "a", usertoken: "b" };
 
@@ -22,9 +22,18 @@ describe.each(databaseEngines())("navigation search on $name", (engine) => {
   });
   afterAll(() => handle?.close());
 
+  const searchNavigation = (userId: string, query: string, limit?: number) =>
+    createNavigationService({ db: handle.db }).searchNavigation(userId, query, limit);
+  const insertClient = (businessId: string, values: { cuit: string; nombre: string }) =>
+    createClientesService({ db: handle.db }).insertClient(businessId, values);
+
   async function business(userId: string, razonSocial: string, cuit = "30712293841") {
     const keyring = new Map([[1, randomBytes(32)]]);
-    return insertBusiness(handle.db, keyring, userId, { razonSocial, cuit, credentials });
+    return createBusinessesService({ db: handle.db, keyring }).insertBusiness(userId, {
+      razonSocial,
+      cuit,
+      credentials,
+    });
   }
 
   it("finds businesses and clients by name, without minding accents or case", async () => {
@@ -32,41 +41,41 @@ describe.each(databaseEngines())("navigation search on $name", (engine) => {
     const user = await insertTestUser(db);
     const estudio = await business(user, "Estudio Peñalba S.R.L.");
     await business(user, "Panadería La Espiga", "27285051466");
-    await insertClient(db, estudio, { cuit: "30699112247", nombre: "Hotel Los Álamos" });
-    await insertClient(db, estudio, { cuit: "20401234560", nombre: "Almacén Ñandú" });
+    await insertClient(estudio, { cuit: "30699112247", nombre: "Hotel Los Álamos" });
+    await insertClient(estudio, { cuit: "20401234560", nombre: "Almacén Ñandú" });
 
-    expect(names(await searchNavigation(db, user, "alamos"))).toEqual([
+    expect(names(await searchNavigation(user, "alamos"))).toEqual([
       "client:Hotel Los Álamos (Estudio Peñalba S.R.L.)",
     ]);
-    expect(names(await searchNavigation(db, user, "HOTEL LOS ÁLAMOS"))).toEqual([
+    expect(names(await searchNavigation(user, "HOTEL LOS ÁLAMOS"))).toEqual([
       "client:Hotel Los Álamos (Estudio Peñalba S.R.L.)",
     ]);
-    expect(names(await searchNavigation(db, user, "nandu"))).toEqual([
+    expect(names(await searchNavigation(user, "nandu"))).toEqual([
       "client:Almacén Ñandú (Estudio Peñalba S.R.L.)",
     ]);
-    expect(names(await searchNavigation(db, user, "  panaderia "))).toEqual([
+    expect(names(await searchNavigation(user, "  panaderia "))).toEqual([
       "business:Panadería La Espiga",
     ]);
-    expect(names(await searchNavigation(db, user, "PEÑALBA"))).toEqual([
+    expect(names(await searchNavigation(user, "PEÑALBA"))).toEqual([
       "business:Estudio Peñalba S.R.L.",
     ]);
     // "al" is in a business and in both clients: businesses first, then clients by name.
-    expect(names(await searchNavigation(db, user, "Al"))).toEqual([
+    expect(names(await searchNavigation(user, "Al"))).toEqual([
       "business:Estudio Peñalba S.R.L.",
       "client:Almacén Ñandú (Estudio Peñalba S.R.L.)",
       "client:Hotel Los Álamos (Estudio Peñalba S.R.L.)",
     ]);
-    expect(await searchNavigation(db, user, "   ")).toEqual([]);
-    expect(await searchNavigation(db, user, "100%_")).toEqual([]);
+    expect(await searchNavigation(user, "   ")).toEqual([]);
+    expect(await searchNavigation(user, "100%_")).toEqual([]);
   });
 
   it("finds by CUIT with or without dashes, and says where a client belongs", async () => {
     const { db } = handle;
     const user = await insertTestUser(db);
     const id = await business(user, "Distribuidora Norte", "30712340025");
-    await insertClient(db, id, { cuit: "30699112247", nombre: "Hotel Los Álamos" });
+    await insertClient(id, { cuit: "30699112247", nombre: "Hotel Los Álamos" });
 
-    expect(await searchNavigation(db, user, "30-69911224-7")).toEqual([
+    expect(await searchNavigation(user, "30-69911224-7")).toEqual([
       {
         kind: "client",
         id: expect.any(String) as string,
@@ -76,10 +85,10 @@ describe.each(databaseEngines())("navigation search on $name", (engine) => {
         businessName: "Distribuidora Norte",
       },
     ]);
-    expect(await searchNavigation(db, user, "3071234")).toEqual([
+    expect(await searchNavigation(user, "3071234")).toEqual([
       { kind: "business", id, razonSocial: "Distribuidora Norte", cuit: "30712340025" },
     ]);
-    expect(names(await searchNavigation(db, user, "30-7123.4002 5"))).toEqual([
+    expect(names(await searchNavigation(user, "30-7123.4002 5"))).toEqual([
       "business:Distribuidora Norte",
     ]);
   });
@@ -90,17 +99,17 @@ describe.each(databaseEngines())("navigation search on $name", (engine) => {
     const other = await insertTestUser(db);
     const mine = await business(me, "Compartido Mío", "20055361682");
     const theirs = await business(other, "Compartido Ajeno", "20334455662");
-    await insertClient(db, mine, { cuit: "24123456781", nombre: "Cliente Compartido Mío" });
-    await insertClient(db, theirs, { cuit: "27203040593", nombre: "Cliente Compartido Ajeno" });
+    await insertClient(mine, { cuit: "24123456781", nombre: "Cliente Compartido Mío" });
+    await insertClient(theirs, { cuit: "27203040593", nombre: "Cliente Compartido Ajeno" });
 
-    expect(names(await searchNavigation(db, me, "compartido"))).toEqual([
+    expect(names(await searchNavigation(me, "compartido"))).toEqual([
       "business:Compartido Mío",
       "client:Cliente Compartido Mío (Compartido Mío)",
     ]);
-    expect(await searchNavigation(db, me, "20334455662")).toEqual([]);
-    expect(await searchNavigation(db, me, "27203040593")).toEqual([]);
-    expect(await searchNavigation(db, me, "ajeno")).toEqual([]);
-    expect(names(await searchNavigation(db, other, "compartido"))).toEqual([
+    expect(await searchNavigation(me, "20334455662")).toEqual([]);
+    expect(await searchNavigation(me, "27203040593")).toEqual([]);
+    expect(await searchNavigation(me, "ajeno")).toEqual([]);
+    expect(names(await searchNavigation(other, "compartido"))).toEqual([
       "business:Compartido Ajeno",
       "client:Cliente Compartido Ajeno (Compartido Ajeno)",
     ]);
@@ -112,12 +121,12 @@ describe.each(databaseEngines())("navigation search on $name", (engine) => {
     const ids: string[] = [];
     for (let i = 10; i < 40; i++) ids.push(await business(user, `Lote ${i}`));
     for (let i = 10; i < 40; i++)
-      await insertClient(db, ids[0]!, {
+      await insertClient(ids[0]!, {
         cuit: `203344556${i}`.slice(0, 11),
         nombre: `Lote cliente ${i}`,
       });
 
-    const results = await searchNavigation(db, user, "lote");
+    const results = await searchNavigation(user, "lote");
     expect(results).toHaveLength(20);
     expect(results.filter((r) => r.kind === "business")).toHaveLength(10);
     expect(names(results).slice(9, 11)).toEqual([
@@ -125,8 +134,8 @@ describe.each(databaseEngines())("navigation search on $name", (engine) => {
       "client:Lote cliente 10 (Lote 10)",
     ]);
 
-    expect(await searchNavigation(db, user, "lote 3", 5)).toHaveLength(5);
-    expect(names(await searchNavigation(db, user, "lote 1", 5))).toEqual([
+    expect(await searchNavigation(user, "lote 3", 5)).toHaveLength(5);
+    expect(names(await searchNavigation(user, "lote 1", 5))).toEqual([
       "business:Lote 10",
       "business:Lote 11",
       "business:Lote 12",

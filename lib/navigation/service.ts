@@ -29,53 +29,64 @@ function matches(query: string, name: AnyPgColumn, cuit: AnyPgColumn): SQL | und
   );
 }
 
-/**
- * Businesses (by razón social or CUIT) and clients of their directories (by name or CUIT) that
- * match `query`, accent- and case-insensitive, among the businesses `userId` is a member of:
- * every row is reached through the user's memberships. At most `limit` results; when both
- * kinds have more, each keeps at least half. A blank query finds nothing.
- */
-export async function searchNavigation(
-  db: Database,
-  userId: string,
-  query: string,
-  limit = NAVIGATION_LIMIT,
-): Promise<NavigationResult[]> {
-  const text = query.trim();
-  if (!text) return [];
-  const [businessRows, clientRows] = await Promise.all([
-    db
-      .select({ id: businesses.id, razonSocial: businesses.razonSocial, cuit: businesses.cuit })
-      .from(memberships)
-      .innerJoin(businesses, eq(businesses.id, memberships.businessId))
-      .where(
-        and(eq(memberships.userId, userId), matches(text, businesses.razonSocial, businesses.cuit)),
-      )
-      .orderBy(asc(businesses.razonSocial), asc(businesses.id))
-      .limit(limit),
-    db
-      .select({
-        id: clients.id,
-        nombre: clients.nombre,
-        cuit: clients.cuit,
-        businessId: clients.businessId,
-        businessName: businesses.razonSocial,
-      })
-      .from(memberships)
-      .innerJoin(clients, eq(clients.businessId, memberships.businessId))
-      .innerJoin(businesses, eq(businesses.id, memberships.businessId))
-      .where(and(eq(memberships.userId, userId), matches(text, clients.nombre, clients.cuit)))
-      .orderBy(asc(clients.nombre), asc(businesses.razonSocial), asc(clients.id))
-      .limit(limit),
-  ]);
-  const businessCount = Math.min(
-    businessRows.length,
-    Math.max(limit - clientRows.length, Math.ceil(limit / 2)),
-  );
-  return [
-    ...businessRows.slice(0, businessCount).map((row) => ({ kind: "business" as const, ...row })),
-    ...clientRows
-      .slice(0, limit - businessCount)
-      .map((row) => ({ kind: "client" as const, ...row })),
-  ];
+export type NavigationDeps = { db: Database };
+
+export type NavigationService = ReturnType<typeof createNavigationService>;
+
+/** The command palette's search ("Ir a…"): only Tablero's database, never TusFacturas. */
+export function createNavigationService({ db }: NavigationDeps) {
+  /**
+   * Businesses (by razón social or CUIT) and clients of their directories (by name or CUIT) that
+   * match `query`, accent- and case-insensitive, among the businesses `userId` is a member of:
+   * every row is reached through the user's memberships. At most `limit` results; when both
+   * kinds have more, each keeps at least half. A blank query finds nothing.
+   */
+  async function searchNavigation(
+    userId: string,
+    query: string,
+    limit = NAVIGATION_LIMIT,
+  ): Promise<NavigationResult[]> {
+    const text = query.trim();
+    if (!text) return [];
+    const [businessRows, clientRows] = await Promise.all([
+      db
+        .select({ id: businesses.id, razonSocial: businesses.razonSocial, cuit: businesses.cuit })
+        .from(memberships)
+        .innerJoin(businesses, eq(businesses.id, memberships.businessId))
+        .where(
+          and(
+            eq(memberships.userId, userId),
+            matches(text, businesses.razonSocial, businesses.cuit),
+          ),
+        )
+        .orderBy(asc(businesses.razonSocial), asc(businesses.id))
+        .limit(limit),
+      db
+        .select({
+          id: clients.id,
+          nombre: clients.nombre,
+          cuit: clients.cuit,
+          businessId: clients.businessId,
+          businessName: businesses.razonSocial,
+        })
+        .from(memberships)
+        .innerJoin(clients, eq(clients.businessId, memberships.businessId))
+        .innerJoin(businesses, eq(businesses.id, memberships.businessId))
+        .where(and(eq(memberships.userId, userId), matches(text, clients.nombre, clients.cuit)))
+        .orderBy(asc(clients.nombre), asc(businesses.razonSocial), asc(clients.id))
+        .limit(limit),
+    ]);
+    const businessCount = Math.min(
+      businessRows.length,
+      Math.max(limit - clientRows.length, Math.ceil(limit / 2)),
+    );
+    return [
+      ...businessRows.slice(0, businessCount).map((row) => ({ kind: "business" as const, ...row })),
+      ...clientRows
+        .slice(0, limit - businessCount)
+        .map((row) => ({ kind: "client" as const, ...row })),
+    ];
+  }
+
+  return { searchNavigation };
 }

@@ -1,8 +1,8 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { insertBusiness } from "@/lib/businesses/service";
-import { insertClient } from "@/lib/clientes/service";
+import { createBusinessesService } from "@/lib/businesses/service";
+import { createClientesService } from "@/lib/clientes/service";
 import { packMovimientos } from "@/lib/cuenta-corriente/packed";
 import type { DatabaseHandle } from "@/lib/db/client";
 import {
@@ -14,7 +14,7 @@ import {
   type IvaRequestStatus,
 } from "@/lib/db/schema";
 import { databaseEngines, insertTestUser } from "@/lib/db/test-database";
-import { portfolioOf } from "./service";
+import { createPortfolioService } from "./service";
 
 const NOW = new Date("2026-11-20T12:00:00.000Z");
 const HOUR_MS = 3_600_000;
@@ -33,8 +33,18 @@ describe.each(databaseEngines())("portfolio on $name", (engine) => {
   });
   afterAll(() => handle?.close());
 
+  const businesses = () =>
+    createBusinessesService({ db: handle.db, keyring: new Map([[1, randomBytes(32)]]) });
+  /** The cards as they are at `now`. */
+  const portfolioOf = (userId: string, now: Date) =>
+    createPortfolioService({ db: handle.db, businesses: businesses(), now: () => now }).portfolioOf(
+      userId,
+    );
+  const insertClient = (businessId: string, values: { cuit: string; nombre: string }) =>
+    createClientesService({ db: handle.db }).insertClient(businessId, values);
+
   async function business(ownerId: string, razonSocial: string, cuit = "20055361682") {
-    return insertBusiness(handle.db, new Map([[1, randomBytes(32)]]), ownerId, {
+    return businesses().insertBusiness(ownerId, {
       razonSocial,
       cuit,
       credentials: { apikey: "1", apitoken: "a", usertoken: "b" },
@@ -100,7 +110,7 @@ describe.each(databaseEngines())("portfolio on $name", (engine) => {
     const other = await insertTestUser(db, "Otra");
     const theirs = await business(other, "De otra");
     await consumo(theirs, ago(HOUR_MS), 100, 50);
-    expect(await portfolioOf(db, loner, NOW)).toEqual([]);
+    expect(await portfolioOf(loner, NOW)).toEqual([]);
   });
 
   it("shows one card per business of the user, from the latest stored data", async () => {
@@ -114,9 +124,9 @@ describe.each(databaseEngines())("portfolio on $name", (engine) => {
     await consumo(alfa, ago(2 * DAY_MS), 100, 90);
     await consumo(alfa, ago(HOUR_MS), 100, 10);
     await consumo(alfa, ago(3 * DAY_MS), 100, 95);
-    await insertClient(db, alfa, { cuit: ESPIGA, nombre: "Panadería La Espiga" });
-    await insertClient(db, alfa, { cuit: HOTEL, nombre: "Hotel Los Álamos" });
-    await insertClient(db, alfa, { cuit: FERRETERIA, nombre: "Ferretería sin ledger" });
+    await insertClient(alfa, { cuit: ESPIGA, nombre: "Panadería La Espiga" });
+    await insertClient(alfa, { cuit: HOTEL, nombre: "Hotel Los Álamos" });
+    await insertClient(alfa, { cuit: FERRETERIA, nombre: "Ferretería sin ledger" });
     await ledger(alfa, ESPIGA, ago(5 * DAY_MS), 999_999_00);
     await ledger(alfa, ESPIGA, ago(HOUR_MS), 1_500_00);
     await ledger(alfa, ESPIGA, ago(2 * DAY_MS), 888_888_00);
@@ -134,8 +144,8 @@ describe.each(databaseEngines())("portfolio on $name", (engine) => {
     // Beta: unverified with a reason, no consumo yet, a client in credit, rejected IVA.
     const beta = await business(ana, "Beta S.R.L.");
     await credentials(beta, "unverified", "TusFacturas rechazó las credenciales.");
-    await insertClient(db, beta, { cuit: ESPIGA, nombre: "Panadería La Espiga" });
-    await insertClient(db, beta, { cuit: HOTEL, nombre: "Hotel Los Álamos" });
+    await insertClient(beta, { cuit: ESPIGA, nombre: "Panadería La Espiga" });
+    await insertClient(beta, { cuit: HOTEL, nombre: "Hotel Los Álamos" });
     // ESPIGA owes Alfa, not Beta: Beta has no ledger of it.
     await ledger(beta, HOTEL, ago(2 * DAY_MS), 80_000_00);
     await ledger(beta, HOTEL, ago(HOUR_MS), -3_000_00);
@@ -153,7 +163,7 @@ describe.each(databaseEngines())("portfolio on $name", (engine) => {
     const delta = await business(otherOwner, "Delta (ajena)");
     await consumo(delta, ago(HOUR_MS), 100, 1);
 
-    const cards = await portfolioOf(db, ana, NOW);
+    const cards = await portfolioOf(ana, NOW);
     expect(cards).toEqual([
       {
         businessId: alfa,
@@ -220,7 +230,7 @@ describe.each(databaseEngines())("portfolio on $name", (engine) => {
     ]);
 
     // The other owner sees Gamma and Delta, not Ana's businesses.
-    expect((await portfolioOf(db, otherOwner, NOW)).map((c) => [c.razonSocial, c.role])).toEqual([
+    expect((await portfolioOf(otherOwner, NOW)).map((c) => [c.razonSocial, c.role])).toEqual([
       ["Delta (ajena)", "owner"],
       ["Gamma Cooperativa", "owner"],
     ]);
@@ -231,14 +241,14 @@ describe.each(databaseEngines())("portfolio on $name", (engine) => {
     const owner = await insertTestUser(db);
     const businessId = await business(owner, "Con historia");
     await ledger(businessId, ESPIGA, ago(DAY_MS), 400_00);
-    expect((await portfolioOf(db, owner, NOW))[0]?.receivableCentavos).toBe(0);
+    expect((await portfolioOf(owner, NOW))[0]?.receivableCentavos).toBe(0);
 
-    await insertClient(db, businessId, { cuit: ESPIGA, nombre: "Panadería La Espiga" });
-    expect((await portfolioOf(db, owner, NOW))[0]?.receivableCentavos).toBe(400_00);
+    await insertClient(businessId, { cuit: ESPIGA, nombre: "Panadería La Espiga" });
+    expect((await portfolioOf(owner, NOW))[0]?.receivableCentavos).toBe(400_00);
 
     // A paid-up ledger fetched later replaces the debt.
     await ledger(businessId, ESPIGA, ago(HOUR_MS), 0);
-    expect((await portfolioOf(db, owner, NOW))[0]?.receivableCentavos).toBe(0);
+    expect((await portfolioOf(owner, NOW))[0]?.receivableCentavos).toBe(0);
   });
 
   it("an IVA request only queued, skipped or cancelled is no last report", async () => {
@@ -248,12 +258,12 @@ describe.each(databaseEngines())("portfolio on $name", (engine) => {
     await iva(businessId, ago(DAY_MS), "queued");
     await iva(businessId, ago(HOUR_MS), "skipped", ["Sin credenciales."]);
     await iva(businessId, ago(HOUR_MS / 2), "cancelled");
-    const [card] = await portfolioOf(db, owner, NOW);
+    const [card] = await portfolioOf(owner, NOW);
     expect(card?.lastIva).toBeNull();
     expect(card?.alerts.map((a) => a.kind)).not.toContain("iva");
 
     await iva(businessId, ago(2 * DAY_MS), "rejected", []);
-    const [after] = await portfolioOf(db, owner, NOW);
+    const [after] = await portfolioOf(owner, NOW);
     expect(after?.lastIva).toEqual({ status: "rejected", messages: [] });
     expect(after?.alerts).toContainEqual({
       kind: "iva",

@@ -1,5 +1,8 @@
 import "server-only";
+import { createAuditService, type AuditService } from "@/lib/audit/service";
 import { appKeyring } from "@/lib/businesses/credentials";
+import { createBusinessesService, type BusinessesService } from "@/lib/businesses/service";
+import { createClientesService, type ClientesService } from "@/lib/clientes/service";
 import { createConsumoService, type ConsumoService } from "@/lib/consumo/service";
 import {
   createCuentaCorrienteService,
@@ -9,14 +12,18 @@ import { getDatabase, type DatabaseHandle } from "@/lib/db";
 import { env } from "@/lib/env";
 import { createIvaService, type IvaService } from "@/lib/iva/service";
 import { startJobQueue, type JobQueue } from "@/lib/jobs/queue";
+import { createMembersService, type MembersService } from "@/lib/members/service";
+import { createNavigationService, type NavigationService } from "@/lib/navigation/service";
+import { createPortfolioService, type PortfolioService } from "@/lib/portfolio/service";
 import { createUpstreamClient } from "@/lib/upstream/client";
 import { joinInstances, type Instance } from "./instances";
 import { trackCalls } from "./tracked-client";
 
 /**
  * The process's services, built once from the environment: the database and its locks, this
- * instance among the others, the job queue and the TusFacturas client every feature shares
- * (its per-credential turns only work if there is one).
+ * instance among the others, the job queue, the TusFacturas client every feature shares
+ * (its per-credential turns only work if there is one) and every feature's service, each made
+ * by its `createXService(deps)`.
  */
 export type Runtime = {
   handle: DatabaseHandle;
@@ -25,6 +32,12 @@ export type Runtime = {
   consumo: ConsumoService;
   cuentaCorriente: CuentaCorrienteService;
   iva: IvaService;
+  audit: AuditService;
+  businesses: BusinessesService;
+  clientes: ClientesService;
+  members: MembersService;
+  navigation: NavigationService;
+  portfolio: PortfolioService;
   /** Settles once this process's TusFacturas calls in flight have ended. */
   drained(): Promise<void>;
 };
@@ -56,6 +69,9 @@ async function startRuntime(): Promise<Runtime> {
   const { client, drained } = trackCalls(createUpstreamClient(handle.lanes));
   const freshnessMs = config.TABLERO_FRESHNESS_MINUTES * 60_000;
   const keyring = appKeyring();
+  const audit = createAuditService({ db, now });
+  const businesses = createBusinessesService({ db, keyring, now });
+  const clientes = createClientesService({ db, now });
 
   // Each heartbeat settles dead instances' work, once the service that knows it exists.
   const recovery: { settleDead?: () => Promise<unknown> } = {};
@@ -73,7 +89,16 @@ async function startRuntime(): Promise<Runtime> {
     // and the request's own state decides whether anything is sent.
     expireSeconds: Math.ceil(config.TUSFACTURAS_TIMEOUT_MS / 1000) * 2 + 30,
   });
-  const iva = createIvaService({ db, client, keyring, now, instance, queue, leaseMs });
+  const iva = createIvaService({
+    db,
+    client,
+    keyring,
+    now,
+    instance,
+    queue,
+    leaseMs,
+    businesses,
+  });
   recovery.settleDead = iva.settleDead;
   await iva.settleDead();
   await queue.work("iva-report", ({ requestId }) => iva.work(requestId));
@@ -89,8 +114,20 @@ async function startRuntime(): Promise<Runtime> {
       locks: handle.locks,
       freshnessMs,
       now,
+      clientes,
     }),
     iva,
+    audit,
+    businesses,
+    clientes,
+    members: createMembersService({
+      db,
+      audit,
+      now,
+      invitationLifetimeMs: config.TABLERO_INVITATION_MINUTES * 60_000,
+    }),
+    navigation: createNavigationService({ db }),
+    portfolio: createPortfolioService({ db, businesses, now }),
     drained,
   };
 }

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { auditEvents, tusfacturasRequests } from "@/lib/db/schema";
 import { databaseEngines, insertTestUser, type DatabaseEngine } from "@/lib/db/test-database";
-import { insertBusiness } from "@/lib/businesses/service";
+import { createBusinessesService } from "@/lib/businesses/service";
 import { TusFacturasError } from "@/lib/tusfacturas";
 
 type Handle = Awaited<ReturnType<DatabaseEngine["open"]>>;
@@ -20,7 +20,8 @@ describe.each(databaseEngines())("recordUpstream on $name", (engine) => {
   beforeAll(async () => {
     handle = await engine.open();
     userId = await insertTestUser(handle.db);
-    businessId = await insertBusiness(handle.db, new Map([[1, Buffer.alloc(32, 7)]]), userId, {
+    const keyring = new Map([[1, Buffer.alloc(32, 7)]]);
+    businessId = await createBusinessesService({ db: handle.db, keyring }).insertBusiness(userId, {
       razonSocial: "Registro",
       cuit: "20055361682",
       credentials: { apikey: "1", apitoken: "a", usertoken: "b" },

@@ -1,6 +1,6 @@
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
-import { recordAudit, type AuditAction } from "@/lib/audit/service";
+import { createAuditService, type AuditAction } from "@/lib/audit/service";
 import type { Database } from "@/lib/db";
 import { tusfacturasRequests } from "@/lib/db/schema";
 import {
@@ -84,7 +84,8 @@ export async function recordUpstream<T>(
       );
       const action = auditActionOf[call.method];
       if (action) {
-        await recordAudit(db, {
+        // The log of the database the requests went to (a transaction's, when given one).
+        await createAuditService({ db }).recordAudit({
           businessId: call.businessId,
           userId: call.userId,
           action,

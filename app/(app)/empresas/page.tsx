@@ -2,15 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Portfolio } from "@/components/portfolio/portfolio";
 import { requireUser } from "@/lib/auth/session";
-import { getDb } from "@/lib/db";
-import { portfolioOf } from "@/lib/portfolio/service";
+import { getRuntime } from "@/lib/runtime";
 
 export const metadata: Metadata = { title: "Empresas" };
 
 export default async function BusinessesPage() {
   const user = await requireUser();
+  const cards = await (await getRuntime()).portfolio.portfolioOf(user.id);
   const now = new Date();
-  const cards = await portfolioOf(await getDb(), user.id, now);
   return (
     <>
       <div className="flex flex-wrap items-center justify-between gap-4">

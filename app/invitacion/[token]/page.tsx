@@ -4,8 +4,8 @@ import { AcceptInvitation } from "@/components/members/accept-invitation";
 import { Alert } from "@/components/ui/alert";
 import { currentUser } from "@/lib/auth/session";
 import { roleLabels } from "@/lib/auth/permissions";
-import { getDb } from "@/lib/db";
-import { invitationInfo, invitationMessages } from "@/lib/members/service";
+import { invitationMessages } from "@/lib/members/service";
+import { getRuntime } from "@/lib/runtime";
 import { signOutAction } from "@/lib/auth/actions";
 
 export const metadata: Metadata = { title: "Invitación" };
@@ -14,7 +14,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
   const { token } = await params;
   const user = await currentUser();
   const info = /^[\w-]{20,100}$/.test(token)
-    ? await invitationInfo(await getDb(), token, { email: user?.email ?? null, now: new Date() })
+    ? await (await getRuntime()).members.invitationInfo(token, user?.email ?? null)
     : null;
   const state = info?.state ?? "not_found";
   const query = `?invitacion=${encodeURIComponent(token)}`;

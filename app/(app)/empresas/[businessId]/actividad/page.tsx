@@ -2,9 +2,8 @@ import type { Metadata } from "next";
 import { AuditLog } from "@/components/audit/audit-log";
 import { MonthlyRequests } from "@/components/audit/monthly-requests";
 import { Alert } from "@/components/ui/alert";
-import { listAudit, requestsThisMonth } from "@/lib/audit/service";
 import { requireBusiness } from "@/lib/auth/access";
-import { getDb } from "@/lib/db";
+import { getRuntime } from "@/lib/runtime";
 
 export const metadata: Metadata = { title: "Actividad" };
 
@@ -18,10 +17,10 @@ export default async function ActivityPage({
   if (!allowed) {
     return <Alert tone="info">Solo los dueños de la empresa pueden ver su actividad.</Alert>;
   }
-  const db = await getDb();
+  const { audit } = await getRuntime();
   const [entries, monthly] = await Promise.all([
-    listAudit(db, businessId),
-    requestsThisMonth(db, businessId, new Date()),
+    audit.listAudit(businessId),
+    audit.requestsThisMonth(businessId),
   ]);
   return (
     <div className="space-y-8">

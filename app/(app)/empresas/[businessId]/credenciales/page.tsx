@@ -4,8 +4,7 @@ import { DeleteBusiness } from "@/components/businesses/delete-business";
 import { Alert } from "@/components/ui/alert";
 import { requireBusiness } from "@/lib/auth/access";
 import { can } from "@/lib/auth/permissions";
-import { getDb } from "@/lib/db";
-import { getCredentialStatus } from "@/lib/businesses/service";
+import { getRuntime } from "@/lib/runtime";
 
 export const metadata: Metadata = { title: "Credenciales" };
 
@@ -26,7 +25,7 @@ export default async function CredentialsPage({
       </Alert>
     );
   }
-  const status = await getCredentialStatus(await getDb(), businessId);
+  const status = await (await getRuntime()).businesses.getCredentialStatus(businessId);
   return (
     <div className="max-w-xl space-y-8">
       <CredentialsManager

@@ -4,8 +4,7 @@ import { MembersTable } from "@/components/members/members-table";
 import { PendingInvitations } from "@/components/members/pending-invitations";
 import { Alert } from "@/components/ui/alert";
 import { requireBusiness } from "@/lib/auth/access";
-import { getDb } from "@/lib/db";
-import { listMembers, listPendingInvitations } from "@/lib/members/service";
+import { getRuntime } from "@/lib/runtime";
 
 export const metadata: Metadata = { title: "Miembros" };
 
@@ -17,10 +16,10 @@ export default async function MembersPage({ params }: { params: Promise<{ busine
       <Alert tone="info">Solo los dueños de la empresa pueden ver y cambiar sus miembros.</Alert>
     );
   }
-  const db = await getDb();
+  const service = (await getRuntime()).members;
   const [members, pending] = await Promise.all([
-    listMembers(db, businessId),
-    listPendingInvitations(db, businessId, new Date()),
+    service.listMembers(businessId),
+    service.listPendingInvitations(businessId),
   ]);
   return (
     <div className="space-y-8">
