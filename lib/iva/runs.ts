@@ -51,11 +51,13 @@ export function createIvaRuns(
     const options = new Map(
       (await views.businessOptions(input.userId)).map((option) => [option.businessId, option]),
     );
-    const chosen = [...new Set(input.businessIds)].map((id) => {
-      const option = options.get(id);
-      if (!option) throw new DomainError("not_found", NOT_FOUND);
-      return option;
-    });
+    const chosen = [...new Set(input.businessIds)]
+      .map((id) => {
+        const option = options.get(id);
+        if (!option) throw new DomainError("not_found", NOT_FOUND);
+        return option;
+      })
+      .sort((a, b) => a.razonSocial.localeCompare(b.razonSocial, "es"));
     if (chosen.some((option) => !option.allowed)) {
       throw new DomainError("forbidden", ivaMessages.notAllowed);
     }
@@ -114,8 +116,10 @@ export function createIvaRuns(
           }),
         )
         .returning({ id: ivaRequests.id, status: ivaRequests.status });
-      for (const row of rows) {
-        if (row.status === "queued") await queue.send(tx, "iva-report", { requestId: row.id });
+      // Sent in the order shown (by razón social): the higher the priority, the sooner.
+      for (const [i, row] of rows.entries()) {
+        if (row.status !== "queued") continue;
+        await queue.send(tx, "iva-report", { requestId: row.id }, { priority: rows.length - i });
       }
       await finishBatchIfDone(tx, batch!.id, at);
       return batch!.id;

@@ -26,7 +26,12 @@ export type JobQueueOptions = {
  */
 export type JobQueue = {
   /** Enqueues a job as part of `tx`: it exists only if `tx` commits. */
-  send<Q extends QueueName>(tx: Database, queue: Q, data: JobPayloads[Q]): Promise<void>;
+  send<Q extends QueueName>(
+    tx: Database,
+    queue: Q,
+    data: JobPayloads[Q],
+    options?: { priority?: number },
+  ): Promise<void>;
   /** Works the queue's jobs one at a time in this process until `stopTaking`. */
   work<Q extends QueueName>(
     queue: Q,
@@ -73,8 +78,8 @@ export async function startJobQueue(
   });
   let running = true;
   return {
-    async send(tx, queue, data) {
-      await boss.send(queue, data, { db: executorOf(tx) });
+    async send(tx, queue, data, options = {}) {
+      await boss.send(queue, data, { ...options, db: executorOf(tx) });
     },
     async work(queue, handler) {
       await boss.work<JobPayloads[typeof queue]>(
