@@ -13,14 +13,14 @@ export function stampPeerAddresses(): void {
   const flag = globalThis as { tableroPeerStamp?: boolean };
   if (flag.tableroPeerStamp) return;
   flag.tableroPeerStamp = true;
-  const emit = http.Server.prototype.emit;
+  const emit = http.Server.prototype.emit as (this: http.Server, ...args: unknown[]) => boolean;
   http.Server.prototype.emit = function (this: http.Server, event: string, ...args: unknown[]) {
     if (event === "request") {
       const request = args[0] as http.IncomingMessage;
       request.headers[PEER_HEADER] = request.socket.remoteAddress ?? "";
     }
-    return emit.call(this, event, ...args) as boolean;
-  } as typeof emit;
+    return emit.call(this, event, ...args);
+  } as typeof http.Server.prototype.emit;
 }
 
 /**
