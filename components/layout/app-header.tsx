@@ -34,6 +34,12 @@ export function AppHeader({
         <div className="flex items-center gap-3 text-sm">
           <CommandPalette businesses={businesses} />
           <span className="text-slate-700">{userName}</span>
+          <Link
+            href="/cuenta/sesiones"
+            className="font-medium text-slate-700 underline-offset-2 hover:text-slate-900 hover:underline"
+          >
+            Tu cuenta
+          </Link>
           <SignOutButton />
         </div>
       </div>

@@ -9,7 +9,7 @@ import { createBusinessesService } from "@/lib/businesses/service";
 import type { Keyring } from "@/lib/crypto/secrets";
 import type { Database, DatabaseHandle } from "@/lib/db/client";
 import { businesses, tusfacturasCredentials, users } from "@/lib/db/schema";
-import { databaseEngines, insertTestUser } from "@/lib/db/test-database";
+import { databaseEngines, insertTestUser } from "@/lib/testing/test-database";
 import { createLogger, type Logger } from "@/lib/log";
 import { businessAction } from "./pipeline";
 
@@ -81,7 +81,8 @@ describe.each(databaseEngines())("action pipeline on $name", (engine) => {
       .from(users)
       .where(eq(users.id, id));
     if (!user) throw new Error("no such user");
-    return user;
+    // currentUser is replaced here: the session check itself is tested in lib/sessions.
+    return { ...user, sessionId: "00000000-0000-4000-8000-000000000001" };
   };
   const businessRow = async (id = businessId) =>
     (await handle.db.select().from(businesses).where(eq(businesses.id, id)))[0];

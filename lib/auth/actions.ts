@@ -12,6 +12,7 @@ import { DomainError } from "@/lib/errors";
 import { getRuntime } from "@/lib/runtime";
 import { signIn, signOut, TooManySignInAttempts } from "./index";
 import { hashPassword } from "./password";
+import { currentUser } from "./session";
 import { signInSchema, signUpSchema } from "./schemas";
 
 function safeRedirect(target: unknown): string {
@@ -94,6 +95,9 @@ export const signUp = publicAction({
 
 /** "Salir". */
 export async function signOutAction(form?: FormData): Promise<void> {
+  // The session ends on the server first: the cookie, if kept or copied, opens nothing.
+  const user = await currentUser();
+  if (user) await (await getRuntime()).sessions.end(user.id, user.sessionId);
   // From an invitation meant for another account: back to signing in with that invitation.
   const invitation = form?.get("invitacion");
   const valid = typeof invitation === "string" && /^[\w-]{20,100}$/.test(invitation);

@@ -20,10 +20,12 @@ import {
   type Actor,
   type Fixture,
   type World,
-} from "./authorization-harness";
+} from "@/lib/testing/authorization-harness";
 
 vi.mock("next-auth", () => ({ AuthError: class AuthError extends Error {} }));
-vi.mock("@/lib/auth/index", async () => (await import("./authorization-harness")).authModule());
+vi.mock("@/lib/auth/index", async () =>
+  (await import("@/lib/testing/authorization-harness")).authModule(),
+);
 
 const OWNER = ["owner"] as const;
 const WORKERS = ["owner", "accountant"] as const;
@@ -86,6 +88,10 @@ const otherRoutes: Record<string, { guard: string | null; scope: string }> = {
   "app/(auth)/ingresar/page.tsx": { guard: null, scope: "Public sign-in form; no data." },
   "app/(auth)/registrarme/page.tsx": { guard: null, scope: "Public sign-up form; no data." },
   "app/api/auth/[...nextauth]/route.ts": { guard: null, scope: "Auth.js' own handlers." },
+  "app/(app)/cuenta/sesiones/page.tsx": {
+    guard: "requireUser()",
+    scope: "sessions.list(user.id, …): the user's own sessions only.",
+  },
   "app/api/health/route.ts": {
     guard: null,
     scope: "Public for load balancers: whether this instance can serve; no business or user data.",

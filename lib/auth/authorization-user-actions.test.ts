@@ -17,11 +17,13 @@ import {
   type AnyAction,
   type Fixture,
   type World,
-} from "./authorization-harness";
-import { actionMatrix, entriesOf, type UserEntry } from "./authorization-matrix";
+} from "@/lib/testing/authorization-harness";
+import { actionMatrix, entriesOf, type UserEntry } from "@/lib/testing/authorization-matrix";
 
 vi.mock("next-auth", () => ({ AuthError: class AuthError extends Error {} }));
-vi.mock("@/lib/auth/index", async () => (await import("./authorization-harness")).authModule());
+vi.mock("@/lib/auth/index", async () =>
+  (await import("@/lib/testing/authorization-harness")).authModule(),
+);
 
 let world: World;
 let actions: Record<string, unknown>;
@@ -37,6 +39,7 @@ const ACCEPT = "lib/members/actions.ts#acceptInvitation";
 const START_BATCH = "lib/iva/actions.ts#startIvaBatch";
 const GET_BATCH = "lib/iva/actions.ts#getIvaBatch";
 const SEARCH = "lib/navigation/actions.ts#searchNavigation";
+const END_SESSION = "lib/sessions/actions.ts#endSession";
 
 describe.each(entriesOf("user"))("%s", (key, entry: UserEntry) => {
   it.each(actors)("as %s", async (actor: Actor) => {
@@ -160,4 +163,21 @@ describe("public actions", () => {
       expect(entry.kind === "public" && entry.reason.length > 20).toBe(true);
     },
   );
+});
+
+describe("endSession", () => {
+  it("never ends another user's session", async () => {
+    const fx = await world.fixture();
+    const { getRuntime } = await import("@/lib/runtime");
+    const { sessions } = await getRuntime();
+    const victim = await sessions.open({
+      userId: fx.users.owner.id,
+      userAgent: "victim",
+      address: null,
+    });
+    world.signInAs(fx.users.outsider);
+    const result = await action(END_SESSION)({ sessionId: victim });
+    expect(result).toMatchObject({ ok: false, error: { code: "not_found" } });
+    expect(await sessions.check(victim, fx.users.owner.id)).toBe(true);
+  });
 });

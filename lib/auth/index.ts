@@ -8,6 +8,7 @@ import { users } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import { requestLogger } from "@/lib/log";
 import { getRuntime } from "@/lib/runtime";
+import { clientAddress } from "./client-address";
 import { verifyPassword } from "./password";
 import { signInLimits } from "./rate-limit";
 
@@ -16,13 +17,20 @@ export class TooManySignInAttempts extends CredentialsSignin {
   override code = "too_many_attempts";
 }
 
-function clientAddress(request: Request): string {
-  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "local";
-}
-
 declare module "next-auth" {
   interface Session {
     user: { id: string } & DefaultSession["user"];
+    /** The server-side session (`user_sessions.id`) the cookie names. */
+    sessionId?: string;
+  }
+  interface User {
+    sessionId?: string;
+  }
+}
+
+declare module "@auth/core/jwt" {
+  interface JWT {
+    sid?: string;
   }
 }
 
@@ -35,7 +43,8 @@ const credentialsSchema = z.object({
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: env().AUTH_SECRET,
   trustHost: true,
-  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  // The cookie lives as long as a session may; the session record decides before that.
+  session: { strategy: "jwt", maxAge: env().TABLERO_SESSION_HOURS * 3600 },
   pages: { signIn: "/ingresar" },
   logger: {
     // Auth.js logs a stack for every wrong password; a failed sign-in is not an error here.
@@ -65,33 +74,48 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
         const { email } = parsed.data;
-        const address = clientAddress(request);
+        // Counted per email and address: failures from elsewhere never lock the owner out.
+        const address = clientAddress(request.headers, env().TABLERO_TRUSTED_PROXY_HOPS);
+        const pair = `${email}\n${address ?? "desconocida"}`;
         const limits = signInLimits();
         const now = Date.now();
-        if (limits.byEmail.blocked(email, now) || limits.byAddress.blocked(address, now)) {
+        if (
+          limits.byEmailAndAddress.blocked(pair, now) ||
+          (address !== null && limits.byAddress.blocked(address, now))
+        ) {
           throw new TooManySignInAttempts();
         }
         const db = await getDb();
         const [user] = await db.select().from(users).where(eq(users.email, email));
         const ok = await verifyPassword(user?.passwordHash ?? null, parsed.data.password);
         if (!user || !ok) {
-          limits.byEmail.fail(email, now);
-          limits.byAddress.fail(address, now);
+          limits.byEmailAndAddress.fail(pair, now);
+          if (address !== null) limits.byAddress.fail(address, now);
           return null;
         }
-        limits.byEmail.clear(email);
-        await (await getRuntime()).audit.recordSignIn(user.id);
-        return { id: user.id, name: user.name, email: user.email };
+        limits.byEmailAndAddress.clear(pair);
+        const runtime = await getRuntime();
+        await runtime.audit.recordSignIn(user.id);
+        const sessionId = await runtime.sessions.open({
+          userId: user.id,
+          userAgent: request.headers.get("user-agent"),
+          address,
+        });
+        return { id: user.id, name: user.name, email: user.email, sessionId };
       },
     }),
   ],
   callbacks: {
     jwt({ token, user }) {
-      if (user?.id) token.sub = user.id;
+      if (user?.id) {
+        token.sub = user.id;
+        token.sid = user.sessionId;
+      }
       return token;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
+      if (typeof token.sid === "string") session.sessionId = token.sid;
       return session;
     },
   },

@@ -40,13 +40,13 @@ export function createFailureLimiter({
 export const SIGN_IN_WINDOW_MS = 15 * 60_000;
 
 const globalForLimits = globalThis as unknown as {
-  tableroSignInLimits?: { byEmail: FailureLimiter; byAddress: FailureLimiter };
+  tableroSignInLimits?: { byEmailAndAddress: FailureLimiter; byAddress: FailureLimiter };
 };
 
 /** The process's sign-in limits: 10 failures per email and 50 per client address in 15 minutes. */
 export function signInLimits() {
   globalForLimits.tableroSignInLimits ??= {
-    byEmail: createFailureLimiter({ max: 10, windowMs: SIGN_IN_WINDOW_MS }),
+    byEmailAndAddress: createFailureLimiter({ max: 10, windowMs: SIGN_IN_WINDOW_MS }),
     byAddress: createFailureLimiter({ max: 50, windowMs: SIGN_IN_WINDOW_MS }),
   };
   return globalForLimits.tableroSignInLimits;

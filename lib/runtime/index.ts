@@ -15,6 +15,7 @@ import { startJobQueue, type JobQueue } from "@/lib/jobs/queue";
 import { createMembersService, type MembersService } from "@/lib/members/service";
 import { createNavigationService, type NavigationService } from "@/lib/navigation/service";
 import { createPortfolioService, type PortfolioService } from "@/lib/portfolio/service";
+import { createSessionsService, type SessionsService } from "@/lib/sessions/service";
 import { createUpstreamClient } from "@/lib/upstream/client";
 import { joinInstances, type Instance } from "./instances";
 import { trackCalls } from "./tracked-client";
@@ -38,6 +39,7 @@ export type Runtime = {
   members: MembersService;
   navigation: NavigationService;
   portfolio: PortfolioService;
+  sessions: SessionsService;
   /** Settles once this process's TusFacturas calls in flight have ended. */
   drained(): Promise<void>;
 };
@@ -72,6 +74,12 @@ async function startRuntime(): Promise<Runtime> {
   const audit = createAuditService({ db, now });
   const businesses = createBusinessesService({ db, keyring, now });
   const clientes = createClientesService({ db, now });
+  const sessions = createSessionsService({
+    db,
+    now,
+    absoluteMs: config.TABLERO_SESSION_HOURS * 3_600_000,
+    idleMs: config.TABLERO_SESSION_IDLE_MINUTES * 60_000,
+  });
 
   // Each heartbeat settles dead instances' work, once the service that knows it exists.
   const recovery: { settleDead?: () => Promise<unknown> } = {};
@@ -81,6 +89,7 @@ async function startRuntime(): Promise<Runtime> {
     alone: handle.engine === "pglite",
     onBeat: async () => {
       await recovery.settleDead?.();
+      await sessions.prune();
     },
   });
   const queue = await startJobQueue(handle, {
@@ -128,6 +137,7 @@ async function startRuntime(): Promise<Runtime> {
     }),
     navigation: createNavigationService({ db }),
     portfolio: createPortfolioService({ db, businesses, now }),
+    sessions,
     drained,
   };
 }
