@@ -14,6 +14,7 @@ const SOURCES = [
   "tailwind.config.ts",
   "package-lock.json",
   "instrumentation.ts",
+  "proxy.ts",
 ];
 
 function newestSourceChange(): number {
