@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBusinessesService } from "@/lib/businesses/service";
 import type { DatabaseHandle } from "@/lib/db/client";
 import { auditEvents, memberships, tusfacturasRequests, users } from "@/lib/db/schema";
-import { databaseEngines, insertTestUser } from "@/lib/db/test-database";
+import { databaseEngines, insertTestUser } from "@/lib/testing/test-database";
 import { createAuditService } from "./service";
 
 const at = (iso: string) => new Date(iso);

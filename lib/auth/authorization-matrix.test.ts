@@ -20,16 +20,18 @@ import {
   type AnyAction,
   type Fixture,
   type World,
-} from "./authorization-harness";
+} from "@/lib/testing/authorization-harness";
 import {
   actionMatrix,
   businessOutcome,
   entriesOf,
   type BusinessEntry,
-} from "./authorization-matrix";
+} from "@/lib/testing/authorization-matrix";
 
 vi.mock("next-auth", () => ({ AuthError: class AuthError extends Error {} }));
-vi.mock("@/lib/auth/index", async () => (await import("./authorization-harness")).authModule());
+vi.mock("@/lib/auth/index", async () =>
+  (await import("@/lib/testing/authorization-harness")).authModule(),
+);
 
 let world: World;
 let actions: Record<string, unknown>;

@@ -10,7 +10,7 @@ import {
   tusfacturasCredentials,
   tusfacturasRequests,
 } from "@/lib/db/schema";
-import { databaseEngines, insertTestUser } from "@/lib/db/test-database";
+import { databaseEngines, insertTestUser } from "@/lib/testing/test-database";
 import { loadCredentials } from "./credentials";
 import { createBusinessesService, type BusinessesService, type NewBusiness } from "./service";
 

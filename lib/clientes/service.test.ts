@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBusinessesService } from "@/lib/businesses/service";
 import type { DatabaseHandle } from "@/lib/db/client";
-import { databaseEngines, insertTestUser } from "@/lib/db/test-database";
+import { databaseEngines, insertTestUser } from "@/lib/testing/test-database";
 import { createClientesService, type ClientesService } from "./service";
 
 describe.each(databaseEngines())("client directory on $name", (engine) => {

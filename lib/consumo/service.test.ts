@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { tusfacturasCredentials } from "@/lib/db/schema";
-import { databaseEngines } from "@/lib/db/test-database";
+import { databaseEngines } from "@/lib/testing/test-database";
 import { TusFacturasError } from "@/lib/tusfacturas";
 import { CONSUMO_METHOD } from "./service";
 import {
@@ -9,7 +9,7 @@ import {
   startConsumoHarness,
   testAccount,
   type ConsumoHarness,
-} from "./test-harness";
+} from "@/lib/testing/consumo-harness";
 
 const UNAVAILABLE =
   "TusFacturas no está disponible en este momento. Probá de nuevo en unos minutos.";

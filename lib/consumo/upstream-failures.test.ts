@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { databaseEngines } from "@/lib/db/test-database";
+import { databaseEngines } from "@/lib/testing/test-database";
 import { TusFacturasError, type TusFacturasErrorCode } from "@/lib/tusfacturas";
 import {
   FRESHNESS_MS,
   startConsumoHarness,
   testAccount,
   type ConsumoHarness,
-} from "./test-harness";
+} from "@/lib/testing/consumo-harness";
 
 const UNAVAILABLE =
   "TusFacturas no está disponible en este momento. Probá de nuevo en unos minutos.";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ageInDays, agingOf } from "./aging";
-import { ledgerRow } from "./test-rows";
+import { ledgerRow } from "@/lib/testing/ledger-rows";
 
 const unpaid = (fecha: string, restaAbonarCentavos: number) =>
   ledgerRow({ fecha, restaAbonarCentavos });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { csvFileName, csvText, ledgerToCsv } from "./export-csv";
 import type { ExportMeta } from "./export-meta";
-import { ledgerRow } from "./test-rows";
+import { ledgerRow } from "@/lib/testing/ledger-rows";
 
 const meta: ExportMeta = {
   razonSocial: "Panadería La Espiga S.R.L.",

@@ -6,7 +6,7 @@ import { agingOf } from "./aging";
 import type { ExportMeta } from "./export-meta";
 import { ledgerToXlsx, xlsxFileName } from "./export-xlsx";
 import { buildLedger, summarize } from "./ledger";
-import { ledgerRow } from "./test-rows";
+import { ledgerRow } from "@/lib/testing/ledger-rows";
 import { columnName, escapeXml, excelSerial } from "./xlsx-sheet";
 
 const meta: ExportMeta = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { filterLedger, ledgerFiltersToSearch, parseLedgerFilters } from "./filters";
-import { ledgerRow } from "./test-rows";
+import { ledgerRow } from "@/lib/testing/ledger-rows";
 
 describe("parseLedgerFilters", () => {
   it("reads valid values from a Next.js searchParams object", () => {

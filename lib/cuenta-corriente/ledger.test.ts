@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { toMovimiento } from "@/lib/tusfacturas/transform";
 import { buildLedger, summarize } from "./ledger";
-import { ledgerRow, movimiento } from "./test-rows";
+import { ledgerRow, movimiento } from "@/lib/testing/ledger-rows";
 
 const wire = (fecha: string, debe: number, haber: number, resta: number, saldo: number) => ({
   fecha,

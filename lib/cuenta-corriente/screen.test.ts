@@ -6,7 +6,7 @@ import type { LedgerFilters } from "./filters";
 import { buildLedger, summarize } from "./ledger";
 import { FIRST_SCREEN_ROWS, firstScreen, ledgerScreen } from "./screen";
 import { monthlyTotals } from "./series";
-import { movimiento } from "./test-rows";
+import { movimiento } from "@/lib/testing/ledger-rows";
 
 const TODAY = "2026-11-20";
 

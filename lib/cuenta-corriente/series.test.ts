@@ -4,7 +4,7 @@ import { createPrng } from "@/lib/tusfacturas/emulator/prng";
 import { toMovimiento } from "@/lib/tusfacturas/transform";
 import { buildLedger } from "./ledger";
 import { downsample, monthlyTotals, saldoSeries, type SaldoPoint } from "./series";
-import { ledgerRow } from "./test-rows";
+import { ledgerRow } from "@/lib/testing/ledger-rows";
 
 const DAY = 86_400_000;
 

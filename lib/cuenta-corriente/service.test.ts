@@ -11,7 +11,7 @@ import {
   tusfacturasRequests,
 } from "@/lib/db/schema";
 import type { DatabaseHandle } from "@/lib/db/client";
-import { databaseEngines, insertTestUser } from "@/lib/db/test-database";
+import { databaseEngines, insertTestUser } from "@/lib/testing/test-database";
 import { createTusFacturasClient, TusFacturasError } from "@/lib/tusfacturas";
 import { createEmulatorControl, type EmulatorControl } from "@/lib/tusfacturas/emulator/control";
 import { startEmulator, type RunningEmulator } from "@/lib/tusfacturas/emulator/server";

@@ -6,7 +6,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "./client";
 import { users } from "./schema";
-import { databaseEngines, insertTestUser } from "./test-database";
+import { databaseEngines, insertTestUser } from "@/lib/testing/test-database";
 
 const migrationsFolder = path.join(process.cwd(), "drizzle");
 const journal = JSON.parse(

@@ -6,7 +6,7 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openDatabase } from "./client";
 import { lockDataDir } from "./pglite-lock";
-import { insertTestUser } from "./test-database";
+import { insertTestUser } from "@/lib/testing/test-database";
 
 const lockModule = new URL("./pglite-lock.ts", import.meta.url).href;
 

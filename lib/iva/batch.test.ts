@@ -2,9 +2,9 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DomainError } from "@/lib/errors";
 import { ivaRequests } from "@/lib/db/schema";
-import { databaseEngines } from "@/lib/db/test-database";
+import { databaseEngines } from "@/lib/testing/test-database";
 import { type IvaBatchInput, type IvaBatchOutcome, type IvaService } from "./service";
-import { EMAIL, HOUR, PERIOD, startIvaHarness, type IvaHarness } from "./test-harness";
+import { EMAIL, HOUR, PERIOD, startIvaHarness, type IvaHarness } from "@/lib/testing/iva-harness";
 
 const NOT_VERIFIED =
   "Las credenciales de TusFacturas de esta empresa no están verificadas: revisalas en Credenciales.";

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DomainError } from "@/lib/errors";
 import { ivaBatches, ivaRequests, tusfacturasCredentials } from "@/lib/db/schema";
-import { databaseEngines } from "@/lib/db/test-database";
+import { databaseEngines } from "@/lib/testing/test-database";
 import { IVA_METHOD } from "./service";
 import {
   done,
@@ -14,7 +14,7 @@ import {
   START,
   startIvaHarness,
   type IvaHarness,
-} from "./test-harness";
+} from "@/lib/testing/iva-harness";
 
 const NOT_VERIFIED =
   "Las credenciales de TusFacturas de esta empresa no están verificadas: revisalas en Credenciales.";

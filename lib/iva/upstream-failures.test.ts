@@ -2,9 +2,16 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DomainError } from "@/lib/errors";
 import { tusfacturasCredentials } from "@/lib/db/schema";
-import { databaseEngines } from "@/lib/db/test-database";
+import { databaseEngines } from "@/lib/testing/test-database";
 import { IVA_METHOD } from "./service";
-import { done, ivaAccount, iso, START, startIvaHarness, type IvaHarness } from "./test-harness";
+import {
+  done,
+  ivaAccount,
+  iso,
+  START,
+  startIvaHarness,
+  type IvaHarness,
+} from "@/lib/testing/iva-harness";
 
 const NOT_VERIFIED =
   "Las credenciales de TusFacturas de esta empresa no están verificadas: revisalas en Credenciales.";

@@ -6,7 +6,7 @@ import { createAuditService } from "@/lib/audit/service";
 import { createBusinessesService } from "@/lib/businesses/service";
 import type { Database, DatabaseHandle } from "@/lib/db/client";
 import { auditEvents, invitations, memberships, users, type Role } from "@/lib/db/schema";
-import { databaseEngines } from "@/lib/db/test-database";
+import { databaseEngines } from "@/lib/testing/test-database";
 import { createMembersService, hashToken, invitationMessages } from "./service";
 
 const DAY_MS = 24 * 60 * 60 * 1000;

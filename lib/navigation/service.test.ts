@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBusinessesService } from "@/lib/businesses/service";
 import { createClientesService } from "@/lib/clientes/service";
 import type { DatabaseHandle } from "@/lib/db/client";
-import { databaseEngines, insertTestUser } from "@/lib/db/test-database";
+import { databaseEngines, insertTestUser } from "@/lib/testing/test-database";
 import { createNavigationService, type NavigationResult } from "./service";
 
 const credentials = { apikey: "1", apitoken: "a", usertoken: "b" };

@@ -13,7 +13,7 @@ import {
   tusfacturasCredentials,
   type IvaRequestStatus,
 } from "@/lib/db/schema";
-import { databaseEngines, insertTestUser } from "@/lib/db/test-database";
+import { databaseEngines, insertTestUser } from "@/lib/testing/test-database";
 import { createPortfolioService } from "./service";
 
 const NOW = new Date("2026-11-20T12:00:00.000Z");

@@ -5,8 +5,13 @@ import {
   CREDENTIALS_A,
   CREDENTIALS_B,
   CUENTA_CORRIENTE_OK,
-} from "./testing/credentials";
-import { createFakeFetch, json, type FakeReply, type RecordedRequest } from "./testing/fake-fetch";
+} from "@/lib/testing/tusfacturas/credentials";
+import {
+  createFakeFetch,
+  json,
+  type FakeReply,
+  type RecordedRequest,
+} from "@/lib/testing/tusfacturas/fake-fetch";
 
 function setup(script: FakeReply[], minSpacingMs: number) {
   const fake = createFakeFetch(script);

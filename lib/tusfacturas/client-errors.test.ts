@@ -1,8 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { createTusFacturasClient, type TusFacturasCallEvent } from "./client";
 import { describeTusFacturasError, TusFacturasError, type TusFacturasErrorCode } from "./errors";
-import { CONSUMO_OK, CREDENTIALS_A, CUENTA_CORRIENTE_OK } from "./testing/credentials";
-import { createFakeFetch, json, type FakeReply } from "./testing/fake-fetch";
+import {
+  CONSUMO_OK,
+  CREDENTIALS_A,
+  CUENTA_CORRIENTE_OK,
+} from "@/lib/testing/tusfacturas/credentials";
+import { createFakeFetch, json, type FakeReply } from "@/lib/testing/tusfacturas/fake-fetch";
 
 function clientWith(script: FakeReply[], extra: { timeoutMs?: number } = {}) {
   const fake = createFakeFetch(script);

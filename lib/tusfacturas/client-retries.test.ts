@@ -1,8 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { createTusFacturasClient, type TusFacturasClient } from "./client";
 import { backoffDelayMs, retryAfterMs } from "./retry";
-import { CONSUMO_OK, CREDENTIALS_A, CUENTA_CORRIENTE_OK } from "./testing/credentials";
-import { createFakeFetch, json, type FakeReply } from "./testing/fake-fetch";
+import {
+  CONSUMO_OK,
+  CREDENTIALS_A,
+  CUENTA_CORRIENTE_OK,
+} from "@/lib/testing/tusfacturas/credentials";
+import { createFakeFetch, json, type FakeReply } from "@/lib/testing/tusfacturas/fake-fetch";
 
 const IVA = { anio: 2024, mes: 5, email: "estudio@example.com" };
 const fail500 = json({ error: "S", errores: ["boom"] }, 500);

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { auditEvents, tusfacturasRequests } from "@/lib/db/schema";
-import { databaseEngines, insertTestUser, type DatabaseEngine } from "@/lib/db/test-database";
+import { databaseEngines, insertTestUser, type DatabaseEngine } from "@/lib/testing/test-database";
 import { createBusinessesService } from "@/lib/businesses/service";
 import { TusFacturasError } from "@/lib/tusfacturas";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isSinComprobantesError, TusFacturasError } from "../errors";
-import { credentialsOf, setupEmulator } from "../testing/emulator-harness";
+import { credentialsOf, setupEmulator } from "@/lib/testing/tusfacturas/emulator-harness";
 
 const h = setupEmulator();
 const A1001 = credentialsOf("1001");

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { TusFacturasCallEvent } from "../client";
 import { TusFacturasError } from "../errors";
-import { credentialsOf, setupEmulator } from "../testing/emulator-harness";
+import { credentialsOf, setupEmulator } from "@/lib/testing/tusfacturas/emulator-harness";
 
 const h = setupEmulator();
 const A1003 = credentialsOf("1003");

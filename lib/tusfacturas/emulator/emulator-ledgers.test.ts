@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadAccountsFixture } from "../fixtures/load";
-import { credentialsOf, setupEmulator } from "../testing/emulator-harness";
-import { firstSaldoMismatch, ledgerTotals } from "../testing/ledger";
+import { credentialsOf, setupEmulator } from "@/lib/testing/tusfacturas/emulator-harness";
+import { firstSaldoMismatch, ledgerTotals } from "@/lib/testing/tusfacturas/ledger";
 
 const h = setupEmulator();
 const seeded = loadAccountsFixture().accounts.flatMap((account) => [

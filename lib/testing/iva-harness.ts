@@ -13,7 +13,7 @@ import {
   tusfacturasCredentials,
   tusfacturasRequests,
 } from "@/lib/db/schema";
-import { insertTestUser, type DatabaseEngine } from "@/lib/db/test-database";
+import { insertTestUser, type DatabaseEngine } from "./test-database";
 import { createTusFacturasClient, type TusFacturasCredentials } from "@/lib/tusfacturas";
 import { startJobQueue } from "@/lib/jobs/queue";
 import { tableroInstances } from "@/lib/db/schema";
@@ -26,7 +26,7 @@ import {
   type IvaService,
   type IvaRequestInput,
   type IvaRequestOutcome,
-} from "./service";
+} from "@/lib/iva/service";
 
 /**
  * The fake clock's start: 20 November 2026, 10:42 in Buenos Aires. Only `advance()` moves it,

@@ -1,7 +1,7 @@
 /**
  * Fake credential sets for unit tests (they mirror the emulator's public test accounts).
  */
-import type { TusFacturasCredentials } from "../types";
+import type { TusFacturasCredentials } from "@/lib/tusfacturas/types";
 
 export const CREDENTIALS_A: TusFacturasCredentials = {
   apikey: "1003",

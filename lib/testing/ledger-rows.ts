@@ -3,8 +3,8 @@
  * cares about spelled out.
  */
 import type { MovimientoCuentaCorriente } from "@/lib/tusfacturas/types";
-import { parseConcepto } from "./concepto";
-import type { LedgerRow } from "./ledger";
+import { parseConcepto } from "@/lib/cuenta-corriente/concepto";
+import type { LedgerRow } from "@/lib/cuenta-corriente/ledger";
 
 /** A movement with zero amounts unless given; `orden` defaults to 0. */
 export function movimiento(

@@ -3,11 +3,11 @@
  * before each test.
  */
 import { afterAll, beforeAll, beforeEach } from "vitest";
-import { createTusFacturasClient, type TusFacturasClientOptions } from "../client";
-import { createEmulatorControl, type EmulatorControl } from "../emulator/control";
-import { startEmulator, type RunningEmulator } from "../emulator/server";
-import { loadAccountsFixture } from "../fixtures/load";
-import type { TusFacturasCredentials } from "../types";
+import { createTusFacturasClient, type TusFacturasClientOptions } from "@/lib/tusfacturas/client";
+import { createEmulatorControl, type EmulatorControl } from "@/lib/tusfacturas/emulator/control";
+import { startEmulator, type RunningEmulator } from "@/lib/tusfacturas/emulator/server";
+import { loadAccountsFixture } from "@/lib/tusfacturas/fixtures/load";
+import type { TusFacturasCredentials } from "@/lib/tusfacturas/types";
 
 /** "Today" for the emulator: 15/11/2025 in Buenos Aires. */
 export const EMULATOR_NOW = new Date("2025-11-15T15:00:00Z");

@@ -1,8 +1,8 @@
 /**
  * Ledger arithmetic for tests: does each running `saldo` equal the cumulative debe − haber?
  */
-import { toCentavos } from "../centavos";
-import type { MovimientoCuentaCorriente } from "../types";
+import { toCentavos } from "@/lib/tusfacturas/centavos";
+import type { MovimientoCuentaCorriente } from "@/lib/tusfacturas/types";
 
 type Amounts = Pick<
   MovimientoCuentaCorriente,

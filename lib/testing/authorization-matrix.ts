@@ -2,8 +2,8 @@
  * Test-only: every exported server action, with who may call it. The expectations are written
  * here by hand, from the rules in `lib/auth/permissions.ts`'s comment, not read from that table:
  * loosening a permission there must make the matrix fail, not follow it.
- * `authorization-matrix.test.ts` checks that this list and the exports of `lib/**\/actions.ts`
- * are the same set.
+ * `lib/auth/authorization-matrix.test.ts` checks that this list and the exports of
+ * `lib/**\/actions.ts` are the same set.
  */
 import { randomUUID } from "node:crypto";
 import { and, eq, isNotNull } from "drizzle-orm";

@@ -6,7 +6,8 @@
  *
  * Each test file needs, before anything imports the app:
  *   vi.mock("next-auth", () => ({ AuthError: class AuthError extends Error {} }));
- *   vi.mock("@/lib/auth/index", async () => (await import("./authorization-harness")).authModule());
+ *   vi.mock("@/lib/auth/index", async () =>
+ *     (await import("@/lib/testing/authorization-harness")).authModule());
  * (next-auth cannot load under Vitest: it imports `next/server` without an extension.)
  */
 import { randomBytes, randomUUID } from "node:crypto";

@@ -7,7 +7,7 @@ import { asc, eq } from "drizzle-orm";
 import { createBusinessesService } from "@/lib/businesses/service";
 import type { Keyring } from "@/lib/crypto/secrets";
 import { consumoSnapshots, tusfacturasCredentials, tusfacturasRequests } from "@/lib/db/schema";
-import { insertTestUser, type DatabaseEngine } from "@/lib/db/test-database";
+import { insertTestUser, type DatabaseEngine } from "./test-database";
 import { createTusFacturasClient, type TusFacturasCredentials } from "@/lib/tusfacturas";
 import {
   createEmulatorControl,
@@ -16,7 +16,7 @@ import {
 } from "@/lib/tusfacturas/emulator/control";
 import { startEmulator } from "@/lib/tusfacturas/emulator/server";
 import { reportAttempt } from "@/lib/upstream/record";
-import { CONSUMO_METHOD, createConsumoService } from "./service";
+import { CONSUMO_METHOD, createConsumoService } from "@/lib/consumo/service";
 
 export const FRESHNESS_MS = 15 * 60_000;
 
