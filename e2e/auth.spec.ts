@@ -49,8 +49,13 @@ test("a wrong password and invalid sign-up input are explained", async ({ page }
   await page.getByLabel("Email").fill(user.email);
   await page.getByLabel("Contraseña").fill("corta");
   await page.getByRole("button", { name: "Crear cuenta" }).click();
-  await expect(page.getByText("La contraseña debe tener al menos 10 caracteres.")).toBeVisible();
+  await expect(page.getByText("La contraseña debe tener al menos 12 caracteres.")).toBeVisible();
   await expect(page.getByLabel("Nombre")).toHaveValue("Otra persona");
+
+  // Long enough, but the first thing anyone would try.
+  await page.getByLabel("Contraseña").fill("contraseña123");
+  await page.getByRole("button", { name: "Crear cuenta" }).click();
+  await expect(page.getByText(/^Esa contraseña es fácil de adivinar\./)).toBeVisible();
 
   await page.getByLabel("Contraseña").fill("una-clave-bien-larga");
   await page.getByRole("button", { name: "Crear cuenta" }).click();

@@ -63,7 +63,7 @@ test("«Cerrar todas las demás» ends every other session, and the list says so
   const others = await Promise.all(contexts.map((context) => context.newPage()));
   for (const other of others) await signIn(other, user);
 
-  await page.goto("/cuenta/sesiones");
+  await page.goto("/cuenta");
   const closeOthers = page.getByRole("button", { name: "Cerrar todas las demás" });
   await closeOthers.click();
   await expect(page.getByRole("status")).toContainText("Cerramos 2 sesiones.");
@@ -74,4 +74,49 @@ test("«Cerrar todas las demás» ends every other session, and the list says so
     await expect(other).toHaveURL(/\/ingresar/);
   }
   await Promise.all(contexts.map((context) => context.close()));
+});
+
+test("«Cambiar contraseña» needs the current one, refuses a weak one and ends the other sessions", async ({
+  page,
+  browser,
+}) => {
+  const user = await signUp(page);
+  const otherContext = await browser.newContext();
+  const other = await otherContext.newPage();
+  await signIn(other, user);
+
+  await page.goto("/cuenta");
+  const form = page.getByRole("form", { name: "Cambiar contraseña" });
+  const fill = async (current: string, next: string, confirm = next) => {
+    await form.getByLabel("Contraseña actual").fill(current);
+    await form.getByLabel("Contraseña nueva").fill(next);
+    await form.getByLabel("Repetí la contraseña nueva").fill(confirm);
+    await form.getByRole("button", { name: "Cambiar contraseña" }).click();
+  };
+  await fill("no-es-la-mia", "tranvía-cometa-azulejo-41");
+  await expect(form.getByText("La contraseña actual no es correcta.")).toBeVisible();
+  await fill(user.password, "contraseña123");
+  await expect(form.getByText(/^Esa contraseña es fácil de adivinar\./)).toBeVisible();
+  await fill(user.password, "tranvía-cometa-azulejo-41", "tranvía-cometa-azulejo-42");
+  await expect(form.getByText("Las dos contraseñas nuevas no coinciden.")).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await fill(user.password, "tranvía-cometa-azulejo-41");
+  await expect(form.getByRole("status")).toHaveText(
+    "Cambiaste tu contraseña y cerramos la otra sesión.",
+  );
+  await expect(form.getByLabel("Contraseña actual")).toHaveValue("");
+  const table = page.getByRole("table", {
+    name: "Dispositivos con una sesión abierta en tu cuenta",
+  });
+  await expect(table.getByRole("row")).toHaveCount(2);
+
+  await other.goto("/empresas");
+  await expect(other).toHaveURL(/\/ingresar/);
+  await other.getByLabel("Email").fill(user.email);
+  await other.getByLabel("Contraseña").fill(user.password);
+  await other.getByRole("button", { name: "Ingresar" }).click();
+  await expect(other.getByRole("alert").filter({ hasText: "no son correctos" })).toBeVisible();
+  await signIn(other, { ...user, password: "tranvía-cometa-azulejo-41" });
+  await otherContext.close();
 });

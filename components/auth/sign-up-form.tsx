@@ -34,7 +34,7 @@ export function SignUpForm({ invitation }: { invitation?: string }) {
         name="password"
         type="password"
         autoComplete="new-password"
-        hint="Al menos 10 caracteres."
+        hint="Al menos 12 caracteres, difícil de adivinar: por ejemplo, varias palabras que no vayan juntas."
         required
         errors={form.fieldErrors("password")}
       />

@@ -35,7 +35,7 @@ export function AppHeader({
           <CommandPalette businesses={businesses} />
           <span className="text-slate-700">{userName}</span>
           <Link
-            href="/cuenta/sesiones"
+            href="/cuenta"
             className="font-medium text-slate-700 underline-offset-2 hover:text-slate-900 hover:underline"
           >
             Tu cuenta

@@ -12,6 +12,7 @@ import { DomainError } from "@/lib/errors";
 import { getRuntime } from "@/lib/runtime";
 import { signIn, signOut, TooManySignInAttempts } from "./index";
 import { hashPassword } from "./password";
+import { passwordProblem } from "./password-policy";
 import { currentUser } from "./session";
 import { signInSchema, signUpSchema } from "./schemas";
 
@@ -79,6 +80,8 @@ export const signUp = publicAction({
   name: "signUp",
   schema: signUpSchema,
   async handler({ name, email, password, invitacion }) {
+    const problem = passwordProblem(password, [name, email]);
+    if (problem) throw new ActionFailure("invalid", problem, { password: [problem] });
     const db = await getDb();
     const [created] = await db
       .insert(users)

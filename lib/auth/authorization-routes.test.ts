@@ -88,7 +88,7 @@ const otherRoutes: Record<string, { guard: string | null; scope: string }> = {
   "app/(auth)/ingresar/page.tsx": { guard: null, scope: "Public sign-in form; no data." },
   "app/(auth)/registrarme/page.tsx": { guard: null, scope: "Public sign-up form; no data." },
   "app/api/auth/[...nextauth]/route.ts": { guard: null, scope: "Auth.js' own handlers." },
-  "app/(app)/cuenta/sesiones/page.tsx": {
+  "app/(app)/cuenta/page.tsx": {
     guard: "requireUser()",
     scope: "sessions.list(user.id, …): the user's own sessions only.",
   },

@@ -1,5 +1,7 @@
 import "server-only";
 import http from "node:http";
+import { headers } from "next/headers";
+import { env } from "@/lib/env";
 
 /** Set on every request from its socket (never from what the client sent). */
 export const PEER_HEADER = "x-tablero-peer";
@@ -43,4 +45,15 @@ export function clientAddress(headers: Headers, hops: number): string | null {
 /** "::ffff:127.0.0.1" (IPv4 on a dual-stack socket) → "127.0.0.1". */
 function normalize(address: string): string {
   return address.startsWith("::ffff:") ? address.slice(7) : address;
+}
+
+/** The address of the client of the request being served; null outside a request. */
+export async function requestClientAddress(): Promise<string | null> {
+  let incoming: Headers;
+  try {
+    incoming = await headers();
+  } catch {
+    return null;
+  }
+  return clientAddress(incoming, env().TABLERO_TRUSTED_PROXY_HOPS);
 }

@@ -24,7 +24,7 @@ export const signUpSchema = z.object({
   email,
   password: z
     .string({ error: "Elegí una contraseña." })
-    .min(10, "La contraseña debe tener al menos 10 caracteres.")
+    .min(12, "La contraseña debe tener al menos 12 caracteres.")
     .max(200, "La contraseña es demasiado larga."),
   invitacion: z.string().max(200).optional(),
 });

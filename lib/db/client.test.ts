@@ -26,6 +26,7 @@ const tables = [
   "tablero_instances",
   "tusfacturas_credentials",
   "tusfacturas_requests",
+  "user_sessions",
   "users",
 ];
 

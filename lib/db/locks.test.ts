@@ -2,7 +2,7 @@ import { Client, Pool } from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "./client";
 import { advisoryLockId, createLocalLocks, createPostgresLocks, type Locks } from "./locks";
-import { databaseEngines } from "./test-database";
+import { databaseEngines } from "@/lib/testing/test-database";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -8,7 +8,7 @@ import type { Keyring } from "@/lib/crypto/secrets";
 import type { DatabaseHandle } from "@/lib/db/client";
 import { createPostgresLocks, type Locks } from "@/lib/db/locks";
 import { tusfacturasCredentials } from "@/lib/db/schema";
-import { databaseEngines, insertTestUser } from "@/lib/db/test-database";
+import { databaseEngines, insertTestUser } from "@/lib/testing/test-database";
 import { createTusFacturasClient, type TusFacturasCredentials } from "@/lib/tusfacturas";
 import { createEmulatorControl, type EmulatorControl } from "@/lib/tusfacturas/emulator/control";
 import { startEmulator, type RunningEmulator } from "@/lib/tusfacturas/emulator/server";

@@ -95,12 +95,25 @@ export async function discoverActions(): Promise<Record<string, unknown>> {
 }
 
 const session = { userId: null as string | null };
+/** One real server-side session per user, opened the first time they are signed in as. */
+const sessionIds = new Map<string, Promise<string>>();
+
+async function sessionOf(userId: string) {
+  const { getRuntime } = await import("@/lib/runtime");
+  if (!sessionIds.has(userId)) {
+    const opening = getRuntime().then((runtime) =>
+      runtime.sessions.open({ userId, userAgent: "vitest", address: "127.0.0.1" }),
+    );
+    sessionIds.set(userId, opening);
+  }
+  return { user: { id: userId }, sessionId: await sessionIds.get(userId)! };
+}
 
 /** The module `vi.mock("@/lib/auth/index")` answers with: a session of the chosen user. */
 export function authModule() {
   const unused = () => Promise.reject(new Error("Auth.js is not exercised by these tests"));
   return {
-    auth: () => Promise.resolve(session.userId ? { user: { id: session.userId } } : null),
+    auth: () => (session.userId ? sessionOf(session.userId) : Promise.resolve(null)),
     signIn: unused,
     signOut: unused,
     handlers: { GET: unused, POST: unused },
@@ -136,7 +149,7 @@ export async function startWorld() {
   const tableRows = await rowsOf<{ table_name: string }>(
     sql`select table_name from information_schema.tables
         where table_schema = 'public' and table_type = 'BASE TABLE'
-          and table_name <> 'tablero_instances' order by table_name`,
+          and table_name not in ('tablero_instances', 'user_sessions') order by table_name`,
   );
   const tables = tableRows.map((row) => row.table_name);
   if (tables.length < 10) throw new Error(`unexpected schema: ${tables.join(", ")}`);
@@ -279,6 +292,7 @@ export async function startWorld() {
     async close() {
       session.userId = null;
       // The runtime (heartbeat, job queue) stops first, then the database closes.
+      sessionIds.clear();
       await (await import("@/lib/runtime/shutdown")).shutdownRuntime(0);
       await emulator.close();
       await rm(dataDir, { recursive: true, force: true });

@@ -277,6 +277,45 @@ export const actionMatrix: Record<string, MatrixEntry> = {
     },
   },
 
+  "lib/account/actions.ts#changePassword": {
+    kind: "user",
+    // The current password is never right here: refused before anything changes.
+    input: () => ({
+      current: "no-es-la-contraseña",
+      next: "tranvía-cometa-azulejo-41",
+      confirm: "tranvía-cometa-azulejo-41",
+    }),
+    expect: {
+      owner: "invalid",
+      accountant: "invalid",
+      viewer: "invalid",
+      outsider: "invalid",
+      signedOut: "unauthenticated",
+    },
+  },
+  "lib/sessions/actions.ts#endSession": {
+    kind: "user",
+    // No one's session: ending another user's is checked in authorization-user-actions.test.ts.
+    input: () => ({ sessionId: "00000000-0000-4000-8000-000000000000" }),
+    expect: {
+      owner: "not_found",
+      accountant: "not_found",
+      viewer: "not_found",
+      outsider: "not_found",
+      signedOut: "unauthenticated",
+    },
+  },
+  "lib/sessions/actions.ts#endOtherSessions": {
+    kind: "user",
+    input: () => ({}),
+    expect: {
+      owner: "ok",
+      accountant: "ok",
+      viewer: "ok",
+      outsider: "ok",
+      signedOut: "unauthenticated",
+    },
+  },
   "lib/navigation/actions.ts#searchNavigation": {
     kind: "user",
     // Matches the fixture's business and client and the outsider's business and client.
