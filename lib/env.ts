@@ -37,9 +37,17 @@ const schema = z.object({
     z.enum(LOG_LEVELS).default("info"),
   ),
   /** A session ends this long after sign-in, however active. */
-  TABLERO_SESSION_HOURS: z.coerce.number().positive().max(30 * 24).default(12),
+  TABLERO_SESSION_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(30 * 24)
+    .default(12),
   /** A session ends after this long without a request. */
-  TABLERO_SESSION_IDLE_MINUTES: z.coerce.number().positive().max(7 * 24 * 60).default(30),
+  TABLERO_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .positive()
+    .max(7 * 24 * 60)
+    .default(30),
   /**
    * Reverse proxies in front of Tablero that append the client's address to X-Forwarded-For;
    * 0: the connection's own address, and X-Forwarded-For is ignored.
