@@ -88,8 +88,8 @@ test("«Cambiar contraseña» needs the current one, refuses a weak one and ends
   await page.goto("/cuenta");
   const form = page.getByRole("form", { name: "Cambiar contraseña" });
   const fill = async (current: string, next: string, confirm = next) => {
-    await form.getByLabel("Contraseña actual").fill(current);
-    await form.getByLabel("Contraseña nueva").fill(next);
+    await form.getByLabel("Contraseña actual", { exact: true }).fill(current);
+    await form.getByLabel("Contraseña nueva", { exact: true }).fill(next);
     await form.getByLabel("Repetí la contraseña nueva").fill(confirm);
     await form.getByRole("button", { name: "Cambiar contraseña" }).click();
   };
