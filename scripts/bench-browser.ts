@@ -10,8 +10,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { chromium } from "@playwright/test";
-import { insertBusiness } from "@/lib/businesses/service";
-import { insertClient } from "@/lib/clientes/service";
+import { createBusinessesService } from "@/lib/businesses/service";
+import { createClientesService } from "@/lib/clientes/service";
 import { openDatabase } from "@/lib/db/client";
 import { hashPassword } from "@/lib/auth/password";
 import { tusfacturasCredentials, users } from "@/lib/db/schema";
@@ -34,13 +34,19 @@ async function seed(dataDir: string, keyring: Map<number, Buffer>) {
         passwordHash: await hashPassword("bench-password"),
       })
       .returning({ id: users.id });
-    const businessId = await insertBusiness(handle.db, keyring, user!.id, {
-      razonSocial: "Panadería La Espiga S.R.L.",
-      cuit: "30712293841",
-      credentials: { apikey: "1001", apitoken: "demo1001token", usertoken: "demo1001user" },
-    });
+    const businessId = await createBusinessesService({ db: handle.db, keyring }).insertBusiness(
+      user!.id,
+      {
+        razonSocial: "Panadería La Espiga S.R.L.",
+        cuit: "30712293841",
+        credentials: { apikey: "1001", apitoken: "demo1001token", usertoken: "demo1001user" },
+      },
+    );
     await handle.db.update(tusfacturasCredentials).set({ status: "verified" });
-    await insertClient(handle.db, businessId, { cuit: LARGE_CLIENT, nombre: "Distribuidora" });
+    await createClientesService({ db: handle.db }).insertClient(businessId, {
+      cuit: LARGE_CLIENT,
+      nombre: "Distribuidora",
+    });
     return businessId;
   } finally {
     await handle.close();

@@ -124,18 +124,3 @@ export function createBusinessesService({ db, keyring, now = () => new Date() }:
     getCredentialStatus,
   };
 }
-
-/**
- * Transitional, for `scripts/bench-browser.ts` and `lib/runtime/cross-process.test.ts` (being
- * changed by another engineer): the same as
- * `createBusinessesService({ db, keyring }).insertBusiness(...)`. Remove once they build the
- * service.
- */
-export function insertBusiness(
-  db: Database,
-  keyring: Keyring,
-  userId: string,
-  input: NewBusiness,
-): Promise<string> {
-  return createBusinessesService({ db, keyring }).insertBusiness(userId, input);
-}

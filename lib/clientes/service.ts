@@ -107,15 +107,3 @@ export function createClientesService({ db, now = () => new Date() }: ClientesDe
 
   return { listClients, findClientByCuit, insertClient, updateClient, deleteClient };
 }
-
-/**
- * Transitional, for `scripts/bench-browser.ts` (being changed by another engineer): the same
- * as `createClientesService({ db }).insertClient(...)`. Remove once it builds the service.
- */
-export function insertClient(
-  db: Database,
-  businessId: string,
-  values: { cuit: string; nombre: string },
-): Promise<Client> {
-  return createClientesService({ db }).insertClient(businessId, values);
-}

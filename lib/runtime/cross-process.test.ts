@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { Pool } from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { insertBusiness } from "@/lib/businesses/service";
+import { createBusinessesService } from "@/lib/businesses/service";
 import { createConsumoService } from "@/lib/consumo/service";
 import type { Keyring } from "@/lib/crypto/secrets";
 import type { DatabaseHandle } from "@/lib/db/client";
@@ -114,11 +114,14 @@ describe.each(databaseEngines())("two processes on $name", (engine) => {
     const keyring: Keyring = new Map([[1, randomBytes(32)]]);
     const credentials = account("1005");
     const userId = await insertTestUser(handle.db);
-    const businessId = await insertBusiness(handle.db, keyring, userId, {
-      razonSocial: "Empresa 1005",
-      cuit: "30712340025",
-      credentials,
-    });
+    const businessId = await createBusinessesService({ db: handle.db, keyring }).insertBusiness(
+      userId,
+      {
+        razonSocial: "Empresa 1005",
+        cuit: "30712340025",
+        credentials,
+      },
+    );
     await handle.db
       .update(tusfacturasCredentials)
       .set({ status: "verified" })
