@@ -52,6 +52,8 @@ const schema = z.object({
    * Reverse proxies in front of Tablero that append the client's address to X-Forwarded-For;
    * 0: the connection's own address, and X-Forwarded-For is ignored.
    */
+  /** Accounts that may be created from one address in an hour before sign-up makes it wait. */
+  TABLERO_SIGNUPS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(10),
   TABLERO_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** An instance whose heartbeat is older than this is dead: its unfinished work is recovered. */
   TABLERO_LEASE_SECONDS: z.coerce.number().int().min(2).max(600).default(30),

@@ -5,14 +5,14 @@ import { userAction } from "@/lib/actions/pipeline";
 import { requestClientAddress } from "@/lib/auth/client-address";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { passwordProblem } from "@/lib/auth/password-policy";
-import { signInLimits } from "@/lib/auth/rate-limit";
+import { signInKeys, signInWait } from "@/lib/auth/sign-in-limits";
+import { describeWait, throttleRules } from "@/lib/auth/throttle";
 import { users } from "@/lib/db/schema";
 import { DomainError } from "@/lib/errors";
 import { getRuntime } from "@/lib/runtime";
 import { changePasswordSchema } from "./schemas";
 
 const WRONG_CURRENT = "La contraseña actual no es correcta.";
-const TOO_MANY = "Demasiados intentos fallidos. Esperá 15 minutos y probá de nuevo.";
 
 /**
  * "Cambiar contraseña": needs the current one (failures count like failed sign-ins), applies
@@ -22,18 +22,23 @@ export const changePassword = userAction({
   name: "changePassword",
   schema: changePasswordSchema,
   async handler({ current, next }, { user }) {
-    const address = await requestClientAddress();
-    const pair = `${user.email}\n${address ?? "desconocida"}`;
-    const limits = signInLimits().byEmailAndAddress;
-    if (limits.blocked(pair, Date.now())) throw new DomainError("invalid", TOO_MANY);
     const runtime = await getRuntime();
+    // Guessing the current password counts like failed sign-ins of this email and address.
+    const keys = signInKeys(user.email, await requestClientAddress());
+    const wait = await signInWait(runtime.throttle, keys);
+    if (wait > 0) {
+      throw new DomainError(
+        "invalid",
+        `Demasiados intentos fallidos. Probá de nuevo en ${describeWait(wait)}.`,
+      );
+    }
     const { db } = runtime.handle;
     const [row] = await db
       .select({ passwordHash: users.passwordHash })
       .from(users)
       .where(eq(users.id, user.id));
     if (!(await verifyPassword(row?.passwordHash ?? null, current))) {
-      limits.fail(pair, Date.now());
+      await runtime.throttle.fail(throttleRules.signInPair, keys.pair);
       throw new DomainError("invalid", WRONG_CURRENT, { current: [WRONG_CURRENT] });
     }
     const problem = passwordProblem(next, [user.name, user.email]);

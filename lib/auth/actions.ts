@@ -8,16 +8,24 @@ import { publicAction } from "@/lib/actions/pipeline";
 import { isRedirectError } from "@/lib/actions/result";
 import { getDb } from "@/lib/db";
 import { users } from "@/lib/db/schema";
+import { env } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
 import { getRuntime } from "@/lib/runtime";
 import { signIn, signOut, TooManySignInAttempts } from "./index";
 import { hashPassword } from "./password";
+import { requestClientAddress } from "./client-address";
 import { passwordProblem } from "./password-policy";
+import { signInKeys, signInWait } from "./sign-in-limits";
+import { describeWait, throttleRules } from "./throttle";
 import { currentUser } from "./session";
 import { signInSchema, signUpSchema } from "./schemas";
 
 function safeRedirect(target: unknown): string {
   return typeof target === "string" && /^\/(?!\/)[\w\-/?=&%.]*$/.test(target) ? target : "/";
+}
+
+function tooManyAttempts(waitMs: number): string {
+  return `Demasiados intentos fallidos. Probá de nuevo en ${describeWait(Math.max(waitMs, 1000))}.`;
 }
 
 async function passwordSignIn(
@@ -32,10 +40,9 @@ async function passwordSignIn(
     // Success is a redirect thrown by signIn: only Auth.js' own errors are failures.
     if (error instanceof AuthError) {
       if ((error as { code?: unknown }).code === new TooManySignInAttempts().code) {
-        throw new ActionFailure(
-          "invalid",
-          "Demasiados intentos fallidos. Esperá 15 minutos y probá de nuevo.",
-        );
+        const keys = signInKeys(email, await requestClientAddress());
+        const wait = await signInWait((await getRuntime()).throttle, keys);
+        throw new ActionFailure("invalid", tooManyAttempts(wait));
       }
       throw new ActionFailure("invalid", "El email o la contraseña no son correctos.");
     }
@@ -80,8 +87,19 @@ export const signUp = publicAction({
   name: "signUp",
   schema: signUpSchema,
   async handler({ name, email, password, invitacion }) {
+    const { throttle } = await getRuntime();
+    const address = (await requestClientAddress()) ?? "desconocida";
+    const rule = { ...throttleRules.signUpAddress, free: env().TABLERO_SIGNUPS_PER_HOUR };
+    const wait = await throttle.waitFor(rule, address);
+    if (wait > 0) {
+      throw new ActionFailure(
+        "invalid",
+        `Se crearon demasiadas cuentas desde esta conexión. Probá de nuevo en ${describeWait(wait)}.`,
+      );
+    }
     const problem = passwordProblem(password, [name, email]);
     if (problem) throw new ActionFailure("invalid", problem, { password: [problem] });
+    await throttle.fail(rule, address);
     const db = await getDb();
     const [created] = await db
       .insert(users)

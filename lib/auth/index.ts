@@ -10,7 +10,8 @@ import { requestLogger } from "@/lib/log";
 import { getRuntime } from "@/lib/runtime";
 import { clientAddress } from "./client-address";
 import { verifyPassword } from "./password";
-import { signInLimits } from "./rate-limit";
+import { signInKeys, signInWait } from "./sign-in-limits";
+import { throttleRules } from "./throttle";
 
 /** Too many failed sign-ins for this email or from this address: refused before checking. */
 export class TooManySignInAttempts extends CredentialsSignin {
@@ -76,25 +77,18 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         const { email } = parsed.data;
         // Counted per email and address: failures from elsewhere never lock the owner out.
         const address = clientAddress(request.headers, env().TABLERO_TRUSTED_PROXY_HOPS);
-        const pair = `${email}\n${address ?? "desconocida"}`;
-        const limits = signInLimits();
-        const now = Date.now();
-        if (
-          limits.byEmailAndAddress.blocked(pair, now) ||
-          (address !== null && limits.byAddress.blocked(address, now))
-        ) {
-          throw new TooManySignInAttempts();
-        }
+        const runtime = await getRuntime();
+        const keys = signInKeys(email, address);
+        if ((await signInWait(runtime.throttle, keys)) > 0) throw new TooManySignInAttempts();
         const db = await getDb();
         const [user] = await db.select().from(users).where(eq(users.email, email));
         const ok = await verifyPassword(user?.passwordHash ?? null, parsed.data.password);
         if (!user || !ok) {
-          limits.byEmailAndAddress.fail(pair, now);
-          if (address !== null) limits.byAddress.fail(address, now);
+          await runtime.throttle.fail(throttleRules.signInPair, keys.pair);
+          await runtime.throttle.fail(throttleRules.signInAddress, keys.address);
           return null;
         }
-        limits.byEmailAndAddress.clear(pair);
-        const runtime = await getRuntime();
+        await runtime.throttle.clear(throttleRules.signInPair, keys.pair);
         await runtime.audit.recordSignIn(user.id);
         const sessionId = await runtime.sessions.open({
           userId: user.id,

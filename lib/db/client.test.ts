@@ -24,6 +24,7 @@ const tables = [
   "iva_requests",
   "memberships",
   "tablero_instances",
+  "throttles",
   "tusfacturas_credentials",
   "tusfacturas_requests",
   "user_sessions",

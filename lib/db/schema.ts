@@ -357,3 +357,21 @@ export const userSessions = pgTable(
 );
 
 export type UserSession = typeof userSessions.$inferSelect;
+
+/**
+ * Failures counted per rule and key (a digest of an email and address, or of an address),
+ * shared by every instance: each failure past the rule's free ones blocks the key for twice as
+ * long as the previous, up to a cap.
+ */
+export const throttles = pgTable(
+  "throttles",
+  {
+    rule: text("rule").notNull(),
+    /** SHA-256 of what is counted: no email or address is stored here. */
+    key: text("key").notNull(),
+    failures: integer("failures").notNull(),
+    windowStartedAt: timestamp("window_started_at", { withTimezone: true }).notNull(),
+    blockedUntil: timestamp("blocked_until", { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.rule, t.key] })],
+);

@@ -16,6 +16,7 @@ import { createMembersService, type MembersService } from "@/lib/members/service
 import { createNavigationService, type NavigationService } from "@/lib/navigation/service";
 import { createPortfolioService, type PortfolioService } from "@/lib/portfolio/service";
 import { createSessionsService, type SessionsService } from "@/lib/sessions/service";
+import { createThrottleService, type ThrottleService } from "@/lib/auth/throttle";
 import { createUpstreamClient } from "@/lib/upstream/client";
 import { joinInstances, type Instance } from "./instances";
 import { trackCalls } from "./tracked-client";
@@ -40,6 +41,7 @@ export type Runtime = {
   navigation: NavigationService;
   portfolio: PortfolioService;
   sessions: SessionsService;
+  throttle: ThrottleService;
   /** Settles once this process's TusFacturas calls in flight have ended. */
   drained(): Promise<void>;
 };
@@ -74,6 +76,7 @@ async function startRuntime(): Promise<Runtime> {
   const audit = createAuditService({ db, now });
   const businesses = createBusinessesService({ db, keyring, now });
   const clientes = createClientesService({ db, now });
+  const throttle = createThrottleService({ db, now });
   const sessions = createSessionsService({
     db,
     now,
@@ -90,6 +93,7 @@ async function startRuntime(): Promise<Runtime> {
     onBeat: async () => {
       await recovery.settleDead?.();
       await sessions.prune();
+      await throttle.prune();
     },
   });
   const queue = await startJobQueue(handle, {
@@ -138,6 +142,7 @@ async function startRuntime(): Promise<Runtime> {
     navigation: createNavigationService({ db }),
     portfolio: createPortfolioService({ db, businesses, now }),
     sessions,
+    throttle,
     drained,
   };
 }

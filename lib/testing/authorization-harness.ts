@@ -149,7 +149,8 @@ export async function startWorld() {
   const tableRows = await rowsOf<{ table_name: string }>(
     sql`select table_name from information_schema.tables
         where table_schema = 'public' and table_type = 'BASE TABLE'
-          and table_name not in ('tablero_instances', 'user_sessions') order by table_name`,
+          and table_name not in ('tablero_instances', 'user_sessions', 'throttles')
+        order by table_name`,
   );
   const tables = tableRows.map((row) => row.table_name);
   if (tables.length < 10) throw new Error(`unexpected schema: ${tables.join(", ")}`);

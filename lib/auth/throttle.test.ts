@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "@/lib/db/client";
+import { throttles } from "@/lib/db/schema";
+import { databaseEngines } from "@/lib/testing/test-database";
+import { createThrottleService, delayAfter, describeWait, throttleRules } from "./throttle";
+
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const rule = throttleRules.signInPair;
+
+describe("delayAfter and describeWait", () => {
+  it("waits nothing for the free failures, then 15 s doubling up to 15 minutes", () => {
+    expect([1, 5, 6, 7, 8, 9, 10, 11, 30].map((n) => delayAfter(rule, n))).toEqual([
+      0,
+      0,
+      15 * SECOND,
+      30 * SECOND,
+      MINUTE,
+      2 * MINUTE,
+      4 * MINUTE,
+      8 * MINUTE,
+      15 * MINUTE,
+    ]);
+  });
+
+  it("says the wait in words", () => {
+    expect(describeWait(400)).toBe("1 segundo");
+    expect(describeWait(15 * SECOND)).toBe("15 segundos");
+    expect(describeWait(61 * SECOND)).toBe("2 minutos");
+    expect(describeWait(MINUTE)).toBe("1 minuto");
+  });
+});
+
+describe.each(databaseEngines())("throttles on $name", (engine) => {
+  let handle: DatabaseHandle;
+  let clock = Date.parse("2026-11-30T12:00:00.000Z");
+  const throttle = () => createThrottleService({ db: handle.db, now: () => new Date(clock) });
+  beforeAll(async () => {
+    handle = await engine.open();
+  });
+  afterAll(() => handle?.close());
+
+  it("blocks a key after its free failures, longer each time, and only that key", async () => {
+    const key = `ana@example.com\n203.0.113.7`;
+    for (let i = 0; i < 5; i++) expect(await throttle().fail(rule, key)).toBe(0);
+    expect(await throttle().waitFor(rule, key)).toBe(0);
+    expect(await throttle().fail(rule, key)).toBe(15 * SECOND);
+    expect(await throttle().waitFor(rule, key)).toBe(15 * SECOND);
+    // The same email from another address is not affected.
+    expect(await throttle().waitFor(rule, `ana@example.com\n198.51.100.4`)).toBe(0);
+    clock += 15 * SECOND;
+    expect(await throttle().waitFor(rule, key)).toBe(0);
+    expect(await throttle().fail(rule, key)).toBe(30 * SECOND);
+  });
+
+  it("starts counting again once the window is over, and forgets on success", async () => {
+    const key = `beto@example.com\n203.0.113.8`;
+    for (let i = 0; i < 6; i++) await throttle().fail(rule, key);
+    clock += rule.windowMs + SECOND;
+    expect(await throttle().waitFor(rule, key)).toBe(0);
+    expect(await throttle().fail(rule, key)).toBe(0);
+    for (let i = 0; i < 5; i++) await throttle().fail(rule, key);
+    expect(await throttle().waitFor(rule, key)).toBe(15 * SECOND);
+    await throttle().clear(rule, key);
+    expect(await throttle().waitFor(rule, key)).toBe(0);
+  });
+
+  it("stores digests, never the email or address", async () => {
+    await throttle().fail(rule, `carla@example.com\n192.0.2.1`);
+    const rows = await handle.db.select({ key: throttles.key }).from(throttles);
+    expect(rows.every((row) => /^[0-9a-f]{64}$/.test(row.key))).toBe(true);
+  });
+
+  it("counts failures arriving together from several instances", async () => {
+    const key = `dora@example.com\n192.0.2.2`;
+    const other = createThrottleService({ db: handle.db, now: () => new Date(clock) });
+    await Promise.all(
+      Array.from({ length: 8 }, (_, i) => (i % 2 ? other : throttle()).fail(rule, key)),
+    );
+    expect(await throttle().waitFor(rule, key)).toBeGreaterThan(0);
+  });
+});
