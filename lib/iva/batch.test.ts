@@ -226,15 +226,19 @@ describe.each(databaseEngines())("IVA batches on $name", (engine) => {
     const second = await h.business(userId, "1008");
     const release = h.holdAnswers();
     const batchId = started(await service.startBatch(input([first, second])));
+    // Both calls on their way (the workers take different credentials at once), held there.
+    const rows = async () => [...(await h.rows(first)), ...(await h.rows(second))];
     await expect
-      .poll(async () => (await h.rows(first))[0]?.status, { interval: 10 })
-      .toBe("pending");
-    const before = [...(await h.rows(first)), ...(await h.rows(second))];
+      .poll(async () => (await rows()).filter((row) => row.sendingAt !== null).length, {
+        interval: 10,
+      })
+      .toBe(2);
+    const before = await rows();
 
     // A second server on the same database starts while the first call is on its way.
     const fresh = h.service();
     expect(await fresh.settleDead()).toBe(0);
-    expect([...(await h.rows(first)), ...(await h.rows(second))]).toEqual(before);
+    expect(await rows()).toEqual(before);
     release();
 
     const view = await finished(service, userId, batchId);
