@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DomainError } from "@/lib/errors";
-import { ivaRequests } from "@/lib/db/schema";
+import { ivaBatches, ivaRequests } from "@/lib/db/schema";
 import { databaseEngines } from "@/lib/testing/test-database";
 import { type IvaBatchInput, type IvaBatchOutcome, type IvaService } from "./service";
 import { EMAIL, HOUR, PERIOD, startIvaHarness, type IvaHarness } from "@/lib/testing/iva-harness";
@@ -29,7 +30,10 @@ describe.each(databaseEngines())("IVA batches on $name", (engine) => {
   /** The run once every business has its outcome. */
   async function finished(service: IvaService, userId: string, batchId: string) {
     await expect
-      .poll(async () => (await service.batch(userId, batchId))?.finished, { interval: 10 })
+      .poll(async () => (await service.batch(userId, batchId))?.finished, {
+        interval: 10,
+        timeout: 10_000,
+      })
       .toBe(true);
     const view = await service.batch(userId, batchId);
     if (!view) throw new Error("the run vanished");
@@ -283,5 +287,52 @@ describe.each(databaseEngines())("IVA batches on $name", (engine) => {
       expect(sent ? emails === 1 : emails <= 1).toBe(true);
       expect(await h.calls(apikey)).toBe(sent ? 1 : emails);
     }
+  });
+
+  it("a run never repeats what a colleague sent for the same period and address while it waited", async () => {
+    const { userId, service } = await owner();
+    const businessId = await h.business(userId, "1007");
+    // A run confirmed at 10:42 whose request for this business is still waiting its turn.
+    const [run] = await h.db
+      .insert(ivaBatches)
+      .values({ userId, requestKey: randomUUID(), ...PERIOD, email: EMAIL, createdAt: h.now() })
+      .returning({ id: ivaBatches.id });
+    const [item] = await h.db
+      .insert(ivaRequests)
+      .values({
+        businessId,
+        userId,
+        batchId: run!.id,
+        requestKey: randomUUID(),
+        ...PERIOD,
+        email: EMAIL,
+        status: "queued",
+        requestedAt: h.now(),
+      })
+      .returning({ id: ivaRequests.id });
+    // A colleague's request for the same period and address went out meanwhile (its checks
+    // raced the run's: both saw nothing in flight).
+    h.advance(60_000);
+    await h.db.insert(ivaRequests).values({
+      businessId,
+      userId,
+      requestKey: randomUUID(),
+      ...PERIOD,
+      email: EMAIL,
+      status: "sent",
+      requestedAt: h.now(),
+      completedAt: h.now(),
+    });
+
+    await service.work(item!.id);
+
+    const [row] = await h.db.select().from(ivaRequests).where(eq(ivaRequests.id, item!.id));
+    expect([row?.status, row?.messages]).toEqual([
+      "skipped",
+      [
+        "Mientras esperaba, se pidió este período a esta dirección en otra solicitud: no se repite.",
+      ],
+    ]);
+    expect(await h.calls("1007")).toBe(0);
   });
 });

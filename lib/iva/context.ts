@@ -38,6 +38,8 @@ export const ivaMessages = {
   notSent: "Tablero se detuvo antes de enviarla: no se envió.",
   stopping: "Este servidor se está reiniciando: probá de nuevo en unos segundos.",
   noLongerMember: "Ya no sos miembro de esta empresa.",
+  sentMeanwhile:
+    "Mientras esperaba, se pidió este período a esta dirección en otra solicitud: no se repite.",
 } as const;
 
 /** Serializes every reservation of one business, across processes sharing the database. */

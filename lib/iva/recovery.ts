@@ -12,7 +12,7 @@ import { ivaMessages, type IvaDeps } from "./context";
  * - it surely did not, in a run: queued again, so its job (retried by the queue) sends it;
  * - it surely did not, asked alone: "no enviado" (the person who asked is told to retry).
  */
-export function createIvaRecovery({ db, now, instance, leaseMs }: IvaDeps) {
+export function createIvaRecovery({ db, now, instance, leaseMs, queue }: IvaDeps) {
   async function settle(tx: Database, abandoned: SQL | undefined): Promise<number> {
     const pending = and(eq(ivaRequests.status, "pending"), abandoned);
     const unconfirmed = await tx
@@ -25,6 +25,9 @@ export function createIvaRecovery({ db, now, instance, leaseMs }: IvaDeps) {
       .set({ status: "queued", leaseOwner: null })
       .where(and(pending, isNull(ivaRequests.sendingAt), isNotNull(ivaRequests.batchId)))
       .returning({ id: ivaRequests.id });
+    // Its job may be gone (completed by an instance that found it in flight): a new one, with
+    // it. A duplicate job is harmless: only a request still queued is claimed.
+    for (const { id } of requeued) await queue.send(tx, "iva-report", { requestId: id });
     const cancelled = await tx
       .update(ivaRequests)
       .set({ status: "cancelled", messages: [ivaMessages.notSent], completedAt: now() })

@@ -6,7 +6,7 @@ import type { IvaCalls } from "./calls";
 import { ivaMessages, lockBusiness, verifiedCredentials, type IvaDeps } from "./context";
 import type { Period } from "./period";
 import { finishBatchIfDone, type IvaRecovery } from "./recovery";
-import { duplicateQuestion, findDuplicate } from "./rules";
+import { duplicateQuestion, findDuplicate, mayHaveSent } from "./rules";
 import type { IvaViews } from "./views";
 
 export type IvaBatchInput = Period & {
@@ -92,6 +92,7 @@ export function createIvaRuns(
           requestKey: input.requestKey,
           ...period,
           email: input.email,
+          createdAt: now(),
         })
         .returning({ id: ivaBatches.id });
       const at = now();
@@ -119,7 +120,8 @@ export function createIvaRuns(
       // Sent in the order shown (by razón social): the higher the priority, the sooner.
       for (const [i, row] of rows.entries()) {
         if (row.status !== "queued") continue;
-        await queue.send(tx, "iva-report", { requestId: row.id }, { priority: rows.length - i });
+        // Negative: a later run's items do not jump ahead of an earlier run's.
+        await queue.send(tx, "iva-report", { requestId: row.id }, { priority: -i });
       }
       await finishBatchIfDone(tx, batch!.id, at);
       return batch!.id;
@@ -168,7 +170,13 @@ export function createIvaRuns(
   }
 
   async function sendQueued(
-    item: Period & { id: string; businessId: string; userId: string | null; email: string },
+    item: Period & {
+      id: string;
+      businessId: string;
+      userId: string | null;
+      batchId: string | null;
+      email: string;
+    },
   ): Promise<void> {
     const skip = async (reason: string): Promise<void> => {
       await db
@@ -189,9 +197,24 @@ export function createIvaRuns(
     if (!credentials) return skip(ivaMessages.noCredentials);
     const claimed = await db.transaction(async (tx) => {
       await lockBusiness(tx, item.businessId);
+      // A stopping instance claims nothing: the job goes back to the queue untouched.
+      if (instance.stopping()) throw new Error("instance stopping: job handed back");
       await recovery.settleDead(tx, item.businessId);
-      const prior = await views.priorRequests(tx, item.businessId, item, item.email);
+      const prior = (await views.priorRequests(tx, item.businessId, item, item.email)).filter(
+        (p) => p.id !== item.id,
+      );
       if (prior.some((p) => p.status === "pending")) return "busy" as const;
+      // The 24-hour rule again, under the lock: a request that may have gone out since the run
+      // was confirmed (a colleague's, another run's) was never part of what was confirmed.
+      const [run] = item.batchId
+        ? await tx
+            .select({ createdAt: ivaBatches.createdAt })
+            .from(ivaBatches)
+            .where(eq(ivaBatches.id, item.batchId))
+        : [];
+      if (run && prior.some((p) => mayHaveSent(p.status) && p.requestedAt > run.createdAt)) {
+        return "repeated" as const;
+      }
       const [row] = await tx
         .update(ivaRequests)
         .set({ status: "pending", leaseOwner: instance.id, requestedAt: now() })
@@ -200,6 +223,7 @@ export function createIvaRuns(
       return row ? ("claimed" as const) : ("gone" as const);
     });
     if (claimed === "busy") return skip(ivaMessages.inFlight);
+    if (claimed === "repeated") return skip(ivaMessages.sentMeanwhile);
     if (claimed === "claimed") await calls.send(item, credentials);
   }
 

@@ -242,25 +242,28 @@ describe.each(databaseEngines())("IVA requests on $name", (engine) => {
 
     expect(await service.settleDead()).toBe(3);
 
-    const history = await service.history(businessId);
-    expect(
-      history.map((r) => [r.email, r.mes, r.status, r.messages, r.completedAt]).sort(),
-    ).toEqual(
+    const settled = (history: Awaited<ReturnType<typeof service.history>>) =>
+      history
+        .filter((r) => r.email === EMAIL)
+        .map((r) => [r.mes, r.status, r.messages, r.completedAt])
+        .sort();
+    expect(settled(await service.history(businessId))).toEqual(
       [
-        [EMAIL, 10, "unconfirmed", [], iso(START + 5_000)],
-        [
-          EMAIL,
-          9,
-          "cancelled",
-          ["Tablero se detuvo antes de enviarla: no se envió."],
-          iso(START + 5_000),
-        ],
-        ["otra@estudio.com.ar", 10, "queued", [], null],
+        [10, "unconfirmed", [], iso(START + 5_000)],
+        [9, "cancelled", ["Tablero se detuvo antes de enviarla: no se envió."], iso(START + 5_000)],
         // The live instance's call is its own business.
-        [EMAIL, 8, "pending", [], null],
+        [8, "pending", [], null],
       ].sort(),
     );
-    expect(await h.calls("1007")).toBe(0);
+    // The run's request, which surely never left, goes back to the queue with a job of its
+    // own, and a live instance sends it once.
+    await expect
+      .poll(
+        async () => (await service.history(businessId)).find((r) => r.email !== EMAIL)?.status,
+        { timeout: 10_000 },
+      )
+      .toBe("sent");
+    expect(await h.calls("1007")).toBe(1);
   });
 
   it("history narrows to one period, newest first, with who asked", async () => {

@@ -66,14 +66,16 @@ export async function startJobQueue(
   await handle.locks.withLock(MIGRATION_LOCK, async () => {
     await boss.start();
     for (const name of QUEUES) {
-      if (await boss.getQueue(name)) continue;
-      await boss.createQueue(name, {
+      const settings = {
         name,
         expireInSeconds: options.expireSeconds,
         retryLimit: 20,
         retryDelay: 1,
         retryBackoff: true,
-      });
+      };
+      // Settings follow the configuration (a longer upstream timeout, say) on every start.
+      if (await boss.getQueue(name)) await boss.updateQueue(name, settings);
+      else await boss.createQueue(name, settings);
     }
   });
   let running = true;

@@ -100,7 +100,11 @@ async function startRuntime(): Promise<Runtime> {
     maintenanceSeconds: config.TABLERO_LEASE_SECONDS,
     // Long enough for a call to wait its turn and time out; a job outliving it is retried,
     // and the request's own state decides whether anything is sent.
-    expireSeconds: Math.ceil(config.TUSFACTURAS_TIMEOUT_MS / 1000) * 2 + 30,
+    // Always longer than the lease, so a live owner's job is not handed out meanwhile.
+    expireSeconds: Math.max(
+      Math.ceil(config.TUSFACTURAS_TIMEOUT_MS / 1000) * 2 + 30,
+      config.TABLERO_LEASE_SECONDS * 2,
+    ),
   });
   const iva = createIvaService({
     db,
