@@ -60,8 +60,11 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
       "PostgreSQL closed a connection",
     );
   const pool = new Pool({ connectionString: url, max: 10 });
-  const lockPool = new Pool({ connectionString: url, max: 5, idleTimeoutMillis: 10_000 });
-  const lanePool = new Pool({ connectionString: url, max: 5, idleTimeoutMillis: 10_000 });
+  // A lock lives as long as its connection: keepalives notice a vanished holder in about a
+  // minute instead of the system's two hours.
+  const lockOptions = { connectionString: url, max: 5, idleTimeoutMillis: 10_000, keepAlive: true };
+  const lockPool = new Pool(lockOptions);
+  const lanePool = new Pool(lockOptions);
   for (const p of [pool, lockPool, lanePool]) p.on("error", onError);
   const close = () => Promise.all([pool, lockPool, lanePool].map((p) => p.end())).then(() => {});
   try {

@@ -62,9 +62,13 @@ export function createPostgresLocks(pool: Pool): Locks {
           try {
             return await fn();
           } finally {
-            await connection.query("select pg_advisory_unlock($1::bigint)", [id]).catch((e) => {
-              broken = e as Error;
-            });
+            const unlocked = await connection
+              .query<{ ok: boolean }>("select pg_advisory_unlock($1::bigint) as ok", [id])
+              .catch((e: Error) => e);
+            // Not held by this connection (a pooler in between?): dropping it is the only
+            // sure way to free whatever it holds.
+            if (unlocked instanceof Error) broken = unlocked;
+            else if (unlocked.rows[0]?.ok !== true) broken = new Error(`lock ${name} was not held`);
           }
         } finally {
           connection.release(broken);
