@@ -5,8 +5,8 @@ import { userAction } from "@/lib/actions/pipeline";
 import { requestClientAddress } from "@/lib/auth/client-address";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { passwordProblem } from "@/lib/auth/password-policy";
-import { signInKeys, signInWait } from "@/lib/auth/sign-in-limits";
-import { describeWait, throttleRules } from "@/lib/auth/throttle";
+import { admitSignIn, signInKeys, signInSucceeded, signInWait } from "@/lib/auth/sign-in-limits";
+import { describeWait } from "@/lib/auth/throttle";
 import { users } from "@/lib/db/schema";
 import { DomainError } from "@/lib/errors";
 import { getRuntime } from "@/lib/runtime";
@@ -25,11 +25,11 @@ export const changePassword = userAction({
     const runtime = await getRuntime();
     // Guessing the current password counts like failed sign-ins of this email and address.
     const keys = signInKeys(user.email, await requestClientAddress());
-    const wait = await signInWait(runtime.throttle, keys);
-    if (wait > 0) {
+    if (!(await admitSignIn(runtime.throttle, keys))) {
+      const wait = await signInWait(runtime.throttle, keys);
       throw new DomainError(
         "invalid",
-        `Demasiados intentos fallidos. Probá de nuevo en ${describeWait(wait)}.`,
+        `Demasiados intentos fallidos. Probá de nuevo en ${describeWait(Math.max(wait, 1000))}.`,
       );
     }
     const { db } = runtime.handle;
@@ -38,9 +38,9 @@ export const changePassword = userAction({
       .from(users)
       .where(eq(users.id, user.id));
     if (!(await verifyPassword(row?.passwordHash ?? null, current))) {
-      await runtime.throttle.fail(throttleRules.signInPair, keys.pair);
       throw new DomainError("invalid", WRONG_CURRENT, { current: [WRONG_CURRENT] });
     }
+    await signInSucceeded(runtime.throttle, keys);
     const problem = passwordProblem(next, [user.name, user.email]);
     if (problem) throw new DomainError("invalid", problem, { next: [problem] });
     await db

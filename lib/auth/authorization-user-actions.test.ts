@@ -178,6 +178,6 @@ describe("endSession", () => {
     world.signInAs(fx.users.outsider);
     const result = await action(END_SESSION)({ sessionId: victim });
     expect(result).toMatchObject({ ok: false, error: { code: "not_found" } });
-    expect(await sessions.check(victim, fx.users.owner.id)).toBe(true);
+    expect(await sessions.check(victim!, fx.users.owner.id)).toBe(true);
   });
 });

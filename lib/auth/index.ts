@@ -10,8 +10,7 @@ import { requestLogger } from "@/lib/log";
 import { getRuntime } from "@/lib/runtime";
 import { clientAddress } from "./client-address";
 import { verifyPassword } from "./password";
-import { signInKeys, signInWait } from "./sign-in-limits";
-import { throttleRules } from "./throttle";
+import { admitSignIn, signInKeys, signInSucceeded } from "./sign-in-limits";
 
 /** Too many failed sign-ins for this email or from this address: refused before checking. */
 export class TooManySignInAttempts extends CredentialsSignin {
@@ -79,22 +78,22 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         const address = clientAddress(request.headers, env().TABLERO_TRUSTED_PROXY_HOPS);
         const runtime = await getRuntime();
         const keys = signInKeys(email, address);
-        if ((await signInWait(runtime.throttle, keys)) > 0) throw new TooManySignInAttempts();
+        if (!(await admitSignIn(runtime.throttle, keys))) throw new TooManySignInAttempts();
         const db = await getDb();
         const [user] = await db.select().from(users).where(eq(users.email, email));
         const ok = await verifyPassword(user?.passwordHash ?? null, parsed.data.password);
-        if (!user || !ok) {
-          await runtime.throttle.fail(throttleRules.signInPair, keys.pair);
-          await runtime.throttle.fail(throttleRules.signInAddress, keys.address);
-          return null;
-        }
-        await runtime.throttle.clear(throttleRules.signInPair, keys.pair);
-        await runtime.audit.recordSignIn(user.id);
+        if (!user || !ok) return null;
+        // Only while the password is still the one just checked: a change in between (which
+        // ends every other session) must not be outlived by this one.
         const sessionId = await runtime.sessions.open({
           userId: user.id,
           userAgent: request.headers.get("user-agent"),
           address,
+          passwordHash: user.passwordHash,
         });
+        if (!sessionId) return null;
+        await signInSucceeded(runtime.throttle, keys);
+        await runtime.audit.recordSignIn(user.id);
         return { id: user.id, name: user.name, email: user.email, sessionId };
       },
     }),
@@ -107,9 +106,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       }
       return token;
     },
-    session({ session, token }) {
-      if (token.sub) session.user.id = token.sub;
-      if (typeof token.sid === "string") session.sessionId = token.sid;
+    async session({ session, token }) {
+      // An ended session says nothing, not even to Auth.js's own /api/auth/session.
+      const live =
+        typeof token.sid === "string" &&
+        typeof token.sub === "string" &&
+        (await (await getRuntime()).sessions.check(token.sid, token.sub));
+      if (!live) return { expires: session.expires } as typeof session;
+      session.user.id = token.sub!;
+      session.sessionId = token.sid as string;
       return session;
     },
   },

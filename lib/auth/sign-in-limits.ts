@@ -18,3 +18,31 @@ export async function signInWait(
   ]);
   return Math.max(pair, address);
 }
+
+/**
+ * Counts this attempt before the password is checked (so attempts sent together cannot all
+ * slip in before the first failure is written); false when the email from this address, or
+ * the address, has to wait. A successful attempt is given back with `signInSucceeded`.
+ */
+export async function admitSignIn(
+  throttle: ThrottleService,
+  keys: ReturnType<typeof signInKeys>,
+): Promise<boolean> {
+  if ((await signInWait(throttle, keys)) > 0) return false;
+  const [pair, address] = await Promise.all([
+    throttle.fail(throttleRules.signInPair, keys.pair),
+    throttle.fail(throttleRules.signInAddress, keys.address),
+  ]);
+  return pair === 0 && address === 0;
+}
+
+/** The attempt was right: the pair's failures are forgotten, the address's attempt returned. */
+export async function signInSucceeded(
+  throttle: ThrottleService,
+  keys: ReturnType<typeof signInKeys>,
+): Promise<void> {
+  await Promise.all([
+    throttle.clear(throttleRules.signInPair, keys.pair),
+    throttle.forgive(throttleRules.signInAddress, keys.address),
+  ]);
+}

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/lib/db/client";
 import { throttles } from "@/lib/db/schema";
 import { databaseEngines } from "@/lib/testing/test-database";
+import { admitSignIn, signInKeys, signInSucceeded } from "./sign-in-limits";
 import { createThrottleService, delayAfter, describeWait, throttleRules } from "./throttle";
 
 const SECOND = 1000;
@@ -78,5 +79,21 @@ describe.each(databaseEngines())("throttles on $name", (engine) => {
       Array.from({ length: 8 }, (_, i) => (i % 2 ? other : throttle()).fail(rule, key)),
     );
     expect(await throttle().waitFor(rule, key)).toBeGreaterThan(0);
+  });
+
+  it("counts sign-in attempts before checking them: forty sent at once admit five", async () => {
+    const keys = signInKeys("eva@example.com", "192.0.2.3");
+    const admitted = await Promise.all(
+      Array.from({ length: 40 }, () => admitSignIn(throttle(), keys)),
+    );
+    expect(admitted.filter(Boolean)).toHaveLength(5);
+  });
+
+  it("a right password forgets the email's failures and gives back the address's attempt", async () => {
+    const keys = signInKeys("fede@example.com", "192.0.2.4");
+    for (let i = 0; i < 4; i++) expect(await admitSignIn(throttle(), keys)).toBe(true);
+    await signInSucceeded(throttle(), keys);
+    for (let i = 0; i < 5; i++) expect(await admitSignIn(throttle(), keys)).toBe(true);
+    expect(await admitSignIn(throttle(), keys)).toBe(false);
   });
 });

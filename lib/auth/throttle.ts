@@ -104,6 +104,14 @@ export function createThrottleService({ db, now }: { db: Database; now: () => Da
       return wait;
     },
 
+    /** Takes back one counted attempt (it succeeded). */
+    async forgive(rule: ThrottleRule, key: string): Promise<void> {
+      await db
+        .update(throttles)
+        .set({ failures: sql`greatest(${throttles.failures} - 1, 0)` })
+        .where(row(rule, key));
+    },
+
     /** A success forgets the key's failures under `rule`. */
     async clear(rule: ThrottleRule, key: string): Promise<void> {
       await db.delete(throttles).where(row(rule, key));

@@ -24,7 +24,7 @@ describe.each(databaseEngines())("sessions on $name", (engine) => {
   afterAll(() => handle?.close());
 
   const open = async (userId: string, userAgent: string | null = CHROME_LINUX) =>
-    sessions().open({ userId, userAgent, address: "203.0.113.7" });
+    (await sessions().open({ userId, userAgent, address: "203.0.113.7" }))!;
 
   it("a session is good for its user only, until it is ended", async () => {
     const userId = await insertTestUser(handle.db);
@@ -86,5 +86,14 @@ describe.each(databaseEngines())("sessions on $name", (engine) => {
     expect(await sessions().check(second, userId)).toBe(true);
     expect(await sessions().endOthers(userId, null)).toBe(1);
     expect(await sessions().list(userId, second)).toEqual([]);
+  });
+
+  it("opens a session only while the password is still the one just checked", async () => {
+    const userId = await insertTestUser(handle.db);
+    const input = { userId, userAgent: CHROME_LINUX, address: null };
+    expect(await sessions().open({ ...input, passwordHash: "not-a-hash" })).not.toBeNull();
+    // Changed meanwhile (insertTestUser's placeholder is "not-a-hash").
+    expect(await sessions().open({ ...input, passwordHash: "the-old-hash" })).toBeNull();
+    expect(await sessions().list(userId, null)).toHaveLength(1);
   });
 });

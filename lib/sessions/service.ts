@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db";
-import { userSessions } from "@/lib/db/schema";
+import { users, userSessions } from "@/lib/db/schema";
 import { describeDevice } from "./device";
 
 export type SessionsDeps = {
@@ -38,21 +38,40 @@ export function createSessionsService({ db, now, absoluteMs, idleMs }: SessionsD
     );
 
   return {
-    /** Records a sign-in; returns the id the session cookie carries. */
-    async open(input: { userId: string; userAgent: string | null; address: string | null }) {
+    /**
+     * Records a sign-in; returns the id the session cookie carries. With `passwordHash`, only
+     * while the account's password is still that one (null otherwise): a password changed
+     * meanwhile ended every other session, and this one must not outlive it.
+     */
+    async open(input: {
+      userId: string;
+      userAgent: string | null;
+      address: string | null;
+      passwordHash?: string;
+    }): Promise<string | null> {
       const at = now();
-      const [row] = await db
-        .insert(userSessions)
-        .values({
-          userId: input.userId,
-          createdAt: at,
-          lastSeenAt: at,
-          expiresAt: new Date(at.getTime() + absoluteMs),
-          userAgent: input.userAgent?.slice(0, 400) ?? null,
-          address: input.address?.slice(0, 100) ?? null,
-        })
-        .returning({ id: userSessions.id });
-      return row!.id;
+      return db.transaction(async (tx) => {
+        if (input.passwordHash !== undefined) {
+          const [user] = await tx
+            .select({ passwordHash: users.passwordHash })
+            .from(users)
+            .where(eq(users.id, input.userId))
+            .for("update");
+          if (user?.passwordHash !== input.passwordHash) return null;
+        }
+        const [row] = await tx
+          .insert(userSessions)
+          .values({
+            userId: input.userId,
+            createdAt: at,
+            lastSeenAt: at,
+            expiresAt: new Date(at.getTime() + absoluteMs),
+            userAgent: input.userAgent?.slice(0, 400) ?? null,
+            address: input.address?.slice(0, 100) ?? null,
+          })
+          .returning({ id: userSessions.id });
+        return row!.id;
+      });
     },
 
     /**

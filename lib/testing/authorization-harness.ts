@@ -102,7 +102,9 @@ async function sessionOf(userId: string) {
   const { getRuntime } = await import("@/lib/runtime");
   if (!sessionIds.has(userId)) {
     const opening = getRuntime().then((runtime) =>
-      runtime.sessions.open({ userId, userAgent: "vitest", address: "127.0.0.1" }),
+      runtime.sessions
+        .open({ userId, userAgent: "vitest", address: "127.0.0.1" })
+        .then((id) => id!),
     );
     sessionIds.set(userId, opening);
   }
