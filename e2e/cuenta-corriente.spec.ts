@@ -569,7 +569,8 @@ test("a stored ledger is reused within the freshness window; Actualizar costs on
     apikey: account.apikey,
     method: "clientes/cuenta-corriente",
     kind: "latency",
-    latencyMs: 1_000,
+    // Long enough for the second tab's click to reach the server on a busy machine.
+    latencyMs: 3_000,
     count: 1,
   });
   await refresh.click();

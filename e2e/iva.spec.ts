@@ -244,7 +244,8 @@ test("an accountant requests for several businesses at once and sees each outcom
     apikey: accounts.a1007.apikey,
     method: IVA,
     kind: "latency",
-    latencyMs: 1000,
+    // Long enough to see it on its way on a busy machine (the server's timeout is 6 s).
+    latencyMs: 3000,
     count: 1,
   });
   await emulator.injectFault({
