@@ -9,6 +9,14 @@ import type { IvaBatchView } from "@/lib/iva/service";
 import { queryKeys } from "@/lib/query-keys";
 import { formatDateTime } from "@/lib/format";
 import { IvaStatus } from "./iva-status";
+import {
+  ColumnHeader,
+  DataCell,
+  DataTable,
+  DataTableBody,
+  DataTableHead,
+  RowHeader,
+} from "@/components/ui/data-table";
 
 const summaryParts: [IvaRequestStatus, string, string][] = [
   ["sent", "enviada", "enviadas"],
@@ -70,33 +78,22 @@ export function IvaBatchProgress({ initial }: { initial: IvaBatchView }) {
           No pudimos leer el progreso: {query.error.message} Lo intentamos de nuevo en un momento.
         </Alert>
       ) : null}
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="min-w-full text-sm">
-          <caption className="sr-only">Resultado por empresa</caption>
-          <thead className="bg-slate-50 text-left text-slate-700">
-            <tr>
-              <th scope="col" className="px-3 py-2 font-medium">
-                Empresa
-              </th>
-              <th scope="col" className="px-3 py-2 font-medium">
-                Estado
-              </th>
+      <DataTable caption="Resultado por empresa">
+        <DataTableHead>
+          <ColumnHeader>Empresa</ColumnHeader>
+          <ColumnHeader>Estado</ColumnHeader>
+        </DataTableHead>
+        <DataTableBody>
+          {batch.items.map((item) => (
+            <tr key={item.id} className="align-top" data-testid="lote-empresa">
+              <RowHeader className="font-medium">{item.razonSocial}</RowHeader>
+              <DataCell>
+                <IvaStatus status={item.status} messages={item.messages} />
+              </DataCell>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {batch.items.map((item) => (
-              <tr key={item.id} className="align-top" data-testid="lote-empresa">
-                <th scope="row" className="px-3 py-2 text-left font-medium">
-                  {item.razonSocial}
-                </th>
-                <td className="px-3 py-2">
-                  <IvaStatus status={item.status} messages={item.messages} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </DataTableBody>
+      </DataTable>
     </section>
   );
 }
