@@ -33,7 +33,7 @@ PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/e2e.json npx playwright test --reporter
 rm -f test-results/multi-instance.json
 if [ -n "${TEST_DATABASE_URL:-}" ]; then
   step "Multi-instance tests (Playwright, 2–3 next start on PostgreSQL)"
-  PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/multi-instance.json \
+  PLAYWRIGHT_JSON_OUTPUT_NAME="$PWD/test-results/multi-instance.json" \
     npx playwright test -c e2e/multi-instance/playwright.config.ts --reporter=list,json
 fi
 
