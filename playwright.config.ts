@@ -6,10 +6,13 @@ import { chromiumLaunchOptions } from "./e2e/chromium";
 
 const PORT = Number(process.env.E2E_PORT ?? 3311);
 const EMULATOR_PORT = Number(process.env.E2E_EMULATOR_PORT ?? 4311);
+const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 2611);
+const MAILBOX_PORT = Number(process.env.E2E_MAILBOX_PORT ?? 2612);
 
 // Evaluated again in every worker: values set here once are inherited through the env.
 process.env.E2E_BASE_URL ??= `http://localhost:${PORT}`;
 process.env.E2E_EMULATOR_URL ??= `http://127.0.0.1:${EMULATOR_PORT}`;
+process.env.E2E_MAILBOX_URL ??= `http://127.0.0.1:${MAILBOX_PORT}`;
 process.env.E2E_DATA_DIR ??= path.join(os.tmpdir(), `tablero-e2e-${Date.now()}`);
 
 export default defineConfig({
@@ -39,6 +42,13 @@ export default defineConfig({
       stdout: "ignore",
     },
     {
+      // A real SMTP server (smtp-server) that Tablero sends to; specs read it over HTTP.
+      command: `npx tsx scripts/test-mailbox.ts --smtp-port ${SMTP_PORT} --http-port ${MAILBOX_PORT}`,
+      url: `${process.env.E2E_MAILBOX_URL}/messages`,
+      reuseExistingServer: false,
+      stdout: "ignore",
+    },
+    {
       // Run `next build` first (the test script does).
       command: `node node_modules/next/dist/bin/next start -p ${PORT}`,
       url: `${process.env.E2E_BASE_URL}/ingresar`,
@@ -51,6 +61,11 @@ export default defineConfig({
         AUTH_SECRET: randomBytes(32).toString("base64"),
         TABLERO_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
         TUSFACTURAS_API_URL: process.env.E2E_EMULATOR_URL,
+        SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
+        TABLERO_URL: process.env.E2E_BASE_URL,
+        // A refused email is retried within seconds (e2e/email.spec.ts waits for it).
+        TABLERO_EMAIL_ATTEMPTS: "3",
+        TABLERO_EMAIL_RETRY_SECONDS: "1",
         // Long enough for a request held by the emulator to be watched in flight on a busy
         // machine (e2e/iva.spec.ts), short enough to wait out (e2e/upstream-failures.spec.ts).
         TUSFACTURAS_TIMEOUT_MS: "6000",

@@ -48,17 +48,40 @@ const schema = z.object({
     .positive()
     .max(7 * 24 * 60)
     .default(30),
+  /** Accounts that may be created from one address in an hour before sign-up makes it wait. */
+  TABLERO_SIGNUPS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(10),
   /**
    * Reverse proxies in front of Tablero that append the client's address to X-Forwarded-For;
    * 0: the connection's own address, and X-Forwarded-For is ignored.
    */
-  /** Accounts that may be created from one address in an hour before sign-up makes it wait. */
-  TABLERO_SIGNUPS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(10),
   TABLERO_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** An instance whose heartbeat is older than this is dead: its unfinished work is recovered. */
   TABLERO_LEASE_SECONDS: z.coerce.number().int().min(2).max(600).default(30),
   /** On SIGTERM, how long in-flight calls and jobs may take before they are handed back. */
   TABLERO_SHUTDOWN_SECONDS: z.coerce.number().int().min(1).max(600).default(20),
+  /**
+   * The SMTP server Tablero sends email through (`smtp://user:pass@host:587`, `smtps://…`).
+   * Unset: email is off (in production the log and the pages that need it say so).
+   */
+  SMTP_URL: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z
+      .url()
+      .refine((value) => /^smtps?:$/.test(new URL(value).protocol), {
+        message: "debe empezar con smtp:// o smtps://",
+      })
+      .optional(),
+  ),
+  /** The sender of every email. */
+  MAIL_FROM: z.string().min(3).default("Tablero <no-responder@tablero.localhost>"),
+  /** Attempts to deliver an email, and the first wait between them (doubling each time). */
+  TABLERO_EMAIL_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
+  TABLERO_EMAIL_RETRY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  /**
+   * Tablero's public address, for the links in emails. Taken from configuration, never from a
+   * request's Host header (which a sender of a reset request controls).
+   */
+  TABLERO_URL: z.url().default("http://localhost:3000"),
   TUSFACTURAS_API_URL: z.url().default(DEFAULT_TUSFACTURAS_API_URL),
   TUSFACTURAS_TIMEOUT_MS: z.coerce.number().int().positive().max(120_000).default(30_000),
 });

@@ -5,6 +5,7 @@
  */
 import { spawn } from "node:child_process";
 import path from "node:path";
+import { MailDev } from "maildev";
 import { openDatabase } from "@/lib/db/client";
 import { DEMO_EMAIL, seedDemo } from "@/lib/demo/seed";
 import { startEmulator, type RunningEmulator } from "@/lib/tusfacturas/emulator/server";
@@ -14,6 +15,36 @@ import { localSecrets } from "./local-secrets";
 const dev = process.argv.includes("--dev");
 const dataDir = path.resolve(process.env.TABLERO_DATA_DIR ?? ".data");
 const port = process.env.PORT ?? "3000";
+
+/**
+ * A local SMTP server whose mail is read in the browser (maildev), both on loopback; the
+ * next free pair of ports when the usual ones are taken.
+ */
+async function startMailDev(): Promise<{ smtpUrl: string; webUrl: string; stop(): Promise<void> }> {
+  const preferred = Number(process.env.MAILDEV_SMTP_PORT ?? 1025);
+  for (let offset = 0; offset < 20; offset++) {
+    const smtp = preferred + offset * 2;
+    const web = preferred + 55 + offset * 2;
+    const maildev = new MailDev({
+      smtp,
+      web,
+      ip: "127.0.0.1",
+      webIp: "127.0.0.1",
+      silent: true,
+    });
+    try {
+      await maildev.start();
+      return {
+        smtpUrl: `smtp://127.0.0.1:${smtp}`,
+        webUrl: `http://127.0.0.1:${web}`,
+        stop: () => maildev.stop(),
+      };
+    } catch {
+      await maildev.stop().catch(() => undefined);
+    }
+  }
+  throw new Error("no hay puertos libres para el servidor de email local (maildev)");
+}
 
 async function main() {
   const secrets = localSecrets(dataDir);
@@ -45,6 +76,10 @@ async function main() {
     }
   }
 
+  // The demo's email goes to maildev unless an SMTP server is configured.
+  const mailDev = process.env.SMTP_URL ? undefined : await startMailDev();
+  const smtpUrl = process.env.SMTP_URL ?? mailDev!.smtpUrl;
+
   if (!dev) buildIfNeeded();
 
   const server = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", port], {
@@ -56,12 +91,15 @@ async function main() {
       AUTH_SECRET: secrets.AUTH_SECRET,
       TABLERO_ENCRYPTION_KEY: secrets.TABLERO_ENCRYPTION_KEY,
       TUSFACTURAS_API_URL: apiUrl,
+      SMTP_URL: smtpUrl,
+      TABLERO_URL: process.env.TABLERO_URL ?? `http://localhost:${port}`,
     },
   });
 
   console.log(`
   Tablero: http://localhost:${port}
   ${emulator ? `Emulador de TusFacturas: ${emulator.url}\n  Ingresá con ${DEMO_EMAIL} / ${secrets.demoPassword}` : `TusFacturas: ${apiUrl}`}
+  ${mailDev ? `Emails de la demo (maildev): ${mailDev.webUrl}` : "Emails: SMTP_URL"}
   Datos en ${dataDir}${process.env.DATABASE_URL ? " (PostgreSQL: DATABASE_URL)" : " (base embebida)"}
 `);
 
@@ -71,8 +109,9 @@ async function main() {
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
   server.on("exit", (code) => {
-    void emulator?.close().finally(() => process.exit(code ?? 0));
-    if (!emulator) process.exit(code ?? 0);
+    void Promise.allSettled([emulator?.close(), mailDev?.stop()]).finally(() =>
+      process.exit(code ?? 0),
+    );
   });
 }
 

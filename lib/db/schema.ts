@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   bigint,
+  boolean,
   check,
   date,
   index,
@@ -24,6 +25,15 @@ export const users = pgTable(
     /** Stored lower-cased; unique. */
     email: text("email").notNull(),
     passwordHash: text("password_hash").notNull(),
+    /** When the person proved the address is theirs (a link sent to it); null until then. */
+    emailVerifiedAt: timestamp("email_verified_at", { withTimezone: true }),
+    /** The TOTP secret, sealed like credentials (lib/crypto); kept while being set up too. */
+    totpSealed: text("totp_sealed"),
+    totpKeyVersion: integer("totp_key_version"),
+    /** When two-factor sign-in was turned on; null while off (or only being set up). */
+    totpEnabledAt: timestamp("totp_enabled_at", { withTimezone: true }),
+    /** The last TOTP time step accepted: a code works once, even within its 30 s. */
+    totpLastStep: bigint("totp_last_step", { mode: "number" }),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("users_email_key").on(t.email)],
@@ -35,6 +45,8 @@ export const businesses = pgTable("businesses", {
   /** 11 plain digits, check digit validated before insert. */
   cuit: text("cuit").notNull(),
   puntoVenta: integer("punto_venta"),
+  /** Set by an owner: nobody enters this business without two-factor sign-in. */
+  requireTwoFactor: boolean("require_two_factor").notNull().default(false),
   createdAt: createdAt(),
 });
 
@@ -285,6 +297,8 @@ export const invitations = pgTable(
     acceptedAt: timestamp("accepted_at", { withTimezone: true }),
     acceptedBy: uuid("accepted_by").references(() => users.id, { onDelete: "set null" }),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    /** The email that carries the link (`outbound_emails.id`), the latest one when re-sent. */
+    emailId: uuid("email_id"),
   },
   (t) => [
     uniqueIndex("invitations_token_hash_key").on(t.tokenHash),
@@ -352,6 +366,11 @@ export const userSessions = pgTable(
     userAgent: text("user_agent"),
     /** The client's address, as far as the trusted proxies say (TABLERO_TRUSTED_PROXY_HOPS). */
     address: text("address"),
+    /**
+     * When the person last proved who they are in this session (password, and code when
+     * two-factor is on): sign-in, or "Confirmá que sos vos" before a sensitive action.
+     */
+    authenticatedAt: timestamp("authenticated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("user_sessions_user_idx").on(t.userId, t.lastSeenAt)],
 );
@@ -375,3 +394,77 @@ export const throttles = pgTable(
   },
   (t) => [primaryKey({ columns: [t.rule, t.key] })],
 );
+
+export const accountTokenPurposes = ["verify-email", "reset-password"] as const;
+export type AccountTokenPurpose = (typeof accountTokenPurposes)[number];
+
+/**
+ * A link emailed to a person: to verify their address or to set a new password. Only the
+ * SHA-256 of its random token is kept; it works once, until `expires_at`, and only for the
+ * address it was sent to.
+ */
+export const accountTokens = pgTable(
+  "account_tokens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    purpose: text("purpose", { enum: accountTokenPurposes }).notNull(),
+    /** Lower-cased: the address the link went to. */
+    email: text("email").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("account_tokens_token_hash_key").on(t.tokenHash),
+    index("account_tokens_user_idx").on(t.userId, t.purpose, t.createdAt),
+  ],
+);
+
+/** Two-factor recovery codes: ten per set-up, each works once; only a SHA-256 is kept. */
+export const recoveryCodes = pgTable(
+  "recovery_codes",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.codeHash] })],
+);
+
+export const outboundEmailStatuses = ["pending", "sent", "failed"] as const;
+export type OutboundEmailStatus = (typeof outboundEmailStatuses)[number];
+
+/**
+ * Every email Tablero sends, written with what it is about and sent in the background (the
+ * `email` job queue) with retries. Once sent or given up, the body (which may hold a link's
+ * token) is erased: what stays is who, what kind and how it went.
+ */
+export const outboundEmails = pgTable(
+  "outbound_emails",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    /** Lower-cased recipient. */
+    to: text("to").notNull(),
+    /** e.g. `verify-email`, `invitation`; see lib/mail/messages. */
+    kind: text("kind").notNull(),
+    subject: text("subject").notNull(),
+    text: text("text"),
+    html: text("html"),
+    status: text("status", { enum: outboundEmailStatuses }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    /** Why the last attempt failed, for the operator (never shown as is to a user). */
+    lastError: text("last_error"),
+    createdAt: createdAt(),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+  },
+  (t) => [index("outbound_emails_to_idx").on(t.to, t.createdAt)],
+);
+
+export type OutboundEmail = typeof outboundEmails.$inferSelect;

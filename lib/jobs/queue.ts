@@ -9,6 +9,8 @@ import { getLogger } from "@/lib/log";
 export type JobPayloads = {
   /** One business's IVA report of a run (`iva_requests.id`). */
   "iva-report": { requestId: string };
+  /** An email to deliver (`outbound_emails.id`). */
+  email: { emailId: string };
 };
 export type QueueName = keyof JobPayloads;
 
@@ -17,6 +19,9 @@ export type JobQueueOptions = {
   maintenanceSeconds: number;
   /** A job still active after this long is taken back and retried. */
   expireSeconds: number;
+  /** Emails: attempts in all, and the first wait between them (doubling each time). */
+  emailAttempts: number;
+  emailRetrySeconds: number;
 };
 
 /**
@@ -45,7 +50,27 @@ export type JobQueue = {
   running(): boolean;
 };
 
-const QUEUES: QueueName[] = ["iva-report"];
+const QUEUES: QueueName[] = ["iva-report", "email"];
+
+function queueSettings(name: QueueName, options: JobQueueOptions) {
+  if (name === "email") {
+    // An SMTP server refusing for a while (greylisting, an outage) gets minutes to recover.
+    return {
+      name,
+      expireInSeconds: 60,
+      retryLimit: options.emailAttempts - 1,
+      retryDelay: options.emailRetrySeconds,
+      retryBackoff: true,
+    };
+  }
+  return {
+    name,
+    expireInSeconds: options.expireSeconds,
+    retryLimit: 20,
+    retryDelay: 1,
+    retryBackoff: true,
+  };
+}
 
 /** Starts pg-boss on `handle`, creating its schema and queues under the migrations' lock. */
 export async function startJobQueue(
@@ -66,13 +91,7 @@ export async function startJobQueue(
   await handle.locks.withLock(MIGRATION_LOCK, async () => {
     await boss.start();
     for (const name of QUEUES) {
-      const settings = {
-        name,
-        expireInSeconds: options.expireSeconds,
-        retryLimit: 20,
-        retryDelay: 1,
-        retryBackoff: true,
-      };
+      const settings = queueSettings(name, options);
       // Settings follow the configuration (a longer upstream timeout, say) on every start.
       if (await boss.getQueue(name)) await boss.updateQueue(name, settings);
       else await boss.createQueue(name, settings);

@@ -1,4 +1,5 @@
 import "server-only";
+import { createAccountTokensService, type AccountTokensService } from "@/lib/account/tokens";
 import { createAuditService, type AuditService } from "@/lib/audit/service";
 import { appKeyring } from "@/lib/businesses/credentials";
 import { createBusinessesService, type BusinessesService } from "@/lib/businesses/service";
@@ -12,12 +13,15 @@ import { getDatabase, type DatabaseHandle } from "@/lib/db";
 import { env } from "@/lib/env";
 import { createIvaService, type IvaService } from "@/lib/iva/service";
 import { startJobQueue, type JobQueue } from "@/lib/jobs/queue";
+import { createMailService, type MailService } from "@/lib/mail/service";
+import { createSmtpTransport } from "@/lib/mail/transport";
 import { createMembersService, type MembersService } from "@/lib/members/service";
 import { createNavigationService, type NavigationService } from "@/lib/navigation/service";
 import { createPortfolioService, type PortfolioService } from "@/lib/portfolio/service";
 import { createSessionsService, type SessionsService } from "@/lib/sessions/service";
 import { createThrottleService, type ThrottleService } from "@/lib/auth/throttle";
 import { createUpstreamClient } from "@/lib/upstream/client";
+import { getLogger } from "@/lib/log";
 import { joinInstances, type Instance } from "./instances";
 import { trackCalls } from "./tracked-client";
 
@@ -34,6 +38,9 @@ export type Runtime = {
   consumo: ConsumoService;
   cuentaCorriente: CuentaCorrienteService;
   iva: IvaService;
+  mail: MailService;
+  /** The emailed links that verify an address or reset a password. */
+  tokens: AccountTokensService;
   audit: AuditService;
   businesses: BusinessesService;
   clientes: ClientesService;
@@ -105,7 +112,22 @@ async function startRuntime(): Promise<Runtime> {
       Math.ceil(config.TUSFACTURAS_TIMEOUT_MS / 1000) * 2 + 30,
       config.TABLERO_LEASE_SECONDS * 2,
     ),
+    emailAttempts: config.TABLERO_EMAIL_ATTEMPTS,
+    emailRetrySeconds: config.TABLERO_EMAIL_RETRY_SECONDS,
   });
+  const mail = createMailService({
+    db,
+    queue,
+    transport: config.SMTP_URL ? createSmtpTransport(config.SMTP_URL, config.MAIL_FROM) : null,
+    baseUrl: config.TABLERO_URL,
+    attempts: config.TABLERO_EMAIL_ATTEMPTS,
+  });
+  if (!mail.enabled) {
+    getLogger().warn(
+      { event: "email.off" },
+      "Email is off: SMTP_URL is not set, so no verification, reset or invitation email is sent",
+    );
+  }
   const iva = createIvaService({
     db,
     client,
@@ -119,6 +141,7 @@ async function startRuntime(): Promise<Runtime> {
   recovery.settleDead = iva.settleDead;
   await iva.settleDead();
   await queue.work("iva-report", ({ requestId }) => iva.work(requestId));
+  await queue.work("email", ({ emailId }) => mail.deliver(emailId));
   return {
     handle,
     instance,
@@ -134,6 +157,8 @@ async function startRuntime(): Promise<Runtime> {
       clientes,
     }),
     iva,
+    mail,
+    tokens: createAccountTokensService({ db, now }),
     audit,
     businesses,
     clientes,

@@ -81,7 +81,12 @@ export async function startIvaHarness(engine: DatabaseEngine) {
   const control = createEmulatorControl(emulator.url);
   const { db } = handle;
   // The real job queue on this engine; its worker hands each job to the latest service.
-  const queue = await startJobQueue(handle, { maintenanceSeconds: 1, expireSeconds: 30 });
+  const queue = await startJobQueue(handle, {
+    maintenanceSeconds: 1,
+    expireSeconds: 30,
+    emailAttempts: 3,
+    emailRetrySeconds: 1,
+  });
   let current: IvaService | undefined;
   // Several workers, so jobs stuck with a "dead" service do not hold up the others.
   for (let i = 0; i < 4; i++) {

@@ -1,0 +1,122 @@
+/**
+ * A real SMTP server for tests (smtp-server): Tablero sends to it through nodemailer exactly
+ * as it sends to a provider, and tests read what arrived. It can refuse the next messages,
+ * as a provider does in an outage. Test-only.
+ */
+import { simpleParser } from "mailparser";
+import { SMTPServer } from "smtp-server";
+
+export type ReceivedEmail = {
+  to: string[];
+  from: string;
+  subject: string;
+  text: string;
+  html: string;
+  /** Every http(s) link in the plain-text part, in order. */
+  links: string[];
+  receivedAt: number;
+};
+
+export type Mailbox = {
+  port: number;
+  /** What Tablero's `SMTP_URL` should be. */
+  smtpUrl: string;
+  messages(to?: string): ReceivedEmail[];
+  /** The first email to `to` matching `subject` that arrives (or arrived) after `since`. */
+  waitFor(
+    to: string,
+    options?: { subject?: RegExp; since?: number; timeoutMs?: number },
+  ): Promise<ReceivedEmail>;
+  /** The next `count` messages are refused with a temporary error (451). */
+  refuse(count: number): void;
+  close(): Promise<void>;
+};
+
+const LINK = /https?:\/\/[^\s<>"]+/g;
+
+export async function startMailbox(options: { port?: number } = {}): Promise<Mailbox> {
+  const received: ReceivedEmail[] = [];
+  const waiters = new Set<() => void>();
+  let refusing = 0;
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
+    onMailFrom(_address, _session, callback) {
+      if (refusing > 0) {
+        refusing--;
+        const error = Object.assign(new Error("Servicio no disponible, probá más tarde"), {
+          responseCode: 451,
+        });
+        return callback(error);
+      }
+      callback();
+    },
+    onData(stream, _session, callback) {
+      simpleParser(stream)
+        .then((parsed) => {
+          const addresses = (list: typeof parsed.to) =>
+            (Array.isArray(list) ? list : list ? [list] : []).flatMap((entry) =>
+              entry.value.map((a) => (a.address ?? "").toLowerCase()),
+            );
+          const text = parsed.text ?? "";
+          received.push({
+            to: addresses(parsed.to),
+            from: parsed.from?.text ?? "",
+            subject: parsed.subject ?? "",
+            text,
+            html: typeof parsed.html === "string" ? parsed.html : "",
+            links: text.match(LINK) ?? [],
+            receivedAt: Date.now(),
+          });
+          for (const wake of waiters) wake();
+          callback();
+        })
+        .catch(callback);
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
+  });
+  const address = server.server.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+
+  const matching = (to: string, subject?: RegExp, since = 0) =>
+    received.find(
+      (m) =>
+        m.receivedAt >= since &&
+        m.to.includes(to.toLowerCase()) &&
+        (!subject || subject.test(m.subject)),
+    );
+
+  return {
+    port,
+    smtpUrl: `smtp://127.0.0.1:${port}`,
+    messages: (to) => (to ? received.filter((m) => m.to.includes(to.toLowerCase())) : received),
+    waitFor(to, { subject, since, timeoutMs = 15_000 } = {}) {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          const found = matching(to, subject, since);
+          if (!found) return;
+          cleanup();
+          resolve(found);
+        };
+        const timer = setTimeout(() => {
+          cleanup();
+          reject(new Error(`No llegó ningún email a ${to}${subject ? ` (${subject})` : ""}`));
+        }, timeoutMs);
+        const cleanup = () => {
+          clearTimeout(timer);
+          waiters.delete(check);
+        };
+        waiters.add(check);
+        check();
+      });
+    },
+    refuse(count) {
+      refusing = count;
+    },
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
