@@ -8,6 +8,7 @@ const config = [
   {
     ignores: [
       ".next/**",
+      ".next-*/**",
       ".data/**",
       "node_modules/**",
       "drizzle/**",

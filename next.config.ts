@@ -4,6 +4,8 @@ const nextConfig: NextConfig = {
   // Native and WASM packages must be loaded by Node, not bundled.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pg", "pg-boss"],
   poweredByHeader: false,
+  // Another build folder lets several builds of one checkout coexist (parallel test runs).
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
   // A self-contained server (`.next/standalone/server.js`) for deployments of several
   // instances; the migrations travel with it, since every instance applies them at start.
   output: "standalone",
