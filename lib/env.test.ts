@@ -24,7 +24,31 @@ describe("env", () => {
   it("rejects a key that is not 32 bytes and a short AUTH_SECRET", async () => {
     const env = await loadEnv({ ...valid, TABLERO_ENCRYPTION_KEY: "c2hvcnQ=", AUTH_SECRET: "x" });
     expect(() => env()).toThrow(/TABLERO_ENCRYPTION_KEY: debe ser una clave de 32 bytes/);
-    expect(() => env()).toThrow(/AUTH_SECRET: falta o es muy corta/);
+    expect(() => env()).toThrow(/AUTH_SECRET: es muy corta/);
+  });
+
+  it("refuses a key of zeros and an AUTH_SECRET of one repeated character, saying why", async () => {
+    const env = await loadEnv({
+      ...valid,
+      TABLERO_ENCRYPTION_KEY: Buffer.alloc(32).toString("base64"),
+      AUTH_SECRET: "a".repeat(40),
+    });
+    expect(() => env()).toThrow(/TABLERO_ENCRYPTION_KEY: la clave no tiene entropía/);
+    expect(() => env()).toThrow(/AUTH_SECRET: no tiene entropía/);
+  });
+
+  it("reads a keyring whose newest key seals, keeping the single key as version 1", async () => {
+    const second = randomBytes(32).toString("base64");
+    const env = await loadEnv({ ...valid, TABLERO_ENCRYPTION_KEYS: `2:${second}` });
+    expect([...env().encryptionKeys.keys()]).toEqual([2, 1]);
+    expect(env().encryptionKeys.get(2)!.toString("base64")).toBe(second);
+    expect(env().encryptionKeys.get(1)!.toString("base64")).toBe(valid.TABLERO_ENCRYPTION_KEY);
+  });
+
+  it("takes several AUTH_SECRET values, the first one signing", async () => {
+    const old = randomBytes(32).toString("base64");
+    const env = await loadEnv({ ...valid, AUTH_SECRET: `${valid.AUTH_SECRET}, ${old}` });
+    expect(env().authSecrets).toEqual([valid.AUTH_SECRET, old]);
   });
 
   it("defaults to the real TusFacturas API, the embedded database and a 15-minute window", async () => {
@@ -42,7 +66,7 @@ describe("env", () => {
       TABLERO_FRESHNESS_MINUTES: 15,
       DATABASE_URL: undefined,
     });
-    expect(env().encryptionKey).toHaveLength(32);
+    expect(env().encryptionKeys.get(1)).toHaveLength(32);
     expect(env().pgliteDir).toMatch(/\.data\/pglite$/);
   });
 

@@ -1,6 +1,7 @@
 import "server-only";
 import path from "node:path";
 import { z } from "zod";
+import { parseAuthSecrets, parseKeyring } from "@/lib/crypto/keyring";
 
 const DEFAULT_TUSFACTURAS_API_URL = "https://www.tusfacturas.app/app/api";
 
@@ -11,17 +12,13 @@ const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   // An empty value (as some shells and CI files leave it) means unset.
   DATABASE_URL: z.preprocess((value) => (value === "" ? undefined : value), z.url().optional()),
-  AUTH_SECRET: z.string().min(32, {
-    message:
-      "falta o es muy corta (mínimo 32 caracteres; generá una con `openssl rand -base64 32`)",
-  }),
+  /** Signs the session cookie; several comma-separated values: the first signs, all are accepted. */
+  AUTH_SECRET: z.string().optional(),
   TABLERO_DATA_DIR: z.string().min(1).default(".data"),
-  TABLERO_ENCRYPTION_KEY: z
-    .string()
-    .refine((value) => Buffer.from(value, "base64").length === 32, {
-      message: "debe ser una clave de 32 bytes en base64 (openssl rand -base64 32)",
-    })
-    .optional(),
+  /** The keyring of stored secrets, "1:<base64>,2:<base64>": all open, the newest seals. */
+  TABLERO_ENCRYPTION_KEYS: z.string().optional(),
+  /** A single key, version 1 of the keyring (before there were several). */
+  TABLERO_ENCRYPTION_KEY: z.string().optional(),
   TABLERO_FRESHNESS_MINUTES: z.coerce
     .number()
     .positive()
@@ -86,7 +83,13 @@ const schema = z.object({
   TUSFACTURAS_TIMEOUT_MS: z.coerce.number().int().positive().max(120_000).default(30_000),
 });
 
-export type Env = z.infer<typeof schema> & { pgliteDir: string; encryptionKey: Buffer };
+export type Env = z.infer<typeof schema> & {
+  pgliteDir: string;
+  /** Keys by version; the highest seals new secrets. */
+  encryptionKeys: ReadonlyMap<number, Buffer>;
+  /** The first signs new session cookies; cookies signed by any of them are accepted. */
+  authSecrets: string[];
+};
 
 let cached: Env | undefined;
 
@@ -102,7 +105,15 @@ export function env(): Env {
     throw new Error(`Configuración inválida de Tablero:\n${issues}`);
   }
   const values = parsed.data;
-  if (!values.TABLERO_ENCRYPTION_KEY) {
+  const keyring = parseKeyring(values.TABLERO_ENCRYPTION_KEYS, values.TABLERO_ENCRYPTION_KEY);
+  const auth = parseAuthSecrets(values.AUTH_SECRET);
+  const problems = [...auth.problems, ...keyring.problems];
+  if (problems.length > 0) {
+    throw new Error(
+      `Configuración inválida de Tablero:\n${problems.map((p) => `  ${p}`).join("\n")}`,
+    );
+  }
+  if (keyring.keys.size === 0) {
     throw new Error(
       "Falta TABLERO_ENCRYPTION_KEY: Tablero no arranca sin la clave que cifra las credenciales de TusFacturas. " +
         "Generá una con `openssl rand -base64 32` (o usá `npm run demo`, que crea una local).",
@@ -111,7 +122,8 @@ export function env(): Env {
   cached = {
     ...values,
     pgliteDir: path.resolve(values.TABLERO_DATA_DIR, "pglite"),
-    encryptionKey: Buffer.from(values.TABLERO_ENCRYPTION_KEY, "base64"),
+    encryptionKeys: keyring.keys,
+    authSecrets: auth.secrets,
   };
   return cached;
 }

@@ -41,7 +41,7 @@ const credentialsSchema = z.object({
 
 /** Email and password sign-in with a JWT session cookie (Credentials supports no other). */
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
-  secret: env().AUTH_SECRET,
+  secret: env().authSecrets,
   trustHost: true,
   // The cookie lives as long as a session may; the session record decides before that.
   session: { strategy: "jwt", maxAge: env().TABLERO_SESSION_HOURS * 3600 },

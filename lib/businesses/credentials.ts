@@ -1,5 +1,4 @@
 import "server-only";
-import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { openSecret, sealSecret, sealedKeyVersion, type Keyring } from "@/lib/crypto/secrets";
 import type { Database } from "@/lib/db";
@@ -8,9 +7,9 @@ import { credentialsSchema } from "./schemas";
 import { env } from "@/lib/env";
 import type { TusFacturasCredentials } from "@/lib/tusfacturas";
 
-/** The keyring built from `TABLERO_ENCRYPTION_KEY` (version 1). */
+/** The keyring from `TABLERO_ENCRYPTION_KEYS` (and `TABLERO_ENCRYPTION_KEY` as version 1). */
 export function appKeyring(): Keyring {
-  return new Map([[1, env().encryptionKey]]);
+  return env().encryptionKeys;
 }
 
 /** Seals a credential set for one business (the business id is the associated data). */
@@ -38,9 +37,4 @@ export async function loadCredentials(
     JSON.parse(openSecret(row.sealed, businessId, keyring)),
   );
   return { credentials, sealed: row.sealed };
-}
-
-/** Names a sealed credential set without carrying it (lock names): its SHA-256. */
-export function sealedDigest(sealed: string): string {
-  return createHash("sha256").update(sealed).digest("hex");
 }

@@ -2,7 +2,8 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { and, desc, eq, gt, sql } from "drizzle-orm";
 import { DomainError } from "@/lib/errors";
-import { loadCredentials, sealedDigest } from "@/lib/businesses/credentials";
+import { loadCredentials } from "@/lib/businesses/credentials";
+import { credentialKey } from "@/lib/tusfacturas/credentials";
 import type { Keyring } from "@/lib/crypto/secrets";
 import type { Database } from "@/lib/db";
 import type { Locks } from "@/lib/db/locks";
@@ -186,7 +187,7 @@ export function createConsumoService({
     // across instances; the stored copy is read again under the lock, where another
     // instance's refresh shows. Replaced credentials do not wait for the old set's call.
     return inFlight.run(businessId, stored.sealed, () =>
-      locks.withLock(`refresh:consumo:${businessId}:${sealedDigest(stored.sealed)}`, async () => {
+      locks.withLock(`refresh:consumo:${businessId}:${credentialKey(stored.credentials)}`, async () => {
         if (onlyIfStale) {
           const current = await view(businessId);
           if (!stale(current)) return publicView(current);

@@ -1,7 +1,8 @@
 import "server-only";
 import { and, desc, eq, gt, inArray, isNotNull, notInArray } from "drizzle-orm";
 import { DomainError } from "@/lib/errors";
-import { loadCredentials, sealedDigest } from "@/lib/businesses/credentials";
+import { loadCredentials } from "@/lib/businesses/credentials";
+import { credentialKey } from "@/lib/tusfacturas/credentials";
 import type { ClientesService } from "@/lib/clientes/service";
 import type { Keyring } from "@/lib/crypto/secrets";
 import type { Database } from "@/lib/db";
@@ -199,7 +200,7 @@ export function createCuentaCorrienteService(deps: CuentaCorrienteDeps) {
     // through and the others find its copy when they re-read under it.
     await inFlight.run(key(businessId, cuit), stored.sealed, () =>
       locks.withLock(
-        `refresh:cuenta-corriente:${key(businessId, cuit)}:${sealedDigest(stored.sealed)}`,
+        `refresh:cuenta-corriente:${key(businessId, cuit)}:${credentialKey(stored.credentials)}`,
         async () => {
           if (onlyIfStale && !(await status(businessId, cuit)).stale) return;
           await fetchAndStore(businessId, cuit, userId, stored.credentials);
