@@ -15,6 +15,8 @@ import { localSecrets } from "./local-secrets";
 const dev = process.argv.includes("--dev");
 const dataDir = path.resolve(process.env.TABLERO_DATA_DIR ?? ".data");
 const port = process.env.PORT ?? "3000";
+// A demo is not a service: only this machine reaches it unless HOST says otherwise.
+const host = process.env.HOST ?? "127.0.0.1";
 
 /**
  * A local SMTP server whose mail is read in the browser (maildev), both on loopback; the
@@ -44,6 +46,11 @@ async function startMailDev(): Promise<{ smtpUrl: string; webUrl: string; stop()
     }
   }
   throw new Error("no hay puertos libres para el servidor de email local (maildev)");
+}
+
+/** The address to print and to put in emailed links for the host Next listens on. */
+function publicHost(listening: string): string {
+  return ["0.0.0.0", "::", "127.0.0.1", "localhost"].includes(listening) ? "localhost" : listening;
 }
 
 async function main() {
@@ -82,7 +89,7 @@ async function main() {
 
   if (!dev) buildIfNeeded();
 
-  const server = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", port], {
+  const server = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", port, "-H", host], {
     stdio: "inherit",
     env: {
       ...process.env,
@@ -92,12 +99,12 @@ async function main() {
       TABLERO_ENCRYPTION_KEY: secrets.TABLERO_ENCRYPTION_KEY,
       TUSFACTURAS_API_URL: apiUrl,
       SMTP_URL: smtpUrl,
-      TABLERO_URL: process.env.TABLERO_URL ?? `http://localhost:${port}`,
+      TABLERO_URL: process.env.TABLERO_URL ?? `http://${publicHost(host)}:${port}`,
     },
   });
 
   console.log(`
-  Tablero: http://localhost:${port}
+  Tablero: http://${publicHost(host)}:${port}
   ${emulator ? `Emulador de TusFacturas: ${emulator.url}\n  Ingresá con ${DEMO_EMAIL} / ${secrets.demoPassword}` : `TusFacturas: ${apiUrl}`}
   ${mailDev ? `Emails de la demo (maildev): ${mailDev.webUrl}` : "Emails: SMTP_URL"}
   Datos en ${dataDir}${process.env.DATABASE_URL ? " (PostgreSQL: DATABASE_URL)" : " (base embebida)"}
