@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { REAUTH_MESSAGE } from "@/lib/auth/reauth";
 import { requestLogger } from "@/lib/log";
 import { DomainError } from "@/lib/errors";
 import { describeTusFacturasError, TusFacturasError } from "@/lib/tusfacturas";
@@ -35,6 +36,9 @@ export const messages = {
   forbidden: "Tu rol en esta empresa no permite esta acción.",
   invalid: "Revisá los datos marcados.",
   internal: "Ocurrió un error inesperado. Probá de nuevo en unos minutos.",
+  reauthRequired: REAUTH_MESSAGE,
+  twoFactorRequired:
+    "Esta empresa pide verificación en dos pasos. Activala en «Tu cuenta» para seguir trabajando en ella.",
 } as const;
 
 /** zod issues → `{ field: [messages] }` for the form. */

@@ -8,7 +8,8 @@ import { businessIdSchema } from "@/lib/businesses/schemas";
 import { createBusinessesService } from "@/lib/businesses/service";
 import type { Keyring } from "@/lib/crypto/secrets";
 import type { Database, DatabaseHandle } from "@/lib/db/client";
-import { businesses, tusfacturasCredentials, users } from "@/lib/db/schema";
+import { businesses, tusfacturasCredentials, users, userSessions } from "@/lib/db/schema";
+import { createSessionsService } from "@/lib/sessions/service";
 import { databaseEngines, insertTestUser } from "@/lib/testing/test-database";
 import { createLogger, type Logger } from "@/lib/log";
 import { businessAction } from "./pipeline";
@@ -19,6 +20,8 @@ const outside = vi.hoisted(() => ({
   user: null as SessionUser | null,
   db: undefined as Database | undefined,
   keyring: new Map([[1, Buffer.from(crypto.getRandomValues(new Uint8Array(32)))]]) as Keyring,
+  /** The clock the sessions service reads (re-authentication freshness). */
+  clock: Date.now(),
 }));
 vi.mock("@/lib/auth/session", () => ({ currentUser: () => Promise.resolve(outside.user) }));
 vi.mock("@/lib/db", () => ({
@@ -27,11 +30,18 @@ vi.mock("@/lib/db", () => ({
 }));
 vi.mock("@/lib/runtime", async () => {
   const { createBusinessesService } = await import("@/lib/businesses/service");
+  const { createSessionsService } = await import("@/lib/sessions/service");
   return {
     getRuntime: () =>
       outside.db
         ? Promise.resolve({
             businesses: createBusinessesService({ db: outside.db, keyring: outside.keyring }),
+            sessions: createSessionsService({
+              db: outside.db,
+              now: () => new Date(outside.clock),
+              absoluteMs: 12 * 3_600_000,
+              idleMs: 30 * 60_000,
+            }),
           })
         : Promise.reject(new Error("no test database")),
   };
@@ -81,8 +91,15 @@ describe.each(databaseEngines())("action pipeline on $name", (engine) => {
       .from(users)
       .where(eq(users.id, id));
     if (!user) throw new Error("no such user");
-    // currentUser is replaced here: the session check itself is tested in lib/sessions.
-    return { ...user, sessionId: "00000000-0000-4000-8000-000000000001" };
+    // currentUser is replaced here (the session check itself is tested in lib/sessions); the
+    // session is a real row, which sensitive actions read for when it was authenticated.
+    const sessionId = await createSessionsService({
+      db: handle.db,
+      now: () => new Date(outside.clock),
+      absoluteMs: 12 * 3_600_000,
+      idleMs: 30 * 60_000,
+    }).open({ userId: id, userAgent: null, address: null });
+    return { ...user, sessionId: sessionId!, twoFactor: false };
   };
   const businessRow = async (id = businessId) =>
     (await handle.db.select().from(businesses).where(eq(businesses.id, id)))[0];
@@ -100,6 +117,8 @@ describe.each(databaseEngines())("action pipeline on $name", (engine) => {
   });
   beforeEach(async () => {
     outside.user = null;
+    outside.clock = Date.now();
+    await handle.db.update(userSessions).set({ authenticatedAt: new Date(outside.clock) });
     handlerRuns.length = 0;
     businessId = await createBusinessesService({ db: handle.db, keyring }).insertBusiness(
       owner.id,
@@ -238,5 +257,58 @@ describe.each(databaseEngines())("action pipeline on $name", (engine) => {
 
     expect(await deleteBusiness({ businessId })).toEqual({ ok: true, data: { businessId } });
     expect(await businessRow()).toBeUndefined();
+  });
+
+  it("a sensitive action asks to confirm once the sign-in is over 10 minutes old", async () => {
+    outside.user = owner;
+    outside.clock += 10 * 60_000 + 1000;
+
+    expect(await deleteBusiness({ businessId })).toEqual({
+      ok: false,
+      error: {
+        code: "reauth_required",
+        message: "Por seguridad, confirmá que sos vos para continuar.",
+      },
+    });
+    expect(await businessRow()).toBeDefined();
+    // Not sensitive: the same stale session still works.
+    expect(await renameBusiness({ businessId, razonSocial: "Sigue S.A." })).toMatchObject({
+      ok: true,
+    });
+
+    await handle.db
+      .update(userSessions)
+      .set({ authenticatedAt: new Date(outside.clock - 60_000) })
+      .where(eq(userSessions.id, owner.sessionId));
+    expect(await deleteBusiness({ businessId })).toEqual({ ok: true, data: { businessId } });
+    expect(await businessRow()).toBeUndefined();
+  });
+
+  it("a business that requires two-factor refuses a member without it, whatever the role", async () => {
+    await handle.db
+      .update(businesses)
+      .set({ requireTwoFactor: true })
+      .where(eq(businesses.id, businessId));
+    outside.user = owner;
+
+    expect(await renameBusiness({ businessId, razonSocial: "Sin 2FA" })).toEqual({
+      ok: false,
+      error: {
+        code: "two_factor_required",
+        message: expect.stringContaining("pide verificación en dos pasos"),
+      },
+    });
+    expect(await deleteBusiness({ businessId })).toMatchObject({
+      ok: false,
+      error: { code: "two_factor_required" },
+    });
+    expect(handlerRuns).toEqual([]);
+    expect((await businessRow())?.razonSocial).toBe("Original S.A.");
+
+    outside.user = { ...owner, twoFactor: true };
+    expect(await renameBusiness({ businessId, razonSocial: "Con 2FA" })).toMatchObject({
+      ok: true,
+    });
+    expect((await businessRow())?.razonSocial).toBe("Con 2FA");
   });
 });

@@ -3,7 +3,9 @@ import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { findMembership, type BusinessContext } from "@/lib/auth/access";
 import { can, type Permission } from "@/lib/auth/permissions";
+import { REAUTH_WINDOW_MS } from "@/lib/auth/reauth";
 import { currentUser, type SessionUser } from "@/lib/auth/session";
+import { getRuntime } from "@/lib/runtime";
 import { ActionFailure, fieldErrorsOf, messages, toActionError } from "./errors";
 import type { ActionResult } from "./result";
 
@@ -32,6 +34,17 @@ async function sessionUser(): Promise<SessionUser> {
   return user;
 }
 
+/**
+ * Refuses unless the person signed in or confirmed who they are ("Confirmá que sos vos") in
+ * this session within the last 10 minutes. For actions that only sometimes need it (turning a
+ * protection off but not on); the others say `reauth: true`.
+ */
+export async function requireRecentAuthentication(user: SessionUser): Promise<void> {
+  const { sessions } = await getRuntime();
+  if (!(await sessions.recentlyAuthenticated(user.sessionId, user.id, REAUTH_WINDOW_MS)))
+    throw new ActionFailure("reauth_required", messages.reauthRequired);
+}
+
 /** An action anyone may call (signing in, signing up): zod, then the handler. */
 export function publicAction<S extends z.ZodType, T>(config: {
   name: string;
@@ -45,11 +58,14 @@ export function publicAction<S extends z.ZodType, T>(config: {
 export function userAction<S extends z.ZodType, T>(config: {
   name: string;
   schema: S;
+  /** Sensitive: needs a sign-in or confirmation within the last 10 minutes. */
+  reauth?: boolean;
   handler: Handler<z.output<S>, { user: SessionUser }, T>;
 }): (input: unknown) => Promise<ActionResult<T>> {
   return (input) =>
     run(config.name, async () => {
       const user = await sessionUser();
+      if (config.reauth) await requireRecentAuthentication(user);
       return config.handler(parse(config.schema, input), { user });
     });
 }
@@ -59,7 +75,8 @@ const businessInput = z.object({ businessId: z.unknown() });
 /**
  * The pipeline every business action goes through, in this order: session → membership in
  * the business named by `input.businessId` (checked in the database; a non-member gets
- * "not found") → the role's permission → zod → the handler with a typed context.
+ * "not found") → two-factor, when the business requires it → the role's permission →
+ * a recent authentication, for sensitive actions → zod → the handler with a typed context.
  */
 export function businessAction<
   S extends z.ZodObject<{ businessId: z.ZodType<string> }>,
@@ -68,6 +85,8 @@ export function businessAction<
   name: string;
   permission: Permission;
   schema: S;
+  /** Sensitive: needs a sign-in or confirmation within the last 10 minutes. */
+  reauth?: boolean;
   handler: Handler<z.output<S>, BusinessContext, T>;
 }): (input: unknown) => Promise<ActionResult<T>> {
   return (input: unknown) =>
@@ -76,8 +95,12 @@ export function businessAction<
       const { businessId } = businessInput.safeParse(input).data ?? {};
       const membership = await findMembership(user.id, businessId);
       if (!membership) throw new ActionFailure("not_found", messages.notFound);
+      // Before the role: without two-factor nobody works in such a business, whatever the role.
+      if (membership.business.requireTwoFactor && !user.twoFactor)
+        throw new ActionFailure("two_factor_required", messages.twoFactorRequired);
       if (!can(membership.role, config.permission))
         throw new ActionFailure("forbidden", messages.forbidden);
+      if (config.reauth) await requireRecentAuthentication(user);
       return config.handler(parse(config.schema, input), { user, ...membership });
     });
 }

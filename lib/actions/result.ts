@@ -1,6 +1,16 @@
 /** What every server action returns: data, or an error the UI can show as it is. */
 export type ActionErrorCode =
-  "unauthenticated" | "not_found" | "forbidden" | "invalid" | "upstream" | "conflict" | "internal";
+  | "unauthenticated"
+  | "not_found"
+  | "forbidden"
+  | "invalid"
+  | "upstream"
+  | "conflict"
+  | "internal"
+  /** The session's last sign-in or confirmation is too old: "Confirmá que sos vos" first. */
+  | "reauth_required"
+  /** The business asks for two-factor sign-in and the person has not turned it on. */
+  | "two_factor_required";
 
 export type ActionError = {
   code: ActionErrorCode;

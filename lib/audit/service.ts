@@ -6,12 +6,16 @@ import { startOfMonth } from "./month";
 
 export const auditActions = {
   "session.sign_in": "Ingresó a Tablero",
+  "account.password_change": "Cambió su contraseña",
+  "account.password_reset": "Eligió una contraseña nueva con un enlace por email",
   "business.create": "Creó la empresa",
   "credentials.replace": "Cambió las credenciales de TusFacturas",
   "credentials.remove": "Quitó las credenciales de TusFacturas",
   "consumo.refresh": "Actualizó el consumo",
   "cuentaCorriente.refresh": "Actualizó una cuenta corriente",
   "iva.request": "Pidió un reporte de IVA compras-ventas",
+  "spending.refused": "No se hizo un request a TusFacturas:",
+  "business.budget": "Cambió el presupuesto mensual de requests:",
   "client.add": "Agregó un cliente",
   "client.update": "Editó un cliente",
   "client.remove": "Quitó un cliente",
@@ -20,6 +24,10 @@ export const auditActions = {
   "member.accept": "Aceptó la invitación",
   "member.role": "Cambió el rol de",
   "member.remove": "Quitó de la empresa a",
+  "twoFactor.enable": "Activó la verificación en dos pasos",
+  "twoFactor.disable": "Desactivó la verificación en dos pasos",
+  "twoFactor.recovery": "Ingresó con un código de recuperación",
+  "business.requireTwoFactor": "Cambió la verificación en dos pasos obligatoria:",
 } as const;
 
 export type AuditAction = keyof typeof auditActions;
@@ -109,23 +117,35 @@ export function createAuditService({ db, now = () => new Date() }: AuditDeps) {
   }
 
   /**
-   * A sign-in, written in the log of every business the user belongs to at that moment (so it
-   * stays there after the member is removed).
+   * Something done to the person's account (a sign-in, two-factor turned on or off), written in
+   * the log of every business the user belongs to at that moment (so it stays there after the
+   * member is removed).
    */
-  async function recordSignIn(userId: string): Promise<void> {
-    const businessIds = await db
+  async function recordAccountEvent(
+    userId: string,
+    action: Extract<AuditAction, "session.sign_in" | `twoFactor.${string}` | `account.${string}`>,
+    tx: Database = db,
+  ): Promise<void> {
+    const businessIds = await tx
       .select({ businessId: memberships.businessId })
       .from(memberships)
       .where(eq(memberships.userId, userId));
     if (businessIds.length === 0) return;
-    await db.insert(auditEvents).values(
-      businessIds.map(({ businessId }) => ({
-        businessId,
-        userId,
-        action: "session.sign_in" satisfies AuditAction,
-        outcome: "ok" as const,
-      })),
-    );
+    await tx
+      .insert(auditEvents)
+      .values(
+        businessIds.map(({ businessId }) => ({
+          businessId,
+          userId,
+          action,
+          outcome: "ok" as const,
+        })),
+      );
+  }
+
+  /** A sign-in, in the log of every business the user belongs to. */
+  function recordSignIn(userId: string): Promise<void> {
+    return recordAccountEvent(userId, "session.sign_in");
   }
 
   /** TusFacturas requests Tablero made for the business since the 1st of this month, by method. */
@@ -145,5 +165,5 @@ export function createAuditService({ db, now = () => new Date() }: AuditDeps) {
       .orderBy(tusfacturasRequests.method);
   }
 
-  return { recordAudit, listAudit, recordSignIn, requestsThisMonth };
+  return { recordAudit, listAudit, recordSignIn, recordAccountEvent, requestsThisMonth };
 }

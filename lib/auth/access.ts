@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { businesses, memberships, type Business, type Role } from "@/lib/db/schema";
@@ -33,10 +33,16 @@ export async function findMembership(
   return row ?? null;
 }
 
+/** Where a member without two-factor is sent from a business that requires it. */
+export function twoFactorSetupPath(businessId: string): string {
+  return `/cuenta/dos-pasos?empresa=${businessId}`;
+}
+
 /**
- * For pages and data reads: the session, then membership, then the permission.
- * Not a member → 404. A member without the permission gets `allowed: false` so the page
- * can explain instead of pretending the business does not exist.
+ * For pages and data reads: the session, then membership, then two-factor when the business
+ * requires it, then the permission. Not a member → 404. A member without two-factor in a
+ * business that requires it → the page that sets it up. A member without the permission gets
+ * `allowed: false` so the page can explain instead of pretending the business does not exist.
  */
 export async function requireBusiness(
   businessId: string,
@@ -45,5 +51,7 @@ export async function requireBusiness(
   const user = await requireUser();
   const membership = await findMembership(user.id, businessId);
   if (!membership || !can(membership.role, "business:read")) notFound();
+  if (membership.business.requireTwoFactor && !user.twoFactor)
+    redirect(twoFactorSetupPath(membership.business.id));
   return { user, ...membership, allowed: can(membership.role, permission) };
 }

@@ -11,7 +11,13 @@ import { users } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
 import { getRuntime } from "@/lib/runtime";
-import { signIn, signOut, TooManySignInAttempts } from "./index";
+import {
+  signIn,
+  signOut,
+  TooManySignInAttempts,
+  TwoFactorRequired,
+  WrongTwoFactorCode,
+} from "./index";
 import { hashPassword } from "./password";
 import { requestClientAddress } from "./client-address";
 import { passwordProblem } from "./password-policy";
@@ -28,18 +34,32 @@ function tooManyAttempts(waitMs: number): string {
   return `Demasiados intentos fallidos. Probá de nuevo en ${describeWait(Math.max(waitMs, 1000))}.`;
 }
 
+const WRONG_CODE = "El código de verificación no es correcto.";
+
 async function passwordSignIn(
   email: string,
   password: string,
   redirectTo: string,
   invitation?: string,
+  code?: string,
 ) {
   try {
-    await signIn("credentials", { email, password, redirectTo });
+    await signIn("credentials", { email, password, redirectTo, ...(code && { code }) });
   } catch (error) {
     // Success is a redirect thrown by signIn: only Auth.js' own errors are failures.
     if (error instanceof AuthError) {
-      if ((error as { code?: unknown }).code === new TooManySignInAttempts().code) {
+      const errorCode = (error as { code?: unknown }).code;
+      // The form keeps email and password and asks for the code as a second step.
+      if (errorCode === new TwoFactorRequired().code) {
+        throw new ActionFailure(
+          "two_factor_required",
+          "Ingresá el código de verificación de tu app de autenticación.",
+        );
+      }
+      if (errorCode === new WrongTwoFactorCode().code) {
+        throw new ActionFailure("invalid", WRONG_CODE, { code: [WRONG_CODE] });
+      }
+      if (errorCode === new TooManySignInAttempts().code) {
         const keys = signInKeys(email, await requestClientAddress());
         const wait = await signInWait((await getRuntime()).throttle, keys);
         throw new ActionFailure("invalid", tooManyAttempts(wait));
@@ -77,8 +97,8 @@ async function acceptAfterSignIn(email: string, token: string): Promise<never> {
 export const signInWithPassword = publicAction({
   name: "signIn",
   schema: signInSchema,
-  async handler({ email, password, callbackUrl, invitacion }) {
-    await passwordSignIn(email, password, safeRedirect(callbackUrl), invitacion);
+  async handler({ email, password, callbackUrl, invitacion, code }) {
+    await passwordSignIn(email, password, safeRedirect(callbackUrl), invitacion, code);
   },
 });
 

@@ -10,11 +10,21 @@ import { requestLogger } from "@/lib/log";
 import { getRuntime } from "@/lib/runtime";
 import { clientAddress } from "./client-address";
 import { verifyPassword } from "./password";
-import { admitSignIn, signInKeys, signInSucceeded } from "./sign-in-limits";
+import { admitSignIn, signInKeys, signInNeedsCode, signInSucceeded } from "./sign-in-limits";
 
 /** Too many failed sign-ins for this email or from this address: refused before checking. */
 export class TooManySignInAttempts extends CredentialsSignin {
   override code = "too_many_attempts";
+}
+
+/** The password is right and the account has two-factor on: the form asks for the code. */
+export class TwoFactorRequired extends CredentialsSignin {
+  override code = "two_factor_required";
+}
+
+/** The password is right but the code (or recovery code) is not: counted as a failure. */
+export class WrongTwoFactorCode extends CredentialsSignin {
+  override code = "two_factor_wrong";
 }
 
 declare module "next-auth" {
@@ -37,6 +47,8 @@ declare module "@auth/core/jwt" {
 const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email()),
   password: z.string().min(1).max(200),
+  /** A TOTP code or a recovery code; only looked at when the account has two-factor on. */
+  code: z.string().trim().max(40).optional(),
 });
 
 /** Email and password sign-in with a JWT session cookie (Credentials supports no other). */
@@ -69,7 +81,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   },
   providers: [
     Credentials({
-      credentials: { email: {}, password: {} },
+      credentials: { email: {}, password: {}, code: {} },
       async authorize(raw, request) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
@@ -83,6 +95,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         const [user] = await db.select().from(users).where(eq(users.email, email));
         const ok = await verifyPassword(user?.passwordHash ?? null, parsed.data.password);
         if (!user || !ok) return null;
+        if (user.totpEnabledAt) {
+          const code = parsed.data.code;
+          // No guess at the code was made yet: this attempt is given back, not forgotten
+          // (forgetting it would let a password holder reset the count between code guesses).
+          if (!code) {
+            await signInNeedsCode(runtime.throttle, keys);
+            throw new TwoFactorRequired();
+          }
+          if (!(await runtime.twoFactor.verify(user.id, code))) throw new WrongTwoFactorCode();
+        }
         // Only while the password is still the one just checked: a change in between (which
         // ends every other session) must not be outlived by this one.
         const sessionId = await runtime.sessions.open({

@@ -5,7 +5,7 @@ import type { Role } from "@/lib/db/schema";
  * read, and that the UI mirrors only to disable controls with a reason.
  * - Dueño: everything.
  * - Contador: the day-to-day work (refreshes, the client directory, IVA reports); never the
- *   credentials, the members or deleting the business.
+ *   credentials, the members, the security settings or deleting the business.
  * - Lectura: what is already stored; nothing that costs a TusFacturas request or changes data.
  */
 export const permissions = {
@@ -17,7 +17,11 @@ export const permissions = {
   "credentials:manage": ["owner"],
   "iva:request": ["owner", "accountant"],
   "members:manage": ["owner"],
+  /** Whether every member must sign in with two-factor. */
+  "security:manage": ["owner"],
   "audit:read": ["owner"],
+  /** How many TusFacturas requests Tablero may spend on the business in a month. */
+  "budget:manage": ["owner"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

@@ -11,6 +11,8 @@ export const signInSchema = z.object({
   email,
   password: z.string({ error: "Ingresá tu contraseña." }).min(1, "Ingresá tu contraseña."),
   callbackUrl: z.string().optional(),
+  /** The second step, for accounts with two-factor on: a TOTP code or a recovery code. */
+  code: z.string().trim().max(40, "Revisá el código.").optional(),
   /** The token of the invitation link the user came from, accepted once signed in. */
   invitacion: z.string().max(200).optional(),
 });

@@ -9,6 +9,8 @@ import { auth } from "./index";
 export type SessionUser = Pick<User, "id" | "name" | "email"> & {
   /** The server-side session this request belongs to (`user_sessions.id`). */
   sessionId: string;
+  /** Whether the account signs in with a second factor (businesses may require it). */
+  twoFactor: boolean;
 };
 
 /**
@@ -24,10 +26,17 @@ export const currentUser = cache(async (): Promise<SessionUser | null> => {
   const runtime = await getRuntime();
   if (!(await runtime.sessions.check(sessionId, id))) return null;
   const [user] = await runtime.handle.db
-    .select({ id: users.id, name: users.name, email: users.email })
+    .select({
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      twoFactorSince: users.totpEnabledAt,
+    })
     .from(users)
     .where(eq(users.id, id));
-  return user ? { ...user, sessionId } : null;
+  if (!user) return null;
+  const { twoFactorSince, ...rest } = user;
+  return { ...rest, sessionId, twoFactor: twoFactorSince !== null };
 });
 
 /** The signed-in user, or a redirect to the sign-in page. For pages and layouts. */

@@ -46,3 +46,17 @@ export async function signInSucceeded(
     throttle.forgive(throttleRules.signInAddress, keys.address),
   ]);
 }
+
+/**
+ * The password was right and the code is still to come: this attempt is given back, while the
+ * failures counted before stay (so a wrong code after it keeps adding up).
+ */
+export async function signInNeedsCode(
+  throttle: ThrottleService,
+  keys: ReturnType<typeof signInKeys>,
+): Promise<void> {
+  await Promise.all([
+    throttle.forgive(throttleRules.signInPair, keys.pair),
+    throttle.forgive(throttleRules.signInAddress, keys.address),
+  ]);
+}

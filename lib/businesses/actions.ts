@@ -44,6 +44,7 @@ export const createBusiness = userAction({
 export const replaceCredentials = businessAction({
   name: "replaceCredentials",
   permission: "credentials:manage",
+  reauth: true,
   schema: replaceCredentialsSchema,
   async handler({ businessId, ...credentials }, { user }) {
     const { businesses, audit } = await getRuntime();
@@ -57,6 +58,7 @@ export const replaceCredentials = businessAction({
 export const removeCredentials = businessAction({
   name: "removeCredentials",
   permission: "credentials:manage",
+  reauth: true,
   schema: businessIdSchema,
   async handler({ businessId }, { user }) {
     const { businesses, audit } = await getRuntime();
@@ -69,6 +71,7 @@ export const removeCredentials = businessAction({
 export const deleteBusiness = businessAction({
   name: "deleteBusiness",
   permission: "business:delete",
+  reauth: true,
   schema: businessIdSchema,
   async handler({ businessId }) {
     if (!(await (await getRuntime()).businesses.deleteBusiness(businessId)))

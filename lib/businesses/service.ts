@@ -1,5 +1,5 @@
 import "server-only";
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq, ne } from "drizzle-orm";
 import type { Keyring } from "@/lib/crypto/secrets";
 import type { Database } from "@/lib/db";
 import { businesses, memberships, tusfacturasCredentials } from "@/lib/db/schema";
@@ -81,6 +81,7 @@ export function createBusinessesService({ db, keyring, now = () => new Date() }:
         puntoVenta: businesses.puntoVenta,
         role: memberships.role,
         credentialStatus: tusfacturasCredentials.status,
+        requireTwoFactor: businesses.requireTwoFactor,
       })
       .from(memberships)
       .innerJoin(businesses, eq(businesses.id, memberships.businessId))
@@ -99,6 +100,19 @@ export function createBusinessesService({ db, keyring, now = () => new Date() }:
       .where(eq(businesses.id, businessId))
       .returning({ id: businesses.id });
     return deleted.length > 0;
+  }
+
+  /**
+   * Turns the business's two-factor requirement on or off (the caller has checked the
+   * permission); returns whether it changed.
+   */
+  async function setRequireTwoFactor(businessId: string, required: boolean): Promise<boolean> {
+    const changed = await db
+      .update(businesses)
+      .set({ requireTwoFactor: required })
+      .where(and(eq(businesses.id, businessId), ne(businesses.requireTwoFactor, required)))
+      .returning({ id: businesses.id });
+    return changed.length > 0;
   }
 
   /** Whether a business has credentials and how their last check went; never the values. */
@@ -121,6 +135,7 @@ export function createBusinessesService({ db, keyring, now = () => new Date() }:
     deleteCredentials,
     listBusinessesOf,
     deleteBusiness,
+    setRequireTwoFactor,
     getCredentialStatus,
   };
 }

@@ -14,6 +14,7 @@ import {
 export const inviteMember = businessAction({
   name: "inviteMember",
   permission: "members:manage",
+  reauth: true,
   schema: inviteSchema,
   async handler({ businessId, email, role }, { user }) {
     return (await getRuntime()).members.invite({ businessId, invitedBy: user.id, email, role });
@@ -38,6 +39,7 @@ export const revokeInvitation = businessAction({
 export const changeMemberRole = businessAction({
   name: "changeMemberRole",
   permission: "members:manage",
+  reauth: true,
   schema: changeRoleSchema,
   async handler({ businessId, userId, role }, { user }) {
     await (await getRuntime()).members.changeRole({ businessId, userId, role, by: user.id });
@@ -47,6 +49,7 @@ export const changeMemberRole = businessAction({
 export const removeMember = businessAction({
   name: "removeMember",
   permission: "members:manage",
+  reauth: true,
   schema: removeMemberSchema,
   async handler({ businessId, userId }, { user }) {
     await (await getRuntime()).members.removeMember({ businessId, userId, by: user.id });

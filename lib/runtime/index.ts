@@ -20,6 +20,7 @@ import { createNavigationService, type NavigationService } from "@/lib/navigatio
 import { createPortfolioService, type PortfolioService } from "@/lib/portfolio/service";
 import { createSessionsService, type SessionsService } from "@/lib/sessions/service";
 import { createThrottleService, type ThrottleService } from "@/lib/auth/throttle";
+import { createTwoFactorService, type TwoFactorService } from "@/lib/two-factor/service";
 import { createUpstreamClient } from "@/lib/upstream/client";
 import { getLogger } from "@/lib/log";
 import { joinInstances, type Instance } from "./instances";
@@ -49,6 +50,8 @@ export type Runtime = {
   portfolio: PortfolioService;
   sessions: SessionsService;
   throttle: ThrottleService;
+  /** Two-factor sign-in: TOTP set-up, codes, recovery codes. */
+  twoFactor: TwoFactorService;
   /** Settles once this process's TusFacturas calls in flight have ended. */
   drained(): Promise<void>;
 };
@@ -172,6 +175,7 @@ async function startRuntime(): Promise<Runtime> {
     portfolio: createPortfolioService({ db, businesses, now }),
     sessions,
     throttle,
+    twoFactor: createTwoFactorService({ db, keyring, now, audit }),
     drained,
   };
 }

@@ -1,9 +1,18 @@
 "use server";
 
+import { eq } from "drizzle-orm";
 import { userAction } from "@/lib/actions/pipeline";
+import { requestClientAddress } from "@/lib/auth/client-address";
+import { verifyPassword } from "@/lib/auth/password";
+import { admitSignIn, signInKeys, signInSucceeded, signInWait } from "@/lib/auth/sign-in-limits";
+import { describeWait } from "@/lib/auth/throttle";
+import { users } from "@/lib/db/schema";
 import { DomainError } from "@/lib/errors";
 import { getRuntime } from "@/lib/runtime";
-import { endOtherSessionsSchema, endSessionSchema } from "./schemas";
+import { confirmIdentitySchema, endOtherSessionsSchema, endSessionSchema } from "./schemas";
+
+const WRONG_PASSWORD = "La contraseña no es correcta.";
+const WRONG_CODE = "El código de verificación no es correcto.";
 
 /** "Cerrar": ends one of the signed-in user's other sessions, on every instance at once. */
 export const endSession = userAction({
@@ -25,5 +34,48 @@ export const endOtherSessions = userAction({
   schema: endOtherSessionsSchema,
   async handler(_input, { user }) {
     return { ended: await (await getRuntime()).sessions.endOthers(user.id, user.sessionId) };
+  },
+});
+
+/**
+ * "Confirmá que sos vos": the password (and the code when two-factor is on) again, so that a
+ * sensitive action may run for the next 10 minutes. Failures count like failed sign-ins of
+ * this email and address, so a borrowed session cannot guess its way through.
+ */
+export const confirmIdentity = userAction({
+  name: "confirmIdentity",
+  schema: confirmIdentitySchema,
+  async handler({ password, code }, { user }) {
+    const runtime = await getRuntime();
+    const keys = signInKeys(user.email, await requestClientAddress());
+    if (!(await admitSignIn(runtime.throttle, keys))) {
+      const wait = await signInWait(runtime.throttle, keys);
+      throw new DomainError(
+        "invalid",
+        `Demasiados intentos fallidos. Probá de nuevo en ${describeWait(Math.max(wait, 1000))}.`,
+      );
+    }
+    const [row] = await runtime.handle.db
+      .select({ passwordHash: users.passwordHash, twoFactorSince: users.totpEnabledAt })
+      .from(users)
+      .where(eq(users.id, user.id));
+    if (!(await verifyPassword(row?.passwordHash ?? null, password))) {
+      throw new DomainError("invalid", WRONG_PASSWORD, { password: [WRONG_PASSWORD] });
+    }
+    if (row?.twoFactorSince) {
+      if (!code) {
+        throw new DomainError("invalid", "Ingresá el código de verificación.", {
+          code: ["Ingresá el código de verificación."],
+        });
+      }
+      if (!(await runtime.twoFactor.verify(user.id, code))) {
+        throw new DomainError("invalid", WRONG_CODE, { code: [WRONG_CODE] });
+      }
+    }
+    await signInSucceeded(runtime.throttle, keys);
+    if (!(await runtime.sessions.markAuthenticated(user.sessionId, user.id))) {
+      throw new DomainError("not_found", "Tu sesión terminó. Ingresá de nuevo.");
+    }
+    return { confirmed: true };
   },
 });

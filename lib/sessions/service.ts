@@ -65,6 +65,7 @@ export function createSessionsService({ db, now, absoluteMs, idleMs }: SessionsD
             userId: input.userId,
             createdAt: at,
             lastSeenAt: at,
+            authenticatedAt: at,
             expiresAt: new Date(at.getTime() + absoluteMs),
             userAgent: input.userAgent?.slice(0, 400) ?? null,
             address: input.address?.slice(0, 100) ?? null,
@@ -92,6 +93,39 @@ export function createSessionsService({ db, now, absoluteMs, idleMs }: SessionsD
           .where(eq(userSessions.id, sessionId));
       }
       return true;
+    },
+
+    /**
+     * Whether the person proved who they are in this session (signing in, or "Confirmá que sos
+     * vos") within the last `windowMs`: sensitive actions ask again after that.
+     */
+    async recentlyAuthenticated(
+      sessionId: string,
+      userId: string,
+      windowMs: number,
+    ): Promise<boolean> {
+      const [row] = await db
+        .select({ id: userSessions.id })
+        .from(userSessions)
+        .where(
+          and(
+            eq(userSessions.id, sessionId),
+            eq(userSessions.userId, userId),
+            gt(userSessions.authenticatedAt, new Date(now().getTime() - windowMs)),
+            live(),
+          ),
+        );
+      return Boolean(row);
+    },
+
+    /** Notes that the person just proved who they are again in this (live) session. */
+    async markAuthenticated(sessionId: string, userId: string): Promise<boolean> {
+      const marked = await db
+        .update(userSessions)
+        .set({ authenticatedAt: now() })
+        .where(and(eq(userSessions.id, sessionId), eq(userSessions.userId, userId), live()))
+        .returning({ id: userSessions.id });
+      return marked.length > 0;
     },
 
     /** The user's live sessions, most recently used first. */

@@ -15,6 +15,7 @@ import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { eq, sql, type SQL } from "drizzle-orm";
+import { generate } from "otplib";
 import { expect, vi } from "vitest";
 import type { ActionResult } from "@/lib/actions/result";
 import {
@@ -24,6 +25,7 @@ import {
   memberships,
   tusfacturasCredentials,
   users,
+  userSessions,
   type Role,
 } from "@/lib/db/schema";
 import { createEmulatorControl } from "@/lib/tusfacturas/emulator/control";
@@ -47,9 +49,10 @@ export const memberRoles: Record<Exclude<Actor, "outsider" | "signedOut">, Role>
 export type FixtureUser = { id: string; name: string; email: string };
 
 /**
- * One business on account 1010 with verified credentials, a client, an owner, an accountant,
- * a viewer and a pending invitation; an outsider with a business of their own (holding the
- * same client CUIT); a user the invitation is for; and an IVA batch of the owner's.
+ * One business on account 1010 with verified credentials, a client, an owner (with two-factor
+ * sign-in on), an accountant, a viewer and a pending invitation; an outsider with a business
+ * of their own (holding the same client CUIT); a user the invitation is for; and an IVA batch
+ * of the owner's.
  */
 export type Fixture = {
   tag: string;
@@ -186,6 +189,9 @@ export async function startWorld() {
         insertUser(label, tag),
       ),
     );
+    // The owner signs in with two-factor (needed to require it of the business's members).
+    const { secret } = await runtime.twoFactor.beginSetup(owner!);
+    await runtime.twoFactor.confirmSetup(owner!.id, await generate({ secret }));
     const razonSocial = `Empresa ${tag}`;
     const businessId = await runtime.businesses.insertBusiness(owner!.id, {
       razonSocial,
@@ -284,6 +290,17 @@ export async function startWorld() {
       const result = await call();
       expect(await state(), "changed data or called TusFacturas").toEqual(before);
       return result;
+    },
+    /**
+     * Sets when `user` last proved who they are in their session (sign-in or "Confirmá que sos
+     * vos"): sensitive actions ask again once it is over 10 minutes old.
+     */
+    async setAuthenticatedAt(user: FixtureUser, at: Date) {
+      const { sessionId } = await sessionOf(user.id);
+      await db
+        .update(userSessions)
+        .set({ authenticatedAt: at })
+        .where(eq(userSessions.id, sessionId));
     },
     /** Who the next calls run as; null = signed out. */
     signInAs(user: FixtureUser | null) {

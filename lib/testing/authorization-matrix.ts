@@ -9,7 +9,14 @@ import { randomUUID } from "node:crypto";
 import { and, eq, isNotNull } from "drizzle-orm";
 import { expect } from "vitest";
 import type { ActionErrorCode } from "@/lib/actions/result";
-import { ivaBatches, ivaRequests, memberships, type Role } from "@/lib/db/schema";
+import {
+  ivaBatches,
+  ivaRequests,
+  memberships,
+  recoveryCodes,
+  users,
+  type Role,
+} from "@/lib/db/schema";
 import {
   ACCOUNT,
   BUSINESS_CUIT,
@@ -36,6 +43,8 @@ export type BusinessEntry = {
   input: (fx: Fixture) => { businessId: unknown } & Record<string, unknown>;
   /** The outsider naming their own business with this business's rows: must reach none. */
   crossTenant?: (fx: Fixture) => Record<string, unknown>;
+  /** Sensitive: an allowed caller whose sign-in is over 10 minutes old must confirm first. */
+  reauth?: true;
 };
 
 type AfterOk = (context: {
@@ -52,6 +61,8 @@ export type UserEntry = {
   expect: Record<Actor, Outcome>;
   /** After an "ok": waits for background work and checks what the answer reached. */
   afterOk?: AfterOk;
+  /** Sensitive: with a sign-in over 10 minutes old, every signed-in caller must confirm first. */
+  reauth?: true;
 };
 
 /** Anyone may call it (there is no user yet, or it only ends the caller's own session). */
@@ -116,9 +127,20 @@ export const actionMatrix: Record<string, MatrixEntry> = {
     allowed: OWNER,
     callsUpstream: true,
     input: (fx) => ({ ...biz(fx), ...ACCOUNT }),
+    reauth: true,
   },
-  "lib/businesses/actions.ts#removeCredentials": { kind: "business", allowed: OWNER, input: biz },
-  "lib/businesses/actions.ts#deleteBusiness": { kind: "business", allowed: OWNER, input: biz },
+  "lib/businesses/actions.ts#removeCredentials": {
+    kind: "business",
+    allowed: OWNER,
+    input: biz,
+    reauth: true,
+  },
+  "lib/businesses/actions.ts#deleteBusiness": {
+    kind: "business",
+    allowed: OWNER,
+    input: biz,
+    reauth: true,
+  },
 
   "lib/consumo/actions.ts#getConsumo": {
     kind: "business",
@@ -240,6 +262,7 @@ export const actionMatrix: Record<string, MatrixEntry> = {
     kind: "business",
     allowed: OWNER,
     input: (fx) => ({ ...biz(fx), email: `nueva-${fx.tag}@tablero.test`, role: "viewer" }),
+    reauth: true,
   },
   "lib/members/actions.ts#revokeInvitation": {
     kind: "business",
@@ -256,12 +279,14 @@ export const actionMatrix: Record<string, MatrixEntry> = {
       userId: fx.users.owner.id,
       role: "viewer",
     }),
+    reauth: true,
   },
   "lib/members/actions.ts#removeMember": {
     kind: "business",
     allowed: OWNER,
     input: (fx) => ({ ...biz(fx), userId: fx.users.viewer.id }),
     crossTenant: (fx) => ({ businessId: fx.outsiderBusinessId, userId: fx.users.viewer.id }),
+    reauth: true,
   },
   "lib/members/actions.ts#acceptInvitation": {
     kind: "user",
@@ -314,6 +339,121 @@ export const actionMatrix: Record<string, MatrixEntry> = {
       viewer: "ok",
       outsider: "ok",
       signedOut: "unauthenticated",
+    },
+  },
+  "lib/sessions/actions.ts#confirmIdentity": {
+    kind: "user",
+    // Never the password (fixture users have none that verifies): refused, nothing changes but
+    // the failed-attempt count (the throttles table, which the state check leaves out).
+    input: () => ({ password: "no-es-la-contraseña", code: "123456" }),
+    expect: {
+      owner: "invalid",
+      accountant: "invalid",
+      viewer: "invalid",
+      outsider: "invalid",
+      signedOut: "unauthenticated",
+    },
+  },
+
+  // The fixture's owner has two-factor on; the other users do not.
+  "lib/two-factor/actions.ts#beginTwoFactorSetup": {
+    kind: "user",
+    input: () => ({}),
+    expect: {
+      owner: "conflict",
+      accountant: "ok",
+      viewer: "ok",
+      outsider: "ok",
+      signedOut: "unauthenticated",
+    },
+    async afterOk({ world, fx, actor, data }) {
+      expect(data).toMatchObject({ secret: expect.stringMatching(/^[A-Z2-7]{32}$/) });
+      // Only the caller's own row holds a (sealed) key, not yet in force.
+      const rows = await world.db
+        .select({ id: users.id, sealed: users.totpSealed, on: users.totpEnabledAt })
+        .from(users)
+        .where(eq(users.id, fx.users[actor as "accountant"].id));
+      expect(rows).toEqual([{ id: expect.any(String), sealed: expect.any(String), on: null }]);
+      expect(rows[0]!.sealed).not.toContain((data as { secret: string }).secret);
+    },
+  },
+  "lib/two-factor/actions.ts#confirmTwoFactorSetup": {
+    kind: "user",
+    // The owner's is already on; nobody else has started: no key to check a code against.
+    input: () => ({ code: "123456" }),
+    expect: {
+      owner: "conflict",
+      accountant: "conflict",
+      viewer: "conflict",
+      outsider: "conflict",
+      signedOut: "unauthenticated",
+    },
+  },
+  "lib/two-factor/actions.ts#regenerateRecoveryCodes": {
+    kind: "user",
+    reauth: true,
+    input: () => ({}),
+    expect: {
+      owner: "ok",
+      accountant: "conflict",
+      viewer: "conflict",
+      outsider: "conflict",
+      signedOut: "unauthenticated",
+    },
+    async afterOk({ world, fx, data }) {
+      const { recoveryCodes: shown } = data as { recoveryCodes: string[] };
+      expect(shown).toHaveLength(10);
+      const stored = await world.db
+        .select({ hash: recoveryCodes.codeHash })
+        .from(recoveryCodes)
+        .where(eq(recoveryCodes.userId, fx.users.owner.id));
+      expect(stored).toHaveLength(10);
+      for (const code of shown) expect(stored.map((row) => row.hash)).not.toContain(code);
+    },
+  },
+  "lib/two-factor/actions.ts#disableTwoFactor": {
+    kind: "user",
+    reauth: true,
+    input: () => ({}),
+    expect: {
+      owner: "ok",
+      accountant: "ok",
+      viewer: "ok",
+      outsider: "ok",
+      signedOut: "unauthenticated",
+    },
+    async afterOk({ world, fx, actor }) {
+      const id = fx.users[actor as "owner"].id;
+      const [row] = await world.db
+        .select({ sealed: users.totpSealed, on: users.totpEnabledAt })
+        .from(users)
+        .where(eq(users.id, id));
+      expect(row).toEqual({ sealed: null, on: null });
+      expect(
+        await world.db.select().from(recoveryCodes).where(eq(recoveryCodes.userId, id)),
+      ).toEqual([]);
+    },
+  },
+  "lib/two-factor/actions.ts#setRequireTwoFactor": {
+    kind: "business",
+    allowed: OWNER,
+    input: (fx) => ({ ...biz(fx), required: true }),
+  },
+
+  "lib/verification/actions.ts#resendVerification": {
+    kind: "user",
+    input: () => ({}),
+    // Only the caller's own address: the fixture's people are verified, so nothing is sent (an
+    // unverified caller's new link is in lib/verification/service.test.ts).
+    expect: {
+      owner: "ok",
+      accountant: "ok",
+      viewer: "ok",
+      outsider: "ok",
+      signedOut: "unauthenticated",
+    },
+    async afterOk({ data }) {
+      expect(data).toEqual({ status: "verified" });
     },
   },
   "lib/navigation/actions.ts#searchNavigation": {

@@ -1,0 +1,138 @@
+/**
+ * The matrix's second dimension: how recently the caller proved who they are, and whether a
+ * business that requires two-factor lets in a member without it. Every business action and
+ * every sensitive user action, against the real pipeline and database (the harness of
+ * authorization-matrix.test.ts). Refusals change no row and call no TusFacturas.
+ */
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { businesses } from "@/lib/db/schema";
+import {
+  discoverActions,
+  expectRefused,
+  startWorld,
+  type AnyAction,
+  type Fixture,
+  type World,
+} from "@/lib/testing/authorization-harness";
+import { entriesOf, type BusinessEntry, type UserEntry } from "@/lib/testing/authorization-matrix";
+
+vi.mock("next-auth", () => ({ AuthError: class AuthError extends Error {} }));
+vi.mock("@/lib/auth/index", async () =>
+  (await import("@/lib/testing/authorization-harness")).authModule(),
+);
+
+let world: World;
+let actions: Record<string, unknown>;
+
+beforeAll(async () => {
+  world = await startWorld();
+  actions = await discoverActions();
+});
+afterAll(() => world?.close());
+
+const action = (key: string) => actions[key] as AnyAction;
+const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000);
+const SET_REQUIRED = "lib/two-factor/actions.ts#setRequireTwoFactor";
+
+async function requireTwoFactorOf(fx: Fixture) {
+  await world.db
+    .update(businesses)
+    .set({ requireTwoFactor: true })
+    .where(eq(businesses.id, fx.businessId));
+}
+
+describe.each(entriesOf("business"))("%s", (key, entry: BusinessEntry) => {
+  if (entry.reauth) {
+    it("as owner signed in 11 minutes ago: confirm first, nothing changes", async () => {
+      const fx = await world.fixture();
+      await world.setAuthenticatedAt(fx.users.owner, minutesAgo(11));
+      const result = await world.expectNoEffect(fx.users.owner, () => action(key)(entry.input(fx)));
+      expectRefused(result, "reauth_required");
+    });
+    it("as a member it does not allow, signed in long ago: still forbidden", async () => {
+      const fx = await world.fixture();
+      const other = entry.allowed.includes("accountant") ? fx.users.viewer : fx.users.accountant;
+      await world.setAuthenticatedAt(other, minutesAgo(60));
+      expectRefused(
+        await world.expectNoEffect(other, () => action(key)(entry.input(fx))),
+        "forbidden",
+      );
+    });
+  } else if (key !== SET_REQUIRED) {
+    it("as owner signed in 11 minutes ago: not asked to confirm", async () => {
+      const fx = await world.fixture();
+      await world.setAuthenticatedAt(fx.users.owner, minutesAgo(11));
+      world.signInAs(fx.users.owner);
+      const result = await action(key)(entry.input(fx));
+      expect(result, JSON.stringify(result)).toMatchObject({ ok: entry.allowed.includes("owner") });
+    });
+  }
+
+  it("in a business that requires two-factor: members without it are refused", async () => {
+    const fx = await world.fixture();
+    await requireTwoFactorOf(fx);
+    for (const member of [fx.users.accountant, fx.users.viewer]) {
+      const result = await world.expectNoEffect(member, () => action(key)(entry.input(fx)));
+      expectRefused(result, "two_factor_required");
+    }
+  });
+});
+
+describe.each(entriesOf("user").filter(([, entry]) => entry.reauth))(
+  "%s",
+  (key, entry: UserEntry) => {
+    it("as owner signed in 11 minutes ago: confirm first, nothing changes", async () => {
+      const fx = await world.fixture();
+      await world.setAuthenticatedAt(fx.users.owner, minutesAgo(11));
+      const result = await world.expectNoEffect(fx.users.owner, () => action(key)(entry.input(fx)));
+      expectRefused(result, "reauth_required");
+    });
+  },
+);
+
+describe("setRequireTwoFactor", () => {
+  it("the owner turns it on (their own two-factor is on) and members without it are locked out", async () => {
+    const fx = await world.fixture();
+    world.signInAs(fx.users.owner);
+    expect(await action(SET_REQUIRED)({ businessId: fx.businessId, required: true })).toEqual({
+      ok: true,
+      data: { required: true },
+    });
+    const { requireBusiness } = await import("@/lib/auth/access");
+    world.signInAs(fx.users.accountant);
+    const thrown = await requireBusiness(fx.businessId, "business:read").then(
+      () => null,
+      (error: unknown) => (error as { digest?: string }).digest,
+    );
+    expect(thrown).toBe(`NEXT_REDIRECT;replace;/cuenta/dos-pasos?empresa=${fx.businessId};307;`);
+    world.signInAs(fx.users.owner);
+    await expect(requireBusiness(fx.businessId, "business:read")).resolves.toMatchObject({
+      role: "owner",
+    });
+  });
+
+  it("an owner without two-factor cannot turn it on", async () => {
+    const fx = await world.fixture();
+    await world.runtime.twoFactor.disable(fx.users.owner.id);
+    const result = await world.expectNoEffect(fx.users.owner, () =>
+      action(SET_REQUIRED)({ businessId: fx.businessId, required: true }),
+    );
+    expectRefused(result, "conflict");
+  });
+
+  it("turning it off needs a recent confirmation", async () => {
+    const fx = await world.fixture();
+    await requireTwoFactorOf(fx);
+    await world.setAuthenticatedAt(fx.users.owner, minutesAgo(11));
+    const off = () => action(SET_REQUIRED)({ businessId: fx.businessId, required: false });
+    expectRefused(await world.expectNoEffect(fx.users.owner, off), "reauth_required");
+    await world.setAuthenticatedAt(fx.users.owner, new Date());
+    expect(await off()).toEqual({ ok: true, data: { required: false } });
+    const [row] = await world.db
+      .select({ required: businesses.requireTwoFactor })
+      .from(businesses)
+      .where(eq(businesses.id, fx.businessId));
+    expect(row).toEqual({ required: false });
+  });
+});

@@ -1,0 +1,81 @@
+"use server";
+
+import { businessAction, requireRecentAuthentication, userAction } from "@/lib/actions/pipeline";
+import { DomainError } from "@/lib/errors";
+import { getRuntime } from "@/lib/runtime";
+import {
+  beginSetupSchema,
+  confirmSetupSchema,
+  disableTwoFactorSchema,
+  regenerateCodesSchema,
+  requireTwoFactorSchema,
+} from "./schemas";
+
+/** "Activar": a new key shown once as a QR code and as text; not in force until confirmed. */
+export const beginTwoFactorSetup = userAction({
+  name: "beginTwoFactorSetup",
+  schema: beginSetupSchema,
+  async handler(_input, { user }) {
+    return (await getRuntime()).twoFactor.beginSetup(user);
+  },
+});
+
+/** The first code from the app turns two-factor on; the recovery codes are shown once. */
+export const confirmTwoFactorSetup = userAction({
+  name: "confirmTwoFactorSetup",
+  schema: confirmSetupSchema,
+  async handler({ code }, { user }) {
+    return { recoveryCodes: await (await getRuntime()).twoFactor.confirmSetup(user.id, code) };
+  },
+});
+
+/** "Generar códigos nuevos": whoever holds the session must prove it is them first. */
+export const regenerateRecoveryCodes = userAction({
+  name: "regenerateRecoveryCodes",
+  schema: regenerateCodesSchema,
+  reauth: true,
+  async handler(_input, { user }) {
+    return { recoveryCodes: await (await getRuntime()).twoFactor.regenerateRecoveryCodes(user.id) };
+  },
+});
+
+/** "Desactivar": the key and the recovery codes are erased. */
+export const disableTwoFactor = userAction({
+  name: "disableTwoFactor",
+  schema: disableTwoFactorSchema,
+  reauth: true,
+  async handler(_input, { user }) {
+    await (await getRuntime()).twoFactor.disable(user.id);
+    return { disabled: true };
+  },
+});
+
+/**
+ * The owner's "Pedir verificación en dos pasos a todos": turning it on needs the owner's own
+ * two-factor (or they would lock themselves out); turning it off needs a recent
+ * re-authentication, like any protection being lowered.
+ */
+export const setRequireTwoFactor = businessAction({
+  name: "setRequireTwoFactor",
+  permission: "security:manage",
+  schema: requireTwoFactorSchema,
+  async handler({ businessId, required }, { user }) {
+    if (required && !user.twoFactor) {
+      throw new DomainError(
+        "conflict",
+        "Activá primero tu propia verificación en dos pasos en «Tu cuenta».",
+      );
+    }
+    if (!required) await requireRecentAuthentication(user);
+    const { businesses, audit } = await getRuntime();
+    if (await businesses.setRequireTwoFactor(businessId, required)) {
+      await audit.recordAudit({
+        businessId,
+        userId: user.id,
+        action: "business.requireTwoFactor",
+        subject: required ? "activada" : "desactivada",
+      });
+    }
+    return { required };
+  },
+});

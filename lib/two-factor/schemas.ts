@@ -1,0 +1,17 @@
+import { z } from "zod";
+import { businessIdSchema } from "@/lib/businesses/schemas";
+
+export const beginSetupSchema = z.object({});
+
+export const confirmSetupSchema = z.object({
+  code: z
+    .string({ error: "Ingresá el código de 6 dígitos de tu app." })
+    .trim()
+    .regex(/^\d{3} ?\d{3}$/, "Ingresá el código de 6 dígitos de tu app."),
+});
+
+export const regenerateCodesSchema = z.object({});
+export const disableTwoFactorSchema = z.object({});
+
+/** The owner's switch: everyone needs two-factor to enter the business. */
+export const requireTwoFactorSchema = businessIdSchema.extend({ required: z.boolean() });

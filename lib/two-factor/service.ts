@@ -1,0 +1,273 @@
+import "server-only";
+import { and, count, eq, isNotNull, isNull, lt, or } from "drizzle-orm";
+import { generateSecret, generateURI, verify as verifyTotp } from "otplib";
+import QRCode from "qrcode";
+import type { AuditService } from "@/lib/audit/service";
+import { openSecret, sealSecret, sealedKeyVersion, type Keyring } from "@/lib/crypto/secrets";
+import type { Database } from "@/lib/db";
+import { recoveryCodes, users } from "@/lib/db/schema";
+import { DomainError } from "@/lib/errors";
+import {
+  hashRecoveryCode,
+  newRecoveryCode,
+  normalizeRecoveryCode,
+  normalizeTotpCode,
+  RECOVERY_CODE_COUNT,
+} from "./codes";
+
+export type TwoFactorDeps = {
+  db: Database;
+  keyring: Keyring;
+  now: () => Date;
+  /** Writes "turned on/off", "used a recovery code" in the user's businesses' logs. */
+  audit: Pick<AuditService, "recordAccountEvent">;
+  /** The name authenticator apps show next to the account. */
+  issuer?: string;
+};
+
+export type TwoFactorStatus = {
+  enabledAt: Date | null;
+  /** Recovery codes not used yet (0 while off). */
+  remainingCodes: number;
+};
+
+export type TwoFactorSetup = {
+  /** The base32 key, for typing into an app by hand. Shown to its owner once, never stored plain. */
+  secret: string;
+  /** The QR code of the otpauth:// URI, as an SVG data URL for an <img>. */
+  qrDataUrl: string;
+};
+
+/** How a sign-in or re-authentication was completed. */
+export type SecondFactor = "totp" | "recovery";
+
+const PERIOD_SECONDS = 30;
+/** One step either side: a phone clock 30 s off still works, no more. */
+const TOLERANCE_SECONDS = PERIOD_SECONDS;
+
+export const WRONG_CODE =
+  "El código no es correcto. Revisá la hora de tu teléfono y probá de nuevo.";
+
+/**
+ * Two-factor sign-in with TOTP (otplib): set-up with a QR code, single-use recovery codes
+ * (only their SHA-256 kept), and replay-safe verification. The secret is sealed with the
+ * app keyring, the user id as associated data, so a sealed value copied to another account
+ * does not open.
+ */
+export function createTwoFactorService({
+  db,
+  keyring,
+  now,
+  audit,
+  issuer = "Tablero",
+}: TwoFactorDeps) {
+  const seconds = () => Math.floor(now().getTime() / 1000);
+
+  async function secretRow(userId: string) {
+    const [row] = await db
+      .select({
+        sealed: users.totpSealed,
+        enabledAt: users.totpEnabledAt,
+        lastStep: users.totpLastStep,
+      })
+      .from(users)
+      .where(eq(users.id, userId));
+    return row ?? null;
+  }
+
+  /**
+   * The time step `code` belongs to, when it is right for `secret` now (±1 step) and later
+   * than `afterStep`; null otherwise.
+   */
+  async function matchingStep(secret: string, code: string, afterStep: number | null) {
+    const epoch = seconds();
+    const result = await verifyTotp({
+      secret,
+      token: code,
+      epoch,
+      period: PERIOD_SECONDS,
+      epochTolerance: TOLERANCE_SECONDS,
+      ...(afterStep !== null && { afterTimeStep: afterStep }),
+    });
+    return result.valid ? Math.floor(epoch / PERIOD_SECONDS) + result.delta : null;
+  }
+
+  /** Stores a step as used, only if no later (or equal) one was: two requests with one code, one wins. */
+  async function claimStep(userId: string, step: number, tx: Database = db): Promise<boolean> {
+    const claimed = await tx
+      .update(users)
+      .set({ totpLastStep: step })
+      .where(
+        and(eq(users.id, userId), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))),
+      )
+      .returning({ id: users.id });
+    return claimed.length > 0;
+  }
+
+  /** Replaces the user's recovery codes with ten new ones; returns them (shown once). */
+  async function replaceRecoveryCodes(userId: string, tx: Database): Promise<string[]> {
+    const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
+    const at = now();
+    await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
+    await tx.insert(recoveryCodes).values(
+      codes.map((code) => ({
+        userId,
+        codeHash: hashRecoveryCode(normalizeRecoveryCode(code)!),
+        createdAt: at,
+      })),
+    );
+    return codes;
+  }
+
+  async function spendRecoveryCode(userId: string, input: string): Promise<boolean> {
+    const normalized = normalizeRecoveryCode(input);
+    if (!normalized) return false;
+    // One statement: two requests with the same code cannot both find it unused.
+    const used = await db
+      .update(recoveryCodes)
+      .set({ usedAt: now() })
+      .where(
+        and(
+          eq(recoveryCodes.userId, userId),
+          eq(recoveryCodes.codeHash, hashRecoveryCode(normalized)),
+          isNull(recoveryCodes.usedAt),
+        ),
+      )
+      .returning({ userId: recoveryCodes.userId });
+    return used.length > 0;
+  }
+
+  return {
+    /** Whether two-factor is on, since when, and how many recovery codes are left. */
+    async status(userId: string): Promise<TwoFactorStatus> {
+      const row = await secretRow(userId);
+      if (!row?.enabledAt) return { enabledAt: null, remainingCodes: 0 };
+      const [left] = await db
+        .select({ n: count() })
+        .from(recoveryCodes)
+        .where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)));
+      return { enabledAt: row.enabledAt, remainingCodes: left?.n ?? 0 };
+    },
+
+    /** Whether signing in as this user needs a code. */
+    async isEnabled(userId: string): Promise<boolean> {
+      return Boolean((await secretRow(userId))?.enabledAt);
+    },
+
+    /**
+     * Starts (or restarts) setting up: a new secret, stored sealed but not in force until a code
+     * from the app confirms it.
+     */
+    async beginSetup(user: { id: string; email: string }): Promise<TwoFactorSetup> {
+      const current = await secretRow(user.id);
+      if (current?.enabledAt)
+        throw new DomainError("conflict", "La verificación en dos pasos ya está activada.");
+      const secret = generateSecret();
+      const sealed = sealSecret(secret, user.id, keyring);
+      await db
+        .update(users)
+        .set({ totpSealed: sealed, totpKeyVersion: sealedKeyVersion(sealed), totpLastStep: null })
+        .where(and(eq(users.id, user.id), isNull(users.totpEnabledAt)));
+      const uri = generateURI({ issuer, label: user.email, secret, period: PERIOD_SECONDS });
+      const svg = await QRCode.toString(uri, { type: "svg", margin: 2, errorCorrectionLevel: "M" });
+      return {
+        secret,
+        qrDataUrl: `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}`,
+      };
+    },
+
+    /**
+     * Confirms the set-up with a code from the app: two-factor is on from now, with ten
+     * recovery codes returned once (only their hashes are stored).
+     */
+    async confirmSetup(userId: string, code: string): Promise<string[]> {
+      const row = await secretRow(userId);
+      if (row?.enabledAt)
+        throw new DomainError("conflict", "La verificación en dos pasos ya está activada.");
+      if (!row?.sealed)
+        throw new DomainError(
+          "conflict",
+          "Empezá de nuevo la activación: no encontramos la clave.",
+        );
+      const totp = normalizeTotpCode(code);
+      const secret = openSecret(row.sealed, userId, keyring);
+      const step = totp === null ? null : await matchingStep(secret, totp, null);
+      if (step === null) throw new DomainError("invalid", WRONG_CODE, { code: [WRONG_CODE] });
+      const codes = await db.transaction(async (tx) => {
+        const [enabled] = await tx
+          .update(users)
+          .set({ totpEnabledAt: now(), totpLastStep: step })
+          .where(
+            and(
+              eq(users.id, userId),
+              isNull(users.totpEnabledAt),
+              eq(users.totpSealed, row.sealed!),
+            ),
+          )
+          .returning({ id: users.id });
+        // Another tab restarted or finished the set-up meanwhile: this code was for an old key.
+        if (!enabled)
+          throw new DomainError(
+            "conflict",
+            "La activación cambió en otra pestaña. Recargá la página.",
+          );
+        return replaceRecoveryCodes(userId, tx);
+      });
+      await audit.recordAccountEvent(userId, "twoFactor.enable");
+      return codes;
+    },
+
+    /**
+     * Checks a second factor at sign-in or re-authentication: a TOTP code (each time step once,
+     * and never one older than the last accepted) or an unused recovery code (then spent).
+     * Null when two-factor is off or the code is wrong.
+     */
+    async verify(userId: string, code: string): Promise<SecondFactor | null> {
+      const row = await secretRow(userId);
+      if (!row?.enabledAt || !row.sealed) return null;
+      const totp = normalizeTotpCode(code);
+      if (totp) {
+        const secret = openSecret(row.sealed, userId, keyring);
+        const step = await matchingStep(secret, totp, row.lastStep);
+        return step !== null && (await claimStep(userId, step)) ? "totp" : null;
+      }
+      if (!(await spendRecoveryCode(userId, code))) return null;
+      await audit.recordAccountEvent(userId, "twoFactor.recovery");
+      return "recovery";
+    },
+
+    /** "Generar códigos nuevos": the earlier ones stop working; the new ones are returned once. */
+    async regenerateRecoveryCodes(userId: string): Promise<string[]> {
+      return db.transaction(async (tx) => {
+        const [on] = await tx
+          .select({ id: users.id })
+          .from(users)
+          .where(and(eq(users.id, userId), isNotNull(users.totpEnabledAt)))
+          .for("update");
+        if (!on)
+          throw new DomainError("conflict", "La verificación en dos pasos no está activada.");
+        return replaceRecoveryCodes(userId, tx);
+      });
+    },
+
+    /** "Desactivar" (after re-authentication): the secret and every recovery code are erased. */
+    async disable(userId: string): Promise<void> {
+      const wasOn = await db.transaction(async (tx) => {
+        const [row] = await tx
+          .select({ enabledAt: users.totpEnabledAt })
+          .from(users)
+          .where(eq(users.id, userId))
+          .for("update");
+        await tx
+          .update(users)
+          .set({ totpSealed: null, totpKeyVersion: null, totpEnabledAt: null, totpLastStep: null })
+          .where(eq(users.id, userId));
+        await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
+        return Boolean(row?.enabledAt);
+      });
+      if (wasOn) await audit.recordAccountEvent(userId, "twoFactor.disable");
+    },
+  };
+}
+
+export type TwoFactorService = ReturnType<typeof createTwoFactorService>;
