@@ -24,6 +24,8 @@ const schema = z.object({
     .positive()
     .max(24 * 60)
     .default(15),
+  /** An explicit "Actualizar" of the same thing waits this long after its last request. */
+  TABLERO_REFRESH_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   TABLERO_INVITATION_MINUTES: z.coerce
     .number()
     .positive()

@@ -1,5 +1,7 @@
 import { DataCell, DataTable, DataTableBody, RowHeader } from "@/components/ui/data-table";
 import { formatInteger } from "@/lib/format";
+import type { Budget } from "@/lib/spending/guard";
+import { RequestBudgetForm } from "./request-budget-form";
 
 const methodLabels: Record<string, string> = {
   "micuenta/consumo": "Consumo",
@@ -9,9 +11,13 @@ const methodLabels: Record<string, string> = {
 
 /** What Tablero cost the plan this month: billed TusFacturas requests, by method. */
 export function MonthlyRequests({
+  businessId,
   rows,
+  budget,
 }: {
+  businessId: string;
   rows: readonly { method: string; requests: number }[];
+  budget: Budget;
 }) {
   const total = rows.reduce((sum, row) => sum + row.requests, 0);
   return (
@@ -42,6 +48,7 @@ export function MonthlyRequests({
       <p className="text-xs text-slate-600">
         Cada request cuenta para el cupo mensual del plan, dé éxito o error (reintentos incluidos).
       </p>
+      <RequestBudgetForm businessId={businessId} budget={budget} />
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { and, desc, eq, gt, sql } from "drizzle-orm";
 import { DomainError } from "@/lib/errors";
 import { loadCredentials } from "@/lib/businesses/credentials";
+import type { SpendingGuard } from "@/lib/spending/guard";
 import { credentialKey } from "@/lib/tusfacturas/credentials";
 import type { Keyring } from "@/lib/crypto/secrets";
 import type { Database } from "@/lib/db";
@@ -29,6 +30,8 @@ export type ConsumoDeps = {
   /** How long a snapshot (or a failed attempt) spares the plan another request. */
   freshnessMs: number;
   now: () => Date;
+  /** The interval between explicit refreshes and the monthly budget (lib/spending). */
+  spending?: Pick<SpendingGuard, "admit">;
 };
 
 export type ConsumoService = ReturnType<typeof createConsumoService>;
@@ -41,6 +44,7 @@ export function createConsumoService({
   locks,
   freshnessMs,
   now,
+  spending,
 }: ConsumoDeps) {
   // Per business: the refresh running and the sealed credentials it called with.
   const inFlight = createSingleFlight<ConsumoView>();
@@ -192,6 +196,16 @@ export function createConsumoService({
           const current = await view(businessId);
           if (!stale(current)) return publicView(current);
         }
+        // Under the lock, so two presses on two instances cannot both pass the interval.
+        const admitted =
+          !spending ||
+          (await spending.admit({
+            businessId,
+            userId,
+            method: CONSUMO_METHOD,
+            explicit: !onlyIfStale,
+          }));
+        if (!admitted) return publicView(await view(businessId));
         await fetchAndStore(businessId, userId, stored);
         return publicView(await view(businessId));
       }),

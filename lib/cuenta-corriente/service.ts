@@ -2,6 +2,7 @@ import "server-only";
 import { and, desc, eq, gt, inArray, isNotNull, notInArray } from "drizzle-orm";
 import { DomainError } from "@/lib/errors";
 import { loadCredentials } from "@/lib/businesses/credentials";
+import type { SpendingGuard } from "@/lib/spending/guard";
 import { credentialKey } from "@/lib/tusfacturas/credentials";
 import type { ClientesService } from "@/lib/clientes/service";
 import type { Keyring } from "@/lib/crypto/secrets";
@@ -42,13 +43,15 @@ export type CuentaCorrienteDeps = {
   now: () => Date;
   /** The business's cartera: only its clients' ledgers are fetched. */
   clientes: Pick<ClientesService, "findClientByCuit" | "listClients">;
+  /** The interval between explicit refreshes and the monthly budget (lib/spending). */
+  spending?: Pick<SpendingGuard, "admit">;
 };
 
 export type CuentaCorrienteService = ReturnType<typeof createCuentaCorrienteService>;
 
 /** Cuentas corrientes: stored snapshots per client, refreshed from TusFacturas only when needed. */
 export function createCuentaCorrienteService(deps: CuentaCorrienteDeps) {
-  const { db, client, keyring, locks, freshnessMs, now, clientes } = deps;
+  const { db, client, keyring, locks, freshnessMs, now, clientes, spending } = deps;
   const inFlight = createSingleFlight<void>();
   const key = (businessId: string, cuit: string) => `${businessId}:${cuit}`;
   const ofClient = (businessId: string, cuit: string) =>
@@ -203,7 +206,17 @@ export function createCuentaCorrienteService(deps: CuentaCorrienteDeps) {
         `refresh:cuenta-corriente:${key(businessId, cuit)}:${credentialKey(stored.credentials)}`,
         async () => {
           if (onlyIfStale && !(await status(businessId, cuit)).stale) return;
-          await fetchAndStore(businessId, cuit, userId, stored.credentials);
+          // Under the lock, so two presses on two instances cannot both pass the interval.
+          const admitted =
+            !spending ||
+            (await spending.admit({
+              businessId,
+              userId,
+              method: CUENTA_CORRIENTE_METHOD,
+              subject: cuit,
+              explicit: !onlyIfStale,
+            }));
+          if (admitted) await fetchAndStore(businessId, cuit, userId, stored.credentials);
         },
       ),
     );

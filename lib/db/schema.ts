@@ -45,6 +45,11 @@ export const businesses = pgTable("businesses", {
   /** 11 plain digits, check digit validated before insert. */
   cuit: text("cuit").notNull(),
   puntoVenta: integer("punto_venta"),
+  /**
+   * TusFacturas requests Tablero may spend on the business in a month, set by an owner; null:
+   * 5% of the plan's cupo as last seen, at least 20 (lib/spending).
+   */
+  requestBudget: integer("request_budget"),
   /** Set by an owner: nobody enters this business without two-factor sign-in. */
   requireTwoFactor: boolean("require_two_factor").notNull().default(false),
   createdAt: createdAt(),

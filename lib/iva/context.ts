@@ -1,9 +1,10 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, eq, gte, inArray } from "drizzle-orm";
+import type { AuditService } from "@/lib/audit/service";
 import type { BusinessesService } from "@/lib/businesses/service";
 import type { Keyring } from "@/lib/crypto/secrets";
 import type { Database } from "@/lib/db";
-import { tusfacturasCredentials } from "@/lib/db/schema";
+import { ivaRequests, tusfacturasCredentials } from "@/lib/db/schema";
 import { DomainError } from "@/lib/errors";
 import type { JobQueue } from "@/lib/jobs/queue";
 import { loadCredentials } from "@/lib/businesses/credentials";
@@ -11,6 +12,8 @@ import type { TusFacturasClient, TusFacturasCredentials } from "@/lib/tusfactura
 import { sql } from "drizzle-orm";
 
 export const IVA_METHOD = "micuenta/iva_compras_ventas";
+/** Reports one business may ask for in 24 hours: each is billed and sends an email. */
+export const IVA_DAILY_LIMIT = 10;
 
 export type IvaDeps = {
   db: Database;
@@ -25,6 +28,8 @@ export type IvaDeps = {
   leaseMs: number;
   /** Which businesses are the user's, for the choice of a run. */
   businesses: Pick<BusinessesService, "listBusinessesOf">;
+  /** Where refusals of the daily limit are written (the activity log). */
+  audit?: Pick<AuditService, "recordAudit">;
 };
 
 export const ivaMessages = {
@@ -40,7 +45,30 @@ export const ivaMessages = {
   noLongerMember: "Ya no sos miembro de esta empresa.",
   sentMeanwhile:
     "Mientras esperaba, se pidió este período a esta dirección en otra solicitud: no se repite.",
+  dailyLimit: `Se alcanzó el máximo de ${IVA_DAILY_LIMIT} reportes de IVA en 24 horas para esta empresa (cada uno se cobra del plan): probá de nuevo mañana.`,
 } as const;
+
+/**
+ * Whether the business already asked TusFacturas for `IVA_DAILY_LIMIT` reports in the last 24
+ * hours (every request that may have cost one counts). Call it under `lockBusiness`.
+ */
+export async function ivaDailyLimitReached(
+  tx: Database,
+  businessId: string,
+  now: Date,
+): Promise<boolean> {
+  const [row] = await tx
+    .select({ sent: sql<number>`count(*)::int` })
+    .from(ivaRequests)
+    .where(
+      and(
+        eq(ivaRequests.businessId, businessId),
+        inArray(ivaRequests.status, ["sent", "pending", "failed", "unconfirmed"]),
+        gte(ivaRequests.requestedAt, new Date(now.getTime() - 24 * 3_600_000)),
+      ),
+    );
+  return (row?.sent ?? 0) >= IVA_DAILY_LIMIT;
+}
 
 /** Serializes every reservation of one business, across processes sharing the database. */
 export async function lockBusiness(tx: Database, businessId: string): Promise<void> {

@@ -3,7 +3,13 @@ import { and, eq } from "drizzle-orm";
 import { ivaRequests } from "@/lib/db/schema";
 import { DomainError } from "@/lib/errors";
 import type { IvaCalls } from "./calls";
-import { ivaMessages, lockBusiness, verifiedCredentials, type IvaDeps } from "./context";
+import {
+  ivaDailyLimitReached,
+  ivaMessages,
+  lockBusiness,
+  verifiedCredentials,
+  type IvaDeps,
+} from "./context";
 import type { Period } from "./period";
 import type { IvaRecovery } from "./recovery";
 import { duplicateQuestion, findDuplicate } from "./rules";
@@ -71,6 +77,8 @@ export function createIvaRequests(
         };
       }
       if (instance.stopping()) throw new DomainError("conflict", ivaMessages.stopping);
+      if (await ivaDailyLimitReached(tx, input.businessId, now()))
+        return { kind: "limit" as const };
       const [row] = await tx
         .insert(ivaRequests)
         .values({
@@ -87,6 +95,17 @@ export function createIvaRequests(
       return { kind: "new" as const, id: row!.id };
     });
     if (reserved.kind === "confirm") return reserved;
+    if (reserved.kind === "limit") {
+      await deps.audit?.recordAudit({
+        businessId: input.businessId,
+        userId: input.userId,
+        action: "spending.refused",
+        subject: `IVA ${String(period.mes).padStart(2, "0")}/${period.anio}`,
+        outcome: "error",
+        detail: ivaMessages.dailyLimit,
+      });
+      throw new DomainError("conflict", ivaMessages.dailyLimit);
+    }
     if (reserved.kind === "new") {
       await calls.send(
         {

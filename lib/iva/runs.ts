@@ -3,7 +3,13 @@ import { and, eq } from "drizzle-orm";
 import { ivaBatches, ivaRequests } from "@/lib/db/schema";
 import { DomainError } from "@/lib/errors";
 import type { IvaCalls } from "./calls";
-import { ivaMessages, lockBusiness, verifiedCredentials, type IvaDeps } from "./context";
+import {
+  ivaDailyLimitReached,
+  ivaMessages,
+  lockBusiness,
+  verifiedCredentials,
+  type IvaDeps,
+} from "./context";
 import type { Period } from "./period";
 import { finishBatchIfDone, type IvaRecovery } from "./recovery";
 import { duplicateQuestion, findDuplicate, mayHaveSent } from "./rules";
@@ -215,6 +221,7 @@ export function createIvaRuns(
       if (run && prior.some((p) => mayHaveSent(p.status) && p.requestedAt > run.createdAt)) {
         return "repeated" as const;
       }
+      if (await ivaDailyLimitReached(tx, item.businessId, now())) return "limit" as const;
       const [row] = await tx
         .update(ivaRequests)
         .set({ status: "pending", leaseOwner: instance.id, requestedAt: now() })
@@ -224,6 +231,17 @@ export function createIvaRuns(
     });
     if (claimed === "busy") return skip(ivaMessages.inFlight);
     if (claimed === "repeated") return skip(ivaMessages.sentMeanwhile);
+    if (claimed === "limit") {
+      await deps.audit?.recordAudit({
+        businessId: item.businessId,
+        userId: item.userId,
+        action: "spending.refused",
+        subject: `IVA ${String(item.mes).padStart(2, "0")}/${item.anio}`,
+        outcome: "error",
+        detail: ivaMessages.dailyLimit,
+      });
+      return skip(ivaMessages.dailyLimit);
+    }
     if (claimed === "claimed") await calls.send(item, credentials);
   }
 

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DomainError } from "@/lib/errors";
-import { ivaBatches, ivaRequests, tusfacturasCredentials } from "@/lib/db/schema";
+import { auditEvents, ivaBatches, ivaRequests, tusfacturasCredentials } from "@/lib/db/schema";
 import { databaseEngines } from "@/lib/testing/test-database";
 import { IVA_METHOD } from "./service";
 import {
@@ -32,6 +32,36 @@ describe.each(databaseEngines())("IVA requests on $name", (engine) => {
   });
   afterAll(() => h?.close());
   beforeEach(() => h.reset());
+
+  it("ten reports a day per business: the eleventh is refused, logged, and possible a day later", async () => {
+    const { service, input, businessId } = await h.scenario();
+    for (let mes = 1; mes <= 10; mes++) {
+      const outcome = await service.request(input({ anio: 2025, mes }));
+      expect(outcome).toMatchObject({ kind: "done", request: { status: "sent" } });
+      h.advance(HOUR);
+    }
+    const limit =
+      "Se alcanzó el máximo de 10 reportes de IVA en 24 horas para esta empresa (cada uno se cobra del plan): probá de nuevo mañana.";
+    await expect(service.request(input({ anio: 2025, mes: 11 }))).rejects.toThrow(limit);
+    expect(await h.calls("1007")).toBe(10);
+    const logged = await h.db
+      .select({
+        action: auditEvents.action,
+        subject: auditEvents.subject,
+        detail: auditEvents.detail,
+      })
+      .from(auditEvents)
+      .where(eq(auditEvents.businessId, businessId));
+    expect(logged).toContainEqual({
+      action: "spending.refused",
+      subject: "IVA 11/2025",
+      detail: limit,
+    });
+
+    h.advance(15 * HOUR);
+    await service.request(input({ anio: 2025, mes: 11 }));
+    expect(await h.calls("1007")).toBe(11);
+  });
 
   it("a preview asks for a plain confirmation and calls nobody", async () => {
     const { service, input, businessId } = await h.scenario();

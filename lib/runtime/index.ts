@@ -21,6 +21,7 @@ import { createPortfolioService, type PortfolioService } from "@/lib/portfolio/s
 import { createSessionsService, type SessionsService } from "@/lib/sessions/service";
 import { createThrottleService, type ThrottleService } from "@/lib/auth/throttle";
 import { createTwoFactorService, type TwoFactorService } from "@/lib/two-factor/service";
+import { createSpendingGuard, type SpendingGuard } from "@/lib/spending/guard";
 import { createUpstreamClient } from "@/lib/upstream/client";
 import { getLogger } from "@/lib/log";
 import { joinInstances, type Instance } from "./instances";
@@ -43,6 +44,8 @@ export type Runtime = {
   /** The emailed links that verify an address or reset a password. */
   tokens: AccountTokensService;
   audit: AuditService;
+  /** The refresh interval and monthly request budget that protect each plan. */
+  spending: SpendingGuard;
   businesses: BusinessesService;
   clientes: ClientesService;
   members: MembersService;
@@ -86,6 +89,12 @@ async function startRuntime(): Promise<Runtime> {
   const audit = createAuditService({ db, now });
   const businesses = createBusinessesService({ db, keyring, now });
   const clientes = createClientesService({ db, now });
+  const spending = createSpendingGuard({
+    db,
+    audit,
+    now,
+    refreshIntervalMs: config.TABLERO_REFRESH_INTERVAL_SECONDS * 1000,
+  });
   const throttle = createThrottleService({ db, now });
   const sessions = createSessionsService({
     db,
@@ -140,6 +149,7 @@ async function startRuntime(): Promise<Runtime> {
     queue,
     leaseMs,
     businesses,
+    audit,
   });
   recovery.settleDead = iva.settleDead;
   await iva.settleDead();
@@ -149,7 +159,15 @@ async function startRuntime(): Promise<Runtime> {
     handle,
     instance,
     queue,
-    consumo: createConsumoService({ db, client, keyring, locks: handle.locks, freshnessMs, now }),
+    consumo: createConsumoService({
+      db,
+      client,
+      keyring,
+      locks: handle.locks,
+      freshnessMs,
+      now,
+      spending,
+    }),
     cuentaCorriente: createCuentaCorrienteService({
       db,
       client,
@@ -158,11 +176,13 @@ async function startRuntime(): Promise<Runtime> {
       freshnessMs,
       now,
       clientes,
+      spending,
     }),
     iva,
     mail,
     tokens: createAccountTokensService({ db, now }),
     audit,
+    spending,
     businesses,
     clientes,
     members: createMembersService({

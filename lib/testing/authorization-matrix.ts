@@ -141,6 +141,11 @@ export const actionMatrix: Record<string, MatrixEntry> = {
     input: biz,
     reauth: true,
   },
+  "lib/spending/actions.ts#setRequestBudget": {
+    kind: "business",
+    allowed: OWNER,
+    input: (fx) => ({ businessId: fx.businessId, budget: "40" }),
+  },
 
   "lib/consumo/actions.ts#getConsumo": {
     kind: "business",

@@ -4,7 +4,9 @@
  */
 import { randomBytes } from "node:crypto";
 import { asc, eq } from "drizzle-orm";
+import { createAuditService } from "@/lib/audit/service";
 import { createBusinessesService } from "@/lib/businesses/service";
+import { createSpendingGuard } from "@/lib/spending/guard";
 import type { Keyring } from "@/lib/crypto/secrets";
 import { consumoSnapshots, tusfacturasCredentials, tusfacturasRequests } from "@/lib/db/schema";
 import { insertTestUser, type DatabaseEngine } from "./test-database";
@@ -40,7 +42,10 @@ export async function startConsumoHarness(engine: DatabaseEngine) {
   const { db } = handle;
 
   /** A user with one business on `credentials`, and a consumo service with its own clock. */
-  async function scenario(credentials: TusFacturasCredentials) {
+  async function scenario(
+    credentials: TusFacturasCredentials,
+    { refreshIntervalMs }: { refreshIntervalMs?: number } = {},
+  ) {
     let clock = Date.parse("2026-11-20T12:00:00.000Z");
     let held: Promise<void> | undefined;
     const keyring: Keyring = new Map([[1, randomBytes(32)]]);
@@ -59,13 +64,25 @@ export async function startConsumoHarness(engine: DatabaseEngine) {
         return response;
       },
     });
+    const now = () => new Date(clock);
+    // With an interval: the spending guard of the app, on this clock.
+    const spending =
+      refreshIntervalMs === undefined
+        ? undefined
+        : createSpendingGuard({
+            db,
+            audit: createAuditService({ db, now }),
+            now,
+            refreshIntervalMs,
+          });
     const service = createConsumoService({
       db,
       client,
       keyring,
       locks: handle.locks,
       freshnessMs: FRESHNESS_MS,
-      now: () => new Date(clock),
+      now,
+      spending,
     });
     // Credentials are stored with the wall clock, as the app does.
     const businesses = createBusinessesService({ db, keyring });
@@ -78,6 +95,7 @@ export async function startConsumoHarness(engine: DatabaseEngine) {
 
     return {
       service,
+      spending,
       businesses,
       keyring,
       userId,

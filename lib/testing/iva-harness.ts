@@ -15,6 +15,7 @@ import {
 } from "@/lib/db/schema";
 import { insertTestUser, type DatabaseEngine } from "./test-database";
 import { createTusFacturasClient, type TusFacturasCredentials } from "@/lib/tusfacturas";
+import { createAuditService } from "@/lib/audit/service";
 import { startJobQueue } from "@/lib/jobs/queue";
 import { tableroInstances } from "@/lib/db/schema";
 import { createEmulatorControl, type FaultSpec } from "@/lib/tusfacturas/emulator/control";
@@ -135,6 +136,7 @@ export async function startIvaHarness(engine: DatabaseEngine) {
       queue,
       leaseMs: LEASE_MS,
       businesses,
+      audit: createAuditService({ db, now }),
     });
     return Object.assign(current, { instanceId: instance.id });
   }

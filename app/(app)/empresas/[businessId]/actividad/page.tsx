@@ -17,14 +17,15 @@ export default async function ActivityPage({
   if (!allowed) {
     return <Alert tone="info">Solo los dueños de la empresa pueden ver su actividad.</Alert>;
   }
-  const { audit } = await getRuntime();
-  const [entries, monthly] = await Promise.all([
+  const { audit, spending } = await getRuntime();
+  const [entries, monthly, budget] = await Promise.all([
     audit.listAudit(businessId),
     audit.requestsThisMonth(businessId),
+    spending.budget(businessId),
   ]);
   return (
     <div className="space-y-8">
-      <MonthlyRequests rows={monthly} />
+      <MonthlyRequests businessId={businessId} rows={monthly} budget={budget} />
       <AuditLog entries={entries} />
     </div>
   );
