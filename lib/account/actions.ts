@@ -9,7 +9,9 @@ import { admitSignIn, signInKeys, signInSucceeded, signInWait } from "@/lib/auth
 import { describeWait } from "@/lib/auth/throttle";
 import { users } from "@/lib/db/schema";
 import { DomainError } from "@/lib/errors";
+import { passwordChangedMessage } from "@/lib/mail/messages";
 import { getRuntime } from "@/lib/runtime";
+import { FORGOT_PASSWORD_PATH } from "./password-reset";
 import { changePasswordSchema } from "./schemas";
 
 const WRONG_CURRENT = "La contraseña actual no es correcta.";
@@ -43,10 +45,20 @@ export const changePassword = userAction({
     await signInSucceeded(runtime.throttle, keys);
     const problem = passwordProblem(next, [user.name, user.email]);
     if (problem) throw new DomainError("invalid", problem, { next: [problem] });
-    await db
-      .update(users)
-      .set({ passwordHash: await hashPassword(next) })
-      .where(eq(users.id, user.id));
-    return { endedSessions: await runtime.sessions.endOthers(user.id, user.sessionId) };
+    const passwordHash = await hashPassword(next);
+    // One commit: the new hash, the other sessions ended, the log line and the email telling
+    // the owner of the address (who may not be the person at this keyboard).
+    const endedSessions = await db.transaction(async (tx) => {
+      await tx.update(users).set({ passwordHash }).where(eq(users.id, user.id));
+      await runtime.audit.recordAccountEvent(user.id, "account.password_change", tx);
+      const resetUrl = runtime.mail.link(FORGOT_PASSWORD_PATH);
+      await runtime.mail.enqueue(
+        tx,
+        user.email,
+        passwordChangedMessage({ name: user.name, resetUrl }),
+      );
+      return runtime.sessions.endOthers(user.id, user.sessionId, tx);
+    });
+    return { endedSessions };
   },
 });

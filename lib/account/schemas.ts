@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { signInSchema } from "@/lib/auth/schemas";
 
 /** "Cambiar contraseña": the strength rules are checked on the server (passwordProblem). */
 export const changePasswordSchema = z
@@ -19,4 +20,22 @@ export const changePasswordSchema = z
   .refine((input) => input.next !== input.current, {
     path: ["next"],
     message: "La contraseña nueva debe ser distinta de la actual.",
+  });
+
+/** "¿Olvidaste tu contraseña?": the address to send the link to (the sign-in form's rule). */
+export const passwordResetRequestSchema = z.object({ email: signInSchema.shape.email });
+
+/** The emailed link's form: the new password twice; its strength is checked on the server. */
+export const resetPasswordSchema = z
+  .object({
+    token: z.string().max(100),
+    password: z
+      .string({ error: "Elegí una contraseña nueva." })
+      .min(12, "La contraseña debe tener al menos 12 caracteres.")
+      .max(200, "La contraseña es demasiado larga."),
+    confirm: z.string({ error: "Repetí la contraseña nueva." }),
+  })
+  .refine((input) => input.confirm === input.password, {
+    path: ["confirm"],
+    message: "Las dos contraseñas no coinciden.",
   });

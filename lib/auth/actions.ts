@@ -3,6 +3,8 @@
 import { eq } from "drizzle-orm";
 import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
+import { after } from "next/server";
+import { passwordResetRequestSchema, resetPasswordSchema } from "@/lib/account/schemas";
 import { ActionFailure } from "@/lib/actions/errors";
 import { publicAction } from "@/lib/actions/pipeline";
 import { isRedirectError } from "@/lib/actions/result";
@@ -144,3 +146,30 @@ export async function signOutAction(form?: FormData): Promise<void> {
   const valid = typeof invitation === "string" && /^[\w-]{20,100}$/.test(invitation);
   await signOut({ redirectTo: valid ? `/ingresar?invitacion=${invitation}` : "/ingresar" });
 }
+
+/**
+ * "¿Olvidaste tu contraseña?": the same answer whether or not the email has an account; only
+ * the limits (counted for every address alike) and email being off are told apart.
+ */
+export const requestPasswordReset = publicAction({
+  name: "requestPasswordReset",
+  schema: passwordResetRequestSchema,
+  async handler({ email }) {
+    const { passwordReset } = await getRuntime();
+    await passwordReset.admit(email, (await requestClientAddress()) ?? "desconocida");
+    // Looking the account up and writing its link happen after the answer has left, so the
+    // time it takes cannot tell a known address from an unknown one.
+    after(() => passwordReset.sendLink(email));
+    return { sent: true as const };
+  },
+});
+
+/** The emailed link's form: a new password; every session ends and sign-in is next. */
+export const resetPassword = publicAction({
+  name: "resetPassword",
+  schema: resetPasswordSchema,
+  async handler({ token, password }) {
+    await (await getRuntime()).passwordReset.reset(token, password);
+    redirect("/ingresar?contrasena=cambiada");
+  },
+});

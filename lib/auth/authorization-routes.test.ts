@@ -87,6 +87,14 @@ const otherRoutes: Record<string, { guard: string | null; scope: string }> = {
   "app/(auth)/layout.tsx": { guard: null, scope: "Public shell; no data." },
   "app/(auth)/ingresar/page.tsx": { guard: null, scope: "Public sign-in form; no data." },
   "app/(auth)/registrarme/page.tsx": { guard: null, scope: "Public sign-up form; no data." },
+  "app/(auth)/olvide-mi-contrasena/page.tsx": {
+    guard: "mail.enabled",
+    scope: "Public form; reads only whether this server can send email, no user data.",
+  },
+  "app/(auth)/restablecer/[token]/page.tsx": {
+    guard: "tokens.isUsable(",
+    scope: "Whether the link's token (looked up by its hash) still works; names no user.",
+  },
   "app/api/auth/[...nextauth]/route.ts": { guard: null, scope: "Auth.js' own handlers." },
   "app/(app)/cuenta/page.tsx": {
     guard: "requireUser()",

@@ -1,4 +1,8 @@
 import "server-only";
+import {
+  createPasswordResetService,
+  type PasswordResetService,
+} from "@/lib/account/password-reset";
 import { createAccountTokensService, type AccountTokensService } from "@/lib/account/tokens";
 import { createAuditService, type AuditService } from "@/lib/audit/service";
 import { appKeyring } from "@/lib/businesses/credentials";
@@ -43,6 +47,8 @@ export type Runtime = {
   mail: MailService;
   /** The emailed links that verify an address or reset a password. */
   tokens: AccountTokensService;
+  /** "¿Olvidaste tu contraseña?": the emailed link and the new password it sets. */
+  passwordReset: PasswordResetService;
   audit: AuditService;
   /** The refresh interval and monthly request budget that protect each plan. */
   spending: SpendingGuard;
@@ -127,6 +133,7 @@ async function startRuntime(): Promise<Runtime> {
     emailAttempts: config.TABLERO_EMAIL_ATTEMPTS,
     emailRetrySeconds: config.TABLERO_EMAIL_RETRY_SECONDS,
   });
+  const tokens = createAccountTokensService({ db, now });
   const mail = createMailService({
     db,
     queue,
@@ -180,7 +187,8 @@ async function startRuntime(): Promise<Runtime> {
     }),
     iva,
     mail,
-    tokens: createAccountTokensService({ db, now }),
+    tokens,
+    passwordReset: createPasswordResetService({ db, now, tokens, mail, sessions, audit, throttle }),
     audit,
     spending,
     businesses,

@@ -161,9 +161,12 @@ export function createSessionsService({ db, now, absoluteMs, idleMs }: SessionsD
       return ended.length > 0;
     },
 
-    /** Ends every session of the user but `keepId` (all of them when null); returns how many. */
-    async endOthers(userId: string, keepId: string | null): Promise<number> {
-      const ended = await db
+    /**
+     * Ends every session of the user but `keepId` (all of them when null); returns how many.
+     * With `tx`, as part of it: a password change ends them in the same commit.
+     */
+    async endOthers(userId: string, keepId: string | null, tx: Database = db): Promise<number> {
+      const ended = await tx
         .update(userSessions)
         .set({ revokedAt: now() })
         .where(

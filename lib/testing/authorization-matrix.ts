@@ -99,6 +99,18 @@ export const actionMatrix: Record<string, MatrixEntry> = {
     kind: "public",
     reason: "Ends the caller's own session cookie; reads and changes no data.",
   },
+  "lib/auth/actions.ts#requestPasswordReset": {
+    kind: "public",
+    reason:
+      "«¿Olvidaste tu contraseña?»: there is no session; the link goes only to the address itself, " +
+      "and the answer is the same for every address (limited per address and per connection).",
+  },
+  "lib/auth/actions.ts#resetPassword": {
+    kind: "public",
+    reason:
+      "The emailed link is the credential: its token (1 h, single use, only the latest) names the " +
+      "account; it changes only that account's password and ends its sessions.",
+  },
 
   "lib/businesses/actions.ts#createBusiness": {
     kind: "user",

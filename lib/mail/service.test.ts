@@ -1,0 +1,168 @@
+/**
+ * The email service end to end on each engine: the real pg-boss queue on that database, its
+ * worker calling `deliver`, nodemailer, and a real SMTP server (lib/testing/mailbox.ts).
+ */
+import { randomUUID } from "node:crypto";
+import { eq, sql } from "drizzle-orm";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import type { DatabaseHandle } from "@/lib/db/client";
+import { outboundEmails } from "@/lib/db/schema";
+import { startJobQueue, type JobQueue } from "@/lib/jobs/queue";
+import { databaseEngines } from "@/lib/testing/test-database";
+import { startMailbox, type Mailbox } from "@/lib/testing/mailbox";
+import { resetPasswordMessage } from "./messages";
+import { createMailService, type MailService } from "./service";
+import { createSmtpTransport, type MailTransport } from "./transport";
+
+const ATTEMPTS = 3;
+const FROM = "Tablero <no-responder@tablero.test>";
+
+describe.each(databaseEngines())("email on $name", (engine) => {
+  let handle: DatabaseHandle;
+  let mailbox: Mailbox;
+  let queue: JobQueue;
+  let transport: MailTransport;
+  let mail: MailService;
+
+  beforeAll(async () => {
+    [handle, mailbox] = await Promise.all([engine.open(), startMailbox()]);
+    queue = await startJobQueue(handle, {
+      maintenanceSeconds: 1,
+      expireSeconds: 30,
+      emailAttempts: ATTEMPTS,
+      emailRetrySeconds: 1,
+    });
+    transport = createSmtpTransport(mailbox.smtpUrl, FROM);
+    mail = createMailService({
+      db: handle.db,
+      queue,
+      transport,
+      baseUrl: "https://tablero.test",
+      attempts: ATTEMPTS,
+    });
+    await queue.work("email", ({ emailId }) => mail.deliver(emailId));
+  });
+  afterEach(() => mailbox.refuse(0));
+  afterAll(async () => {
+    await queue?.stop();
+    transport?.close();
+    await Promise.all([handle?.close(), mailbox?.close()]);
+  });
+
+  const address = () => `persona-${randomUUID().slice(0, 8)}@tablero.test`;
+  const message = (name = "Ana") =>
+    resetPasswordMessage({ name, url: mail.link(`/restablecer/${"a".repeat(43)}`) });
+  const queueEmail = (to: string, name?: string) =>
+    handle.db.transaction((tx) => mail.enqueue(tx, to, message(name)));
+
+  async function row(id: string) {
+    const [found] = await handle.db.select().from(outboundEmails).where(eq(outboundEmails.id, id));
+    return found!;
+  }
+
+  /** Jobs pg-boss holds for this email, whatever their state. */
+  async function jobsFor(id: string): Promise<number> {
+    const result = (await handle.db.execute(
+      sql`select count(*)::int as n from pgboss.job where name = 'email' and data->>'emailId' = ${id}`,
+    )) as unknown as { rows: { n: number }[] };
+    return result.rows[0]!.n;
+  }
+
+  const settled = (id: string) =>
+    vi.waitFor(
+      async () => {
+        const current = await row(id);
+        expect(current.status).not.toBe("pending");
+        return current;
+      },
+      { timeout: 15_000, interval: 50 },
+    );
+
+  it("a queued email arrives with its subject, plain text and HTML, and its body is then erased", async () => {
+    const to = address();
+    const id = await queueEmail(to, "Ana");
+    expect(await row(id)).toMatchObject({ status: "pending", kind: "reset-password" });
+    expect((await row(id)).text).toContain("https://tablero.test/restablecer/");
+
+    const received = await mailbox.waitFor(to);
+    expect(received.subject).toBe("Elegí una nueva contraseña para Tablero");
+    expect(received.from).toContain("no-responder@tablero.test");
+    expect(received.text).toContain("Hola, Ana: pediste una nueva contraseña");
+    expect(received.links).toEqual([`https://tablero.test/restablecer/${"a".repeat(43)}`]);
+    expect(received.html).toContain('href="https://tablero.test/restablecer/');
+
+    const sent = await settled(id);
+    expect(sent).toMatchObject({ status: "sent", attempts: 1, text: null, html: null, to });
+    expect(sent.sentAt).toBeInstanceOf(Date);
+    expect(await mail.latest(to, "reset-password")).toMatchObject({ id, status: "sent" });
+  });
+
+  it("a rolled-back transaction leaves no email, no job and sends nothing", async () => {
+    const to = address();
+    let id = "";
+    await expect(
+      handle.db.transaction(async (tx) => {
+        id = await mail.enqueue(tx, to, message());
+        throw new Error("the invitation failed after queuing its email");
+      }),
+    ).rejects.toThrow("invitation failed");
+    expect(id).not.toBe("");
+
+    // An email queued afterwards arrives: by then a job for the first would have run too.
+    const later = address();
+    await queueEmail(later);
+    await mailbox.waitFor(later);
+    expect(await mail.state(id)).toBeNull();
+    expect(await jobsFor(id)).toBe(0);
+    expect(mailbox.messages(to)).toEqual([]);
+  });
+
+  it("an email the server refuses is retried and arrives, with its attempts counted", async () => {
+    mailbox.refuse(1);
+    const to = address();
+    const id = await queueEmail(to);
+    await mailbox.waitFor(to);
+    const sent = await settled(id);
+    expect(sent).toMatchObject({ status: "sent", attempts: 2, text: null, html: null });
+    expect(sent.lastError).toMatch(/451/);
+    expect(mailbox.messages(to)).toHaveLength(1);
+  });
+
+  it("an email refused every time is given up after the configured attempts, its body erased", async () => {
+    mailbox.refuse(ATTEMPTS);
+    const to = address();
+    const id = await queueEmail(to);
+    const failed = await settled(id);
+    expect(failed).toMatchObject({ status: "failed", attempts: ATTEMPTS, text: null, html: null });
+    expect(failed.lastError).toMatch(/451/);
+    expect(failed.sentAt).toBeNull();
+    expect(mailbox.messages(to)).toEqual([]);
+    // Given up for good: no further attempt comes later.
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect(await row(id)).toMatchObject({ status: "failed", attempts: ATTEMPTS });
+  });
+
+  it("with email off (no SMTP server) the row is failed at once and no job is queued", async () => {
+    const off = createMailService({
+      db: handle.db,
+      queue,
+      transport: null,
+      baseUrl: "https://tablero.test",
+      attempts: ATTEMPTS,
+    });
+    expect(off.enabled).toBe(false);
+    const to = address();
+    const id = await handle.db.transaction((tx) => off.enqueue(tx, to, message()));
+    expect(await row(id)).toMatchObject({
+      status: "failed",
+      attempts: 0,
+      text: null,
+      html: null,
+      lastError: "email desactivado: SMTP_URL no está configurado",
+    });
+    expect(await jobsFor(id)).toBe(0);
+    // `deliver` of such a row (a job from before email was turned off) sends nothing.
+    await off.deliver(id);
+    expect(mailbox.messages(to)).toEqual([]);
+  });
+});
