@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
 import { createEmulatorControl, type EmulatorControl } from "../lib/tusfacturas/emulator/control";
+import { linkIn, waitForEmail } from "./mailbox";
 
 /**
  * The emulator's seeded test accounts (lib/tusfacturas/fixtures/accounts.json). Calls are
@@ -101,14 +102,34 @@ export function newUser(): TestUser {
   };
 }
 
-/** Signs up through the UI; ends on the businesses page, signed in. */
-export async function signUp(page: Page, user: TestUser = newUser()): Promise<TestUser> {
-  await page.goto("/registrarme");
+/**
+ * Fills "Crear cuenta" (from `path`, e.g. an invitation's sign-up link) and waits for the
+ * answer every sign-up gets: "Revisá tu email". Nobody is signed in yet.
+ */
+export async function submitSignUp(page: Page, user: TestUser, path = "/registrarme") {
+  await page.goto(path);
   await page.getByLabel("Nombre").fill(user.name);
   await page.getByLabel("Email").fill(user.email);
   await page.getByLabel("Contraseña").fill(user.password);
   await page.getByRole("button", { name: "Crear cuenta" }).click();
-  await expect(page.getByRole("heading", { name: "Tus empresas" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Revisá tu email" })).toBeVisible();
+}
+
+/** Opens the link of the latest verification email to `user` (`count`: which one, from 1). */
+export async function openVerificationLink(page: Page, user: TestUser, count = 1) {
+  const email = await waitForEmail(user.email, /^Confirmá tu email/, { count });
+  await page.goto(linkIn(email, "/verificar/"));
+  await expect(page.getByText("Tu email está confirmado")).toBeVisible();
+}
+
+/**
+ * Signs up through the UI, confirms the address with the link the email brings and signs in;
+ * ends on the businesses page, signed in with a verified address.
+ */
+export async function signUp(page: Page, user: TestUser = newUser()): Promise<TestUser> {
+  await submitSignUp(page, user);
+  await openVerificationLink(page, user);
+  await signIn(page, user);
   return user;
 }
 

@@ -39,7 +39,11 @@ export function linkIn(email: ReceivedEmail, path: string): string {
   return link;
 }
 
-/** The SMTP server refuses its next `count` messages (a provider's outage). */
-export async function refuseEmails(count: number): Promise<void> {
-  await fetch(`${MAILBOX_URL()}/refuse?count=${count}`, { method: "POST" });
+/**
+ * The SMTP server refuses its next `count` messages (a provider's outage); with `to`, only the
+ * ones to that address, so spec files running in parallel are not affected.
+ */
+export async function refuseEmails(count: number, to?: string): Promise<void> {
+  const only = to ? `&to=${encodeURIComponent(to)}` : "";
+  await fetch(`${MAILBOX_URL()}/refuse?count=${count}${only}`, { method: "POST" });
 }

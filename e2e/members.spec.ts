@@ -6,6 +6,9 @@ import {
   expect,
   expectNoAxeViolations,
   newUser,
+  openVerificationLink,
+  signUp,
+  submitSignUp,
   test,
   type TestUser,
   rewriteActionCalls,
@@ -32,14 +35,21 @@ async function invite(page: Page, businessId: string, email: string, role: strin
   return link.inputValue();
 }
 
-/** Opens an invitation link signed out and creates the invited account from it. */
+/**
+ * Opens an invitation link signed out, creates the invited account from it, confirms the
+ * address with the emailed link and signs in from there, which accepts the invitation.
+ */
 async function acceptBySigningUp(page: Page, link: string, user: TestUser) {
   await page.goto(link);
   await page.getByRole("link", { name: "Crear cuenta y aceptar" }).click();
-  await page.getByLabel("Nombre").fill(user.name);
+  await page.waitForURL(/\/registrarme\?invitacion=/);
+  const signUpPage = new URL(page.url());
+  await submitSignUp(page, user, signUpPage.pathname + signUpPage.search);
+  await openVerificationLink(page, user);
+  await page.getByRole("link", { name: "Ingresar y aceptar la invitación" }).click();
   await page.getByLabel("Email").fill(user.email);
   await page.getByLabel("Contraseña").fill(user.password);
-  await page.getByRole("button", { name: "Crear cuenta" }).click();
+  await page.getByRole("button", { name: "Ingresar" }).click();
 }
 
 test("an owner shares two businesses with an accountant and a read-only member, and takes access back", async ({
@@ -48,12 +58,7 @@ test("an owner shares two businesses with an accountant and a read-only member, 
 }) => {
   test.setTimeout(240_000);
   const owner = await freshPage(browser);
-  const ownerUser = newUser();
-  await owner.goto("/registrarme");
-  await owner.getByLabel("Nombre").fill(ownerUser.name);
-  await owner.getByLabel("Email").fill(ownerUser.email);
-  await owner.getByLabel("Contraseña").fill(ownerUser.password);
-  await owner.getByRole("button", { name: "Crear cuenta" }).click();
+  const ownerUser = await signUp(owner);
   // Nobody has shared anything yet: the empty state explains both ways in.
   await expect(owner.getByText("Todavía no tenés empresas")).toBeVisible();
   await expect(owner.getByText(/abrí el enlace de la invitación/)).toBeVisible();
@@ -84,13 +89,7 @@ test("an owner shares two businesses with an accountant and a read-only member, 
 
   await test.step("only the invited email may accept, and only once", async () => {
     const other = await freshPage(browser);
-    await other.goto("/registrarme");
-    const someone = newUser();
-    await other.getByLabel("Nombre").fill(someone.name);
-    await other.getByLabel("Email").fill(someone.email);
-    await other.getByLabel("Contraseña").fill(someone.password);
-    await other.getByRole("button", { name: "Crear cuenta" }).click();
-    await expect(other.getByRole("heading", { name: "Tus empresas" })).toBeVisible();
+    await signUp(other);
     await other.goto(linkNorte);
     await expect(alerts(other)).toHaveText(
       "Esta invitación no es para tu cuenta: ingresá con el email al que te invitaron.",

@@ -1,6 +1,6 @@
 /**
  * The end-to-end tests' SMTP server (lib/testing/mailbox.ts) as a process, with a small HTTP
- * API on loopback for the specs: GET /messages?to=…, POST /refuse?count=N.
+ * API on loopback for the specs: GET /messages?to=…, POST /refuse?count=N[&to=…].
  * `tsx scripts/test-mailbox.ts --smtp-port 2525 --http-port 2526`
  */
 import http from "node:http";
@@ -23,7 +23,10 @@ async function main() {
       return reply(200, mailbox.messages(url.searchParams.get("to") ?? undefined));
     }
     if (request.method === "POST" && url.pathname === "/refuse") {
-      mailbox.refuse(Number(url.searchParams.get("count") ?? 1));
+      mailbox.refuse(
+        Number(url.searchParams.get("count") ?? 1),
+        url.searchParams.get("to") ?? undefined,
+      );
       return reply(200, { ok: true });
     }
     reply(404, { error: "not found" });

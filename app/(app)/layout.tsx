@@ -1,19 +1,32 @@
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/layout/app-header";
+import { VerifyEmailBanner } from "@/components/verification/verify-email-banner";
 import { requireUser } from "@/lib/auth/session";
 import { getRuntime } from "@/lib/runtime";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
   // Memberships only: the switcher and the palette's first list are the user's own businesses.
-  const businesses = await (await getRuntime()).businesses.listBusinessesOf(user.id);
+  const runtime = await getRuntime();
+  const [businesses, verification] = await Promise.all([
+    runtime.businesses.listBusinessesOf(user.id),
+    // The user's own account only: whether they confirmed their address.
+    runtime.verification.status(user.id),
+  ]);
   return (
     <>
       <AppHeader
         userName={user.name}
         businesses={businesses.map(({ id, razonSocial, cuit }) => ({ id, razonSocial, cuit }))}
       />
-      <main className="mx-auto max-w-5xl px-4 py-8">{children}</main>
+      <main className="mx-auto max-w-5xl px-4 py-8">
+        {verification.verified ? null : (
+          <div className="mb-6">
+            <VerifyEmailBanner status={verification} />
+          </div>
+        )}
+        {children}
+      </main>
     </>
   );
 }

@@ -9,18 +9,30 @@ import { TextField } from "@/components/ui/text-field";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { formatDate } from "@/lib/format";
 import { inviteMember } from "@/lib/members/actions";
+import { InvitationLink } from "./invitation-link";
 import { roleDescriptions, roleOptions } from "./role-select-options";
 
-/** "Invitar": the link is shown once, to copy and send (Tablero sends no email). */
-export function InviteMember({ businessId }: { businessId: string }) {
+/**
+ * "Invitar": Tablero emails the link to the person, and shows it once so the owner can copy
+ * it too (the only way when this server sends no email).
+ */
+export function InviteMember({
+  businessId,
+  mailEnabled,
+}: {
+  businessId: string;
+  mailEnabled: boolean;
+}) {
   const router = useRouter();
-  const [created, setCreated] = useState<{ link: string; expiresAt: string } | null>(null);
-  const [copied, setCopied] = useState(false);
+  const [created, setCreated] = useState<{
+    link: string;
+    expiresAt: string;
+    email: string;
+  } | null>(null);
   const form = useActionForm(
     (values) => inviteMember({ ...values, businessId }),
-    ({ token, expiresAt }) => {
-      setCreated({ link: `${window.location.origin}/invitacion/${token}`, expiresAt });
-      setCopied(false);
+    ({ token, expiresAt, email }) => {
+      setCreated({ link: `${window.location.origin}/invitacion/${token}`, expiresAt, email });
       router.refresh();
     },
     { resetOnSuccess: true },
@@ -70,26 +82,13 @@ export function InviteMember({ businessId }: { businessId: string }) {
       {created ? (
         <Alert tone="success" title="Invitación creada">
           <p>
-            Copiá este enlace y enviáselo. Funciona una sola vez, solo con ese email, hasta el{" "}
+            {mailEnabled
+              ? `Le enviamos un email a ${created.email} con el enlace. También podés copiarlo y mandárselo vos.`
+              : "Este servidor de Tablero no envía emails: copiá este enlace y mandáselo vos."}{" "}
+            Funciona una sola vez, solo con ese email, hasta el{" "}
             {formatDate(new Date(created.expiresAt))}.
           </p>
-          <div className="mt-2 flex flex-wrap items-center gap-2">
-            <input
-              readOnly
-              aria-label="Enlace de la invitación"
-              value={created.link}
-              onFocus={(event) => event.currentTarget.select()}
-              className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-2 py-1 font-mono text-xs text-slate-900"
-            />
-            <Button
-              variant="secondary"
-              onClick={() =>
-                void navigator.clipboard?.writeText(created.link).then(() => setCopied(true))
-              }
-            >
-              {copied ? "Copiado" : "Copiar enlace"}
-            </Button>
-          </div>
+          <InvitationLink link={created.link} label="Enlace de la invitación" />
         </Alert>
       ) : null}
     </section>

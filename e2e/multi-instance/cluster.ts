@@ -136,8 +136,10 @@ export async function waitExit(pid: number, timeoutMs: number): Promise<boolean>
  * it: stop it with `stopInstance` or `signalGroup`.
  */
 export function startInstance(config: ClusterConfig, name: string, port: number): InstanceRecord {
-  if (!fs.existsSync(path.join(repoRoot, ".next", "BUILD_ID")))
-    throw new Error("No hay build de Tablero: corré `npx next build` antes.");
+  // `next start` finds the build in NEXT_DIST_DIR too (next.config.ts), inherited below.
+  const distDir = process.env.NEXT_DIST_DIR ?? ".next";
+  if (!fs.existsSync(path.join(repoRoot, distDir, "BUILD_ID")))
+    throw new Error(`No hay build de Tablero en ${distDir}: corré \`npx next build\` antes.`);
   const dataDir = path.join(config.workDir, name);
   fs.mkdirSync(dataDir, { recursive: true });
   fs.mkdirSync(config.logDir, { recursive: true });

@@ -15,7 +15,7 @@ import {
   waitReady,
   type ClusterConfig,
 } from "./cluster";
-import { instancePort, SHARED_INSTANCES } from "./ports";
+import { instancePort, instanceUrl, SHARED_INSTANCES } from "./ports";
 import { stateFile, writeState, type SuiteState } from "./state";
 
 export default async function globalSetup(): Promise<void> {
@@ -34,6 +34,16 @@ export default async function globalSetup(): Promise<void> {
     ...newSecrets(),
     workDir: fs.mkdtempSync(path.join(os.tmpdir(), "tablero-multi-")),
     logDir,
+    env: {
+      // Every instance sends through this suite's SMTP server; links point at instance A (any
+      // instance serves them: the token is in the shared database).
+      SMTP_URL: process.env.E2E_MULTI_SMTP_URL!,
+      TABLERO_URL: instanceUrl("A"),
+      TABLERO_EMAIL_ATTEMPTS: "3",
+      TABLERO_EMAIL_RETRY_SECONDS: "1",
+      // Every test signs up its own people, all from this machine.
+      TABLERO_SIGNUPS_PER_HOUR: "10000",
+    },
   };
   const state: SuiteState = {
     adminUrl,

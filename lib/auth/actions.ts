@@ -20,7 +20,6 @@ import {
   TwoFactorRequired,
   WrongTwoFactorCode,
 } from "./index";
-import { hashPassword } from "./password";
 import { requestClientAddress } from "./client-address";
 import { passwordProblem } from "./password-policy";
 import { signInKeys, signInWait } from "./sign-in-limits";
@@ -104,12 +103,15 @@ export const signInWithPassword = publicAction({
   },
 });
 
-/** "Crear cuenta": creates the user and signs them in. */
+/**
+ * "Crear cuenta": a new email gets an unverified account and a verification link, a taken one
+ * an email to its owner; both get the same answer ("Revisá tu email"), and nobody is signed in.
+ */
 export const signUp = publicAction({
   name: "signUp",
   schema: signUpSchema,
   async handler({ name, email, password, invitacion }) {
-    const { throttle } = await getRuntime();
+    const { throttle, verification } = await getRuntime();
     const address = (await requestClientAddress()) ?? "desconocida";
     const rule = { ...throttleRules.signUpAddress, free: env().TABLERO_SIGNUPS_PER_HOUR };
     const wait = await throttle.waitFor(rule, address);
@@ -122,17 +124,8 @@ export const signUp = publicAction({
     const problem = passwordProblem(password, [name, email]);
     if (problem) throw new ActionFailure("invalid", problem, { password: [problem] });
     await throttle.fail(rule, address);
-    const db = await getDb();
-    const [created] = await db
-      .insert(users)
-      .values({ name, email, passwordHash: await hashPassword(password) })
-      .onConflictDoNothing({ target: users.email })
-      .returning({ id: users.id });
-    if (!created)
-      throw new ActionFailure("conflict", "Ya existe una cuenta con ese email.", {
-        email: ["Ya existe una cuenta con ese email. Ingresá con tu contraseña."],
-      });
-    await passwordSignIn(email, password, "/", invitacion);
+    const sent = await verification.signUp({ name, email, password, invitation: invitacion });
+    return { email, ...sent };
   },
 });
 

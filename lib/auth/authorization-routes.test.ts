@@ -126,6 +126,12 @@ const otherRoutes: Record<string, { guard: string | null; scope: string }> = {
       "invitationInfo by the token's hash: the business is named only while the invitation is " +
       "pending and, when signed in, only to the invited email (the link is the credential).",
   },
+  "app/verificar/[token]/page.tsx": {
+    guard: "currentUser()",
+    scope:
+      "The emailed link is the credential: it verifies only the address it was sent to (its " +
+      "token looked up by hash, once); the page shows the outcome and no other data.",
+  },
 };
 
 const DATA_ACCESS = /getDb\(|getRuntime\(|get\w+Service\(|\bservice\.|\w+Of\(/;

@@ -7,7 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { memberships } from "@/lib/db/schema";
+import { memberships, users } from "@/lib/db/schema";
 import {
   actors,
   discoverActions,
@@ -70,6 +70,19 @@ describe("acceptInvitation", () => {
         .from(memberships)
         .where(eq(memberships.userId, fx.users.invitee.id)),
     ).toEqual([{ businessId: fx.businessId, role: "accountant" }]);
+  });
+
+  it("the invited email not yet verified: refused, nothing changes", async () => {
+    const fx = await world.fixture();
+    await world.db
+      .update(users)
+      .set({ emailVerifiedAt: null })
+      .where(eq(users.id, fx.users.invitee.id));
+    const result = await world.expectNoEffect(fx.users.invitee, () =>
+      action(ACCEPT)({ token: fx.invitationToken }),
+    );
+    expectRefused(result, "conflict");
+    expect(result).toMatchObject({ error: { message: /confirmá tu email/ } });
   });
 
   it.each([

@@ -7,10 +7,11 @@ import {
   invitationTokenSchema,
   inviteSchema,
   removeMemberSchema,
+  resendInvitationSchema,
   revokeInvitationSchema,
 } from "./schemas";
 
-/** "Invitar": returns the link's token, shown once to copy. */
+/** "Invitar": emails the link and returns its token, shown once to copy. */
 export const inviteMember = businessAction({
   name: "inviteMember",
   permission: "members:manage",
@@ -18,6 +19,22 @@ export const inviteMember = businessAction({
   schema: inviteSchema,
   async handler({ businessId, email, role }, { user }) {
     return (await getRuntime()).members.invite({ businessId, invitedBy: user.id, email, role });
+  },
+});
+
+/** "Reenviar" on a pending invitation: a new link (the old one stops working) and a new email. */
+export const resendInvitation = businessAction({
+  name: "resendInvitation",
+  permission: "members:manage",
+  // A new working link, like inviting: the same re-authentication.
+  reauth: true,
+  schema: resendInvitationSchema,
+  async handler({ businessId, invitationId }, { user }) {
+    return (await getRuntime()).members.resendInvitation({
+      businessId,
+      invitationId,
+      userId: user.id,
+    });
   },
 });
 

@@ -20,6 +20,8 @@ export const revokeInvitationSchema = z.object({
   invitationId: z.uuid(),
 });
 
+export const resendInvitationSchema = revokeInvitationSchema;
+
 export const changeRoleSchema = z.object({
   businessId: z.string(),
   userId: z.uuid(),

@@ -7,12 +7,17 @@ import { createBusinessesService } from "@/lib/businesses/service";
 import type { Database, DatabaseHandle } from "@/lib/db/client";
 import { auditEvents, invitations, memberships, users, type Role } from "@/lib/db/schema";
 import { databaseEngines } from "@/lib/testing/test-database";
-import { createMembersService, hashToken, invitationMessages } from "./service";
+import { hashToken } from "@/lib/auth/tokens";
+import { createMailService } from "@/lib/mail/service";
+import { createMembersService, invitationMessages } from "./service";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const LIFETIME_MS = 7 * DAY_MS;
 const NOW = new Date("2026-11-20T12:00:00.000Z");
 const LAST_OWNER = "La empresa necesita al menos un dueño.";
+
+const uniqueEmail = (name: string) =>
+  `${name.toLowerCase().replace(/\W+/g, ".")}.${randomBytes(4).toString("hex")}@tablero.test`;
 
 describe.each(databaseEngines())("members and invitations on $name", (engine) => {
   let handle: DatabaseHandle;
@@ -27,17 +32,28 @@ describe.each(databaseEngines())("members and invitations on $name", (engine) =>
     return createMembersService({
       db,
       audit: createAuditService({ db }),
+      // Email off (no SMTP server): each invitation's email is recorded as not sent; the
+      // emails themselves are tested in invitation-email.test.ts.
+      mail: createMailService({
+        db,
+        queue: { send: () => Promise.reject(new Error("email is off: nothing is queued")) },
+        transport: null,
+        baseUrl: "http://tablero.test",
+        attempts: 1,
+      }),
       now: () => now,
       invitationLifetimeMs: LIFETIME_MS,
     });
   }
 
-  /** A user with a known (unique) email, as sign-up stores it: lower-cased. */
-  async function user(name: string) {
-    const email = `${name.toLowerCase().replace(/\W+/g, ".")}.${randomBytes(4).toString("hex")}@tablero.test`;
+  /**
+   * A user with a known (unique unless given) email, as sign-up stores it: lower-cased, and
+   * verified (accepting an invitation needs it).
+   */
+  async function user(name: string, email = uniqueEmail(name)) {
     const [row] = await handle.db
       .insert(users)
-      .values({ name, email, passwordHash: "not-a-hash" })
+      .values({ name, email, passwordHash: "not-a-hash", emailVerifiedAt: NOW })
       .returning({ id: users.id, email: users.email, name: users.name });
     if (!row) throw new Error("insert returned no row");
     return row;
@@ -209,7 +225,7 @@ describe.each(databaseEngines())("members and invitations on $name", (engine) =>
       await inviteTo(businessId, owner.id, "vencida@example.com", "viewer", at(-8 * 24 * 60));
       await inviteTo(other.businessId, other.owner.id, "ajena@example.com", "viewer", at(0));
 
-      const acceptor = await user("Aceptó");
+      const acceptor = await user("Aceptó", "aceptada@example.com");
       await members(at(4)).acceptInvitation(accepted.token, {
         id: acceptor.id,
         email: "aceptada@example.com",
@@ -232,6 +248,8 @@ describe.each(databaseEngines())("members and invitations on $name", (engine) =>
           invitedBy: "Dueña Original",
           createdAt: at(1).toISOString(),
           expiresAt: new Date(at(1).getTime() + LIFETIME_MS).toISOString(),
+          // Email is off in these tests: recorded as not sent.
+          emailStatus: "failed",
         },
         {
           id: expect.any(String),
@@ -240,6 +258,8 @@ describe.each(databaseEngines())("members and invitations on $name", (engine) =>
           invitedBy: "Dueña Original",
           createdAt: at(0).toISOString(),
           expiresAt: new Date(at(0).getTime() + LIFETIME_MS).toISOString(),
+          // Email is off in these tests: recorded as not sent.
+          emailStatus: "failed",
         },
       ]);
       // At the very instant of expiry an invitation is no longer pending.
@@ -350,7 +370,7 @@ describe.each(databaseEngines())("members and invitations on $name", (engine) =>
         ...hidden,
       });
 
-      const maria = await user("María");
+      const maria = await user("María", "maria@example.com");
       await members(NOW).acceptInvitation(forMaria.token, {
         id: maria.id,
         email: "maria@example.com",
@@ -441,7 +461,7 @@ describe.each(databaseEngines())("members and invitations on $name", (engine) =>
       expect(await auditOf(db, businessId, "member.accept")).toEqual([]);
 
       // Still usable by the invited person.
-      const invitada = await user("Invitada");
+      const invitada = await user("Invitada", "invitada@example.com");
       await members(NOW).acceptInvitation(token, {
         id: invitada.id,
         email: "invitada@example.com",

@@ -1,17 +1,25 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
 import { and, asc, count, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import { DomainError } from "@/lib/errors";
 import type { AuditService } from "@/lib/audit/service";
 import { can, roleLabels } from "@/lib/auth/permissions";
+import { hashToken, newToken } from "@/lib/auth/tokens";
 import type { Database } from "@/lib/db";
-import { businesses, invitations, memberships, users, type Role } from "@/lib/db/schema";
+import {
+  businesses,
+  invitations,
+  memberships,
+  outboundEmails,
+  users,
+  type OutboundEmailStatus,
+  type Role,
+} from "@/lib/db/schema";
+import { formatDateTime } from "@/lib/format";
+import { invitationMessage } from "@/lib/mail/messages";
+import type { MailService } from "@/lib/mail/service";
 
 const LAST_OWNER = "La empresa necesita al menos un dueño.";
-
-export function hashToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
-}
+const NOT_PENDING = "Esa invitación ya no está pendiente.";
 
 export type Member = { userId: string; name: string; email: string; role: Role; since: string };
 export type PendingInvitation = {
@@ -21,7 +29,12 @@ export type PendingInvitation = {
   invitedBy: string | null;
   createdAt: string;
   expiresAt: string;
+  /** How the email with the link went (null: sent before invitations were emailed). */
+  emailStatus: OutboundEmailStatus | null;
 };
+
+/** A link just made (invited or re-sent): the only time its token exists in clear. */
+export type IssuedInvitation = { token: string; expiresAt: string; email: string };
 
 /** Serializes changes to one business's members, so two owners cannot demote each other. */
 async function lockMembers(tx: Database, businessId: string): Promise<void> {
@@ -101,10 +114,16 @@ export const invitationMessages: Record<Exclude<InvitationState, "pending">, str
   not_found: "No encontramos esa invitación. Revisá que el enlace esté completo.",
 };
 
+/** The invited person has not confirmed their email yet: accepting proves the address. */
+export const unverifiedMessage =
+  "Para aceptar la invitación, primero confirmá tu email con el enlace que te enviamos.";
+
 export type MembersDeps = {
   db: Database;
   /** Each change writes its line in the business's activity log, in the same transaction. */
   audit: Pick<AuditService, "recordAudit">;
+  /** The invitation's email, queued in the transaction that writes it. */
+  mail: Pick<MailService, "enqueue" | "link">;
   now?: () => Date;
   /** How long an invitation link works (`TABLERO_INVITATION_MINUTES`). */
   invitationLifetimeMs: number;
@@ -119,10 +138,38 @@ export type MembersService = ReturnType<typeof createMembersService>;
 export function createMembersService({
   db,
   audit,
+  mail,
   now = () => new Date(),
   invitationLifetimeMs,
 }: MembersDeps) {
   const { recordAudit } = audit;
+
+  /** Queues the email that carries an invitation's link, in `tx`; returns the email's id. */
+  async function emailInvitation(
+    tx: Database,
+    input: { businessId: string; invitedBy: string; email: string; role: Role },
+    token: string,
+    expiresAt: Date,
+  ): Promise<string> {
+    const [[business], [inviter]] = await Promise.all([
+      tx
+        .select({ razonSocial: businesses.razonSocial })
+        .from(businesses)
+        .where(eq(businesses.id, input.businessId)),
+      tx.select({ name: users.name }).from(users).where(eq(users.id, input.invitedBy)),
+    ]);
+    return mail.enqueue(
+      tx,
+      input.email,
+      invitationMessage({
+        businessName: business?.razonSocial ?? "una empresa",
+        inviterName: inviter?.name ?? "Un dueño",
+        roleLabel: roleLabels[input.role],
+        url: mail.link(`/invitacion/${token}`),
+        expiresOn: formatDateTime(expiresAt),
+      }),
+    );
+  }
 
   async function listMembers(businessId: string): Promise<Member[]> {
     const rows = await db
@@ -151,9 +198,11 @@ export function createMembersService({
         invitedBy: users.name,
         createdAt: invitations.createdAt,
         expiresAt: invitations.expiresAt,
+        emailStatus: outboundEmails.status,
       })
       .from(invitations)
       .leftJoin(users, eq(users.id, invitations.invitedBy))
+      .leftJoin(outboundEmails, eq(outboundEmails.id, invitations.emailId))
       .where(
         and(
           eq(invitations.businessId, businessId),
@@ -171,15 +220,16 @@ export function createMembersService({
   }
 
   /**
-   * Creates an invitation and returns its token: the only time it exists in clear (the link is
-   * shown once; only its hash is stored). A pending invitation to the same email is replaced.
+   * Creates an invitation, emails its link to the invitee (queued in the same transaction) and
+   * returns its token: the only time it exists in clear (the owner sees the link once to copy
+   * it; only its hash is stored). A pending invitation to the same email is replaced.
    */
   async function invite(input: {
     businessId: string;
     invitedBy: string;
     email: string;
     role: Role;
-  }): Promise<{ token: string; expiresAt: string }> {
+  }): Promise<IssuedInvitation> {
     const at = now();
     const email = input.email.trim().toLowerCase();
     const [member] = await db
@@ -192,7 +242,7 @@ export function createMembersService({
         email: ["Esa persona ya es miembro de la empresa."],
       });
     }
-    const token = randomBytes(32).toString("base64url");
+    const { token, hash } = newToken();
     const expiresAt = new Date(at.getTime() + invitationLifetimeMs);
     await db.transaction(async (tx) => {
       await tx
@@ -206,14 +256,16 @@ export function createMembersService({
             isNull(invitations.revokedAt),
           ),
         );
+      const emailId = await emailInvitation(tx, { ...input, email }, token, expiresAt);
       await tx.insert(invitations).values({
         businessId: input.businessId,
         email,
         role: input.role,
-        tokenHash: hashToken(token),
+        tokenHash: hash,
         invitedBy: input.invitedBy,
         createdAt: at,
         expiresAt,
+        emailId,
       });
       await recordAudit(
         {
@@ -226,7 +278,61 @@ export function createMembersService({
         tx,
       );
     });
-    return { token, expiresAt: expiresAt.toISOString() };
+    return { token, expiresAt: expiresAt.toISOString(), email };
+  }
+
+  /**
+   * "Reenviar": a pending invitation gets a new link (the previous one stops working), a new
+   * expiry and a new email, as if just sent; the audit log says it was sent again.
+   */
+  async function resendInvitation(input: {
+    businessId: string;
+    invitationId: string;
+    userId: string;
+  }): Promise<IssuedInvitation> {
+    const at = now();
+    const { token, hash } = newToken();
+    const expiresAt = new Date(at.getTime() + invitationLifetimeMs);
+    const email = await db.transaction(async (tx) => {
+      const [row] = await tx
+        .select({ id: invitations.id, email: invitations.email, role: invitations.role })
+        .from(invitations)
+        .where(
+          and(
+            eq(invitations.id, input.invitationId),
+            eq(invitations.businessId, input.businessId),
+            isNull(invitations.acceptedAt),
+            isNull(invitations.revokedAt),
+            gt(invitations.expiresAt, at),
+          ),
+        )
+        .for("update");
+      if (!row) throw new DomainError("not_found", NOT_PENDING);
+      const invitee = {
+        businessId: input.businessId,
+        invitedBy: input.userId,
+        email: row.email,
+        role: row.role,
+      };
+      const emailId = await emailInvitation(tx, invitee, token, expiresAt);
+      await tx
+        .update(invitations)
+        // The owner re-sending it answers for it now (acceptance checks they still may invite).
+        .set({ tokenHash: hash, expiresAt, emailId, invitedBy: input.userId })
+        .where(eq(invitations.id, row.id));
+      await recordAudit(
+        {
+          businessId: input.businessId,
+          userId: input.userId,
+          action: "member.invite",
+          subject: `${row.email} (${roleLabels[row.role]}), enviada de nuevo`,
+          at,
+        },
+        tx,
+      );
+      return row.email;
+    });
+    return { token, expiresAt: expiresAt.toISOString(), email };
   }
 
   async function revokeInvitation(input: {
@@ -247,7 +353,7 @@ export function createMembersService({
         ),
       )
       .returning({ email: invitations.email });
-    if (!revoked) throw new DomainError("not_found", "Esa invitación ya no está pendiente.");
+    if (!revoked) throw new DomainError("not_found", NOT_PENDING);
     await recordAudit({
       businessId: input.businessId,
       userId: input.userId,
@@ -370,8 +476,14 @@ export function createMembersService({
         .where(eq(invitations.tokenHash, hashToken(token)))
         .for("update");
       if (!row) throw new DomainError("not_found", invitationMessages.not_found);
-      const state = stateOf(row, user.email, at);
+      // The address as stored now, and whether its owner proved it: not what the session says.
+      const [account] = await tx
+        .select({ email: users.email, verifiedAt: users.emailVerifiedAt })
+        .from(users)
+        .where(eq(users.id, user.id));
+      const state = stateOf(row, account?.email ?? user.email, at);
       if (state !== "pending") throw new DomainError("conflict", invitationMessages[state]);
+      if (!account?.verifiedAt) throw new DomainError("conflict", unverifiedMessage);
       // Whoever sent it must still be able to invite: one removed meanwhile cannot let anyone in.
       const [inviter] = row.invitedBy
         ? await tx
@@ -418,6 +530,7 @@ export function createMembersService({
     listMembers,
     listPendingInvitations,
     invite,
+    resendInvitation,
     revokeInvitation,
     changeRole,
     removeMember,

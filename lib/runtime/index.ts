@@ -27,6 +27,7 @@ import { createThrottleService, type ThrottleService } from "@/lib/auth/throttle
 import { createTwoFactorService, type TwoFactorService } from "@/lib/two-factor/service";
 import { createSpendingGuard, type SpendingGuard } from "@/lib/spending/guard";
 import { createUpstreamClient } from "@/lib/upstream/client";
+import { createVerificationService, type VerificationService } from "@/lib/verification/service";
 import { getLogger } from "@/lib/log";
 import { joinInstances, type Instance } from "./instances";
 import { trackCalls } from "./tracked-client";
@@ -61,6 +62,8 @@ export type Runtime = {
   throttle: ThrottleService;
   /** Two-factor sign-in: TOTP set-up, codes, recovery codes. */
   twoFactor: TwoFactorService;
+  /** Verified addresses: sign-up's emails, the verification links, "Reenviar email". */
+  verification: VerificationService;
   /** Settles once this process's TusFacturas calls in flight have ended. */
   drained(): Promise<void>;
 };
@@ -197,6 +200,7 @@ async function startRuntime(): Promise<Runtime> {
       db,
       audit,
       now,
+      mail,
       invitationLifetimeMs: config.TABLERO_INVITATION_MINUTES * 60_000,
     }),
     navigation: createNavigationService({ db }),
@@ -205,5 +209,6 @@ async function startRuntime(): Promise<Runtime> {
     throttle,
     twoFactor: createTwoFactorService({ db, keyring, now, audit }),
     drained,
+    verification: createVerificationService({ db, mail, tokens, throttle, now }),
   };
 }

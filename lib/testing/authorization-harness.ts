@@ -177,6 +177,8 @@ export async function startWorld() {
         name: `${label} ${tag}`,
         email: `${label}-${tag}@tablero.test`,
         passwordHash: "not-a-hash",
+        // Verified, as people who use Tablero are: accepting an invitation needs it.
+        emailVerifiedAt: new Date(),
       })
       .returning({ id: users.id, name: users.name, email: users.email });
     return user!;

@@ -281,6 +281,13 @@ export const actionMatrix: Record<string, MatrixEntry> = {
     input: (fx) => ({ ...biz(fx), email: `nueva-${fx.tag}@tablero.test`, role: "viewer" }),
     reauth: true,
   },
+  "lib/members/actions.ts#resendInvitation": {
+    kind: "business",
+    allowed: OWNER,
+    reauth: true,
+    input: (fx) => ({ ...biz(fx), invitationId: fx.invitationId }),
+    crossTenant: (fx) => ({ businessId: fx.outsiderBusinessId, invitationId: fx.invitationId }),
+  },
   "lib/members/actions.ts#revokeInvitation": {
     kind: "business",
     allowed: OWNER,

@@ -27,8 +27,11 @@ export type Mailbox = {
     to: string,
     options?: { subject?: RegExp; since?: number; timeoutMs?: number },
   ): Promise<ReceivedEmail>;
-  /** The next `count` messages are refused with a temporary error (451). */
-  refuse(count: number): void;
+  /**
+   * The next `count` messages are refused with a temporary error (451); with `to`, only those
+   * to that address (so tests running alongside keep receiving theirs).
+   */
+  refuse(count: number, to?: string): void;
   close(): Promise<void>;
 };
 
@@ -38,6 +41,9 @@ export async function startMailbox(options: { port?: number } = {}): Promise<Mai
   const received: ReceivedEmail[] = [];
   const waiters = new Set<() => void>();
   let refusing = 0;
+  const refusingTo = new Map<string, number>();
+  const unavailable = () =>
+    Object.assign(new Error("Servicio no disponible, probá más tarde"), { responseCode: 451 });
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
@@ -45,10 +51,16 @@ export async function startMailbox(options: { port?: number } = {}): Promise<Mai
     onMailFrom(_address, _session, callback) {
       if (refusing > 0) {
         refusing--;
-        const error = Object.assign(new Error("Servicio no disponible, probá más tarde"), {
-          responseCode: 451,
-        });
-        return callback(error);
+        return callback(unavailable());
+      }
+      callback();
+    },
+    onRcptTo(address, _session, callback) {
+      const to = address.address.toLowerCase();
+      const left = refusingTo.get(to) ?? 0;
+      if (left > 0) {
+        refusingTo.set(to, left - 1);
+        return callback(unavailable());
       }
       callback();
     },
@@ -114,8 +126,9 @@ export async function startMailbox(options: { port?: number } = {}): Promise<Mai
         check();
       });
     },
-    refuse(count) {
-      refusing = count;
+    refuse(count, to) {
+      if (to) refusingTo.set(to.toLowerCase(), count);
+      else refusing = count;
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };

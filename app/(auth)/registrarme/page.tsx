@@ -16,7 +16,7 @@ export default async function SignUpPage({
       <h1 className="text-xl font-semibold">Crear cuenta</h1>
       <p className="mt-1 text-sm text-slate-600">
         {invitacion
-          ? "Usá el email al que te invitaron: la invitación se acepta al crear la cuenta."
+          ? "Usá el email al que te invitaron: cuando lo confirmes con el enlace que te enviamos, ingresá y la invitación se acepta."
           : "Para dueños de empresas y estudios contables."}
       </p>
       <SignUpForm invitation={invitacion} />

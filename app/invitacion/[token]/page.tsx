@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AcceptInvitation } from "@/components/members/accept-invitation";
 import { Alert } from "@/components/ui/alert";
+import { ResendVerification } from "@/components/verification/resend-verification";
 import { currentUser } from "@/lib/auth/session";
 import { roleLabels } from "@/lib/auth/permissions";
-import { invitationMessages } from "@/lib/members/service";
+import { invitationMessages, unverifiedMessage } from "@/lib/members/service";
 import { getRuntime } from "@/lib/runtime";
+import { MAIL_OFF } from "@/lib/verification/service";
 import { signOutAction } from "@/lib/auth/actions";
 
 export const metadata: Metadata = { title: "Invitación" };
@@ -13,10 +15,14 @@ export const metadata: Metadata = { title: "Invitación" };
 export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const user = await currentUser();
+  const runtime = await getRuntime();
   const info = /^[\w-]{20,100}$/.test(token)
-    ? await (await getRuntime()).members.invitationInfo(token, user?.email ?? null)
+    ? await runtime.members.invitationInfo(token, user?.email ?? null)
     : null;
   const state = info?.state ?? "not_found";
+  // Accepting proves nothing about the address by itself: the invitee confirms it first.
+  const verification =
+    user && state === "pending" ? await runtime.verification.status(user.id) : null;
   const query = `?invitacion=${encodeURIComponent(token)}`;
   return (
     <main className="flex min-h-screen items-center justify-center px-4 py-12">
@@ -52,7 +58,21 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
                 {info.invitedBy ?? "Un dueño"} te invitó a <strong>{info.razonSocial}</strong> con
                 el rol <strong>{roleLabels[info.role!]}</strong>.
               </p>
-              {user ? (
+              {verification && !verification.verified ? (
+                <Alert tone="warning" title="Confirmá tu email">
+                  {verification.mailEnabled ? (
+                    <>
+                      <p>
+                        {unverifiedMessage} Lo mandamos a {verification.email}; si no lo encontrás,
+                        pedí otro.
+                      </p>
+                      <ResendVerification email={verification.email} />
+                    </>
+                  ) : (
+                    <p>{MAIL_OFF}</p>
+                  )}
+                </Alert>
+              ) : user ? (
                 <AcceptInvitation token={token} />
               ) : (
                 <div className="flex flex-wrap gap-3">

@@ -16,15 +16,17 @@ export default async function MembersPage({ params }: { params: Promise<{ busine
       <Alert tone="info">Solo los dueños de la empresa pueden ver y cambiar sus miembros.</Alert>
     );
   }
-  const service = (await getRuntime()).members;
+  const runtime = await getRuntime();
+  const service = runtime.members;
+  const { enabled: mailEnabled } = runtime.mail;
   const [members, pending] = await Promise.all([
     service.listMembers(businessId),
     service.listPendingInvitations(businessId),
   ]);
   return (
     <div className="space-y-8">
-      <InviteMember businessId={businessId} />
-      <PendingInvitations businessId={businessId} invitations={pending} />
+      <InviteMember businessId={businessId} mailEnabled={mailEnabled} />
+      <PendingInvitations businessId={businessId} invitations={pending} mailEnabled={mailEnabled} />
       <MembersTable businessId={businessId} members={members} currentUserId={user.id} />
     </div>
   );

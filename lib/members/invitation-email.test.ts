@@ -1,0 +1,235 @@
+/**
+ * Invitations by email on both engines: the email and its job are written in the invitation's
+ * transaction (an invitation rolled back sends nothing), the real SMTP server receives the link,
+ * "Reenviar" replaces the link, and accepting needs a verified address.
+ */
+import { randomBytes } from "node:crypto";
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAuditService } from "@/lib/audit/service";
+import { createBusinessesService } from "@/lib/businesses/service";
+import type { DatabaseHandle } from "@/lib/db/client";
+import { invitations, memberships, outboundEmails, users } from "@/lib/db/schema";
+import { startJobQueue, type JobQueue } from "@/lib/jobs/queue";
+import { createMailService, type MailService } from "@/lib/mail/service";
+import { createSmtpTransport } from "@/lib/mail/transport";
+import { startMailbox, type Mailbox } from "@/lib/testing/mailbox";
+import { databaseEngines } from "@/lib/testing/test-database";
+import { createMembersService, invitationMessages, unverifiedMessage } from "./service";
+
+const BASE_URL = "http://tablero.test";
+const LIFETIME_MS = 7 * 24 * 3_600_000;
+
+describe.each(databaseEngines())("invitations by email on $name", (engine) => {
+  let handle: DatabaseHandle;
+  let queue: JobQueue;
+  let mailbox: Mailbox;
+  let mail: MailService;
+
+  beforeAll(async () => {
+    handle = await engine.open();
+    queue = await startJobQueue(handle, {
+      maintenanceSeconds: 60,
+      expireSeconds: 30,
+      emailAttempts: 3,
+      emailRetrySeconds: 1,
+    });
+    mailbox = await startMailbox();
+    mail = createMailService({
+      db: handle.db,
+      queue,
+      transport: createSmtpTransport(mailbox.smtpUrl, "Tablero <no-responder@tablero.test>"),
+      baseUrl: BASE_URL,
+      attempts: 3,
+    });
+  });
+  afterAll(async () => {
+    await queue?.stop();
+    await mailbox?.close();
+    await handle?.close();
+  });
+
+  function members(audit = createAuditService({ db: handle.db })) {
+    return createMembersService({ db: handle.db, audit, mail, invitationLifetimeMs: LIFETIME_MS });
+  }
+
+  async function user(name: string, verified = true) {
+    const email = `${name.toLowerCase()}.${randomBytes(4).toString("hex")}@tablero.test`;
+    const [row] = await handle.db
+      .insert(users)
+      .values({
+        name,
+        email,
+        passwordHash: "not-a-hash",
+        emailVerifiedAt: verified ? new Date() : null,
+      })
+      .returning({ id: users.id, email: users.email });
+    return row!;
+  }
+
+  async function business() {
+    const owner = await user("Dueña");
+    const businessId = await createBusinessesService({
+      db: handle.db,
+      keyring: new Map([[1, randomBytes(32)]]),
+    }).insertBusiness(owner.id, {
+      razonSocial: "Ferretería Centro S.R.L.",
+      cuit: "20055361682",
+      credentials: { apikey: "1", apitoken: "a", usertoken: "b" },
+    });
+    return { businessId, owner };
+  }
+
+  /** pg-boss's `email` jobs for this email, as any instance's worker would find them. */
+  async function emailJobs(emailId: string): Promise<number> {
+    const result = (await handle.db.execute(
+      sql`select count(*)::int as n from pgboss.job where name = 'email' and data->>'emailId' = ${emailId}`,
+    )) as unknown as { rows: { n: number }[] };
+    return result.rows[0]!.n;
+  }
+
+  async function emailsTo(to: string) {
+    return handle.db.select().from(outboundEmails).where(eq(outboundEmails.to, to));
+  }
+
+  it("invite writes the email and its job with the invitation; the invitee receives the link", async () => {
+    const { businessId, owner } = await business();
+    const invitee = await user("Invitada");
+    const { token } = await members().invite({
+      businessId,
+      invitedBy: owner.id,
+      email: invitee.email,
+      role: "accountant",
+    });
+
+    const [invitation] = await handle.db
+      .select()
+      .from(invitations)
+      .where(eq(invitations.businessId, businessId));
+    const [email] = await emailsTo(invitee.email);
+    expect(email).toMatchObject({ kind: "invitation", status: "pending" });
+    expect(invitation!.emailId).toBe(email!.id);
+    expect(await emailJobs(email!.id)).toBe(1);
+
+    // Delivered as the queue's worker does it, to the real SMTP server.
+    await mail.deliver(email!.id);
+    const received = await mailbox.waitFor(invitee.email, { subject: /te invitó a Ferretería/ });
+    expect(received.links).toContain(`${BASE_URL}/invitacion/${token}`);
+    expect(received.text).toContain("como Contador");
+    expect((await mail.state(email!.id))?.status).toBe("sent");
+  });
+
+  it("an invitation rolled back leaves no email and no job", async () => {
+    const { businessId, owner } = await business();
+    const invitee = await user("Revertida");
+    const failingAudit = {
+      // The last write of the invitation's transaction fails: everything before it must go.
+      recordAudit: () => Promise.reject(new Error("audit_events no disponible")),
+    };
+    await expect(
+      members(failingAudit as unknown as ReturnType<typeof createAuditService>).invite({
+        businessId,
+        invitedBy: owner.id,
+        email: invitee.email,
+        role: "viewer",
+      }),
+    ).rejects.toThrow("audit_events no disponible");
+    expect(await emailsTo(invitee.email)).toEqual([]);
+    expect(
+      await handle.db.select().from(invitations).where(eq(invitations.businessId, businessId)),
+    ).toEqual([]);
+    const jobs = (await handle.db.execute(
+      sql`select count(*)::int as n from pgboss.job where name = 'email'
+          and data->>'emailId' not in (select id::text from outbound_emails)`,
+    )) as unknown as { rows: { n: number }[] };
+    expect(jobs.rows[0]!.n).toBe(0);
+  });
+
+  it("re-sending gives a new link and a new email; the old link is refused", async () => {
+    const { businessId, owner } = await business();
+    const invitee = await user("Reenviada");
+    const first = await members().invite({
+      businessId,
+      invitedBy: owner.id,
+      email: invitee.email,
+      role: "viewer",
+    });
+    const [pending] = await members().listPendingInvitations(businessId);
+    const again = await members().resendInvitation({
+      businessId,
+      invitationId: pending!.id,
+      userId: owner.id,
+    });
+    expect(again.token).not.toBe(first.token);
+    expect(again.email).toBe(invitee.email);
+
+    const emails = await emailsTo(invitee.email);
+    expect(emails).toHaveLength(2);
+    const [row] = await handle.db
+      .select()
+      .from(invitations)
+      .where(eq(invitations.businessId, businessId));
+    const latest = emails.find((e) => e.id === row!.emailId)!;
+    expect(await emailJobs(latest.id)).toBe(1);
+    await mail.deliver(latest.id);
+    const received = await mailbox.waitFor(invitee.email, { subject: /te invitó/ });
+    expect(received.links).toContain(`${BASE_URL}/invitacion/${again.token}`);
+
+    await expect(members().acceptInvitation(first.token, invitee)).rejects.toMatchObject({
+      code: "not_found",
+      message: invitationMessages.not_found,
+    });
+    await expect(members().acceptInvitation(again.token, invitee)).resolves.toEqual({
+      businessId,
+    });
+    // No longer pending: nothing to re-send.
+    await expect(
+      members().resendInvitation({ businessId, invitationId: pending!.id, userId: owner.id }),
+    ).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("re-sending is scoped to the business named: another business's invitation is not found", async () => {
+    const mine = await business();
+    const theirs = await business();
+    await members().invite({
+      businessId: theirs.businessId,
+      invitedBy: theirs.owner.id,
+      email: "ajena@example.com",
+      role: "viewer",
+    });
+    const [pending] = await members().listPendingInvitations(theirs.businessId);
+    await expect(
+      members().resendInvitation({
+        businessId: mine.businessId,
+        invitationId: pending!.id,
+        userId: mine.owner.id,
+      }),
+    ).rejects.toMatchObject({ code: "not_found" });
+    expect(await emailsTo("ajena@example.com")).toHaveLength(1);
+  });
+
+  it("accepting needs the invited address verified; once verified it works", async () => {
+    const { businessId, owner } = await business();
+    const invitee = await user("Sinconfirmar", false);
+    const { token } = await members().invite({
+      businessId,
+      invitedBy: owner.id,
+      email: invitee.email,
+      role: "accountant",
+    });
+    await expect(members().acceptInvitation(token, invitee)).rejects.toMatchObject({
+      code: "conflict",
+      message: unverifiedMessage,
+    });
+    expect(
+      await handle.db.select().from(memberships).where(eq(memberships.userId, invitee.id)),
+    ).toEqual([]);
+    // Still pending: the link works once the address is confirmed.
+    expect((await members().invitationInfo(token, invitee.email)).state).toBe("pending");
+    await handle.db
+      .update(users)
+      .set({ emailVerifiedAt: new Date() })
+      .where(eq(users.id, invitee.id));
+    await expect(members().acceptInvitation(token, invitee)).resolves.toEqual({ businessId });
+  });
+});
