@@ -473,3 +473,35 @@ export const outboundEmails = pgTable(
 );
 
 export type OutboundEmail = typeof outboundEmails.$inferSelect;
+
+/**
+ * The security log: failed and throttled sign-ins, authorization refusals, two-factor
+ * changes, ended sessions, deleted businesses. No foreign keys: a record outlives the user or
+ * business it is about (a deleted business's record says who deleted it and when).
+ */
+export const securityEvents = pgTable(
+  "security_events",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    /** e.g. `sign_in.failed`, `authorization.refused`; see lib/security-log. */
+    kind: text("kind").notNull(),
+    userId: uuid("user_id"),
+    businessId: uuid("business_id"),
+    /** The email a sign-in was for (lower-cased), when there is no user to name. */
+    email: text("email"),
+    /** The client's address, as far as the trusted proxies say. */
+    address: text("address"),
+    /** What was refused or changed: an action's or page's name, a business's name. */
+    subject: text("subject"),
+    /** Why, in words for the owner and the operator; never a secret. */
+    detail: text("detail"),
+    requestId: text("request_id"),
+  },
+  (t) => [
+    index("security_events_at_idx").on(t.at),
+    index("security_events_business_at_idx").on(t.businessId, t.at),
+  ],
+);
+
+export type SecurityEvent = typeof securityEvents.$inferSelect;
