@@ -1,17 +1,24 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { REQUEST_ID_HEADER, requestIdFrom } from "@/lib/request-id";
+import { contentSecurityPolicy, newNonce } from "@/lib/security-headers";
 
 /**
- * Gives every request an id: the app reads it from the request headers (`requestLogger` in
- * lib/log.ts) and the caller gets it back on the response to quote in a report.
+ * Gives every request an id (the app reads it from the request headers, `requestLogger` in
+ * lib/log.ts, and the caller gets it back to quote in a report) and a fresh CSP nonce: Next.js
+ * reads the policy from the request headers and puts the nonce on the scripts it renders.
  */
 export function proxy(request: NextRequest) {
   const requestId = requestIdFrom(request.headers.get(REQUEST_ID_HEADER));
+  const policy = contentSecurityPolicy(newNonce(), {
+    dev: process.env.NODE_ENV === "development",
+  });
   const headers = new Headers(request.headers);
   headers.set(REQUEST_ID_HEADER, requestId);
+  headers.set("Content-Security-Policy", policy);
 
   const response = NextResponse.next({ request: { headers } });
   response.headers.set(REQUEST_ID_HEADER, requestId);
+  response.headers.set("Content-Security-Policy", policy);
   return response;
 }
 

@@ -221,9 +221,23 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
   ).toEqual([]);
 }
 
+/** What Chromium says when the Content-Security-Policy blocks something. */
+const CSP_VIOLATION = /Content Security Policy|Refused to (load|execute|apply|connect|frame)/i;
+
 export const test = base.extend<{ emulator: EmulatorControl }>({
   emulator: async ({}, provide) => {
     await provide(createEmulatorControl(process.env.E2E_EMULATOR_URL!));
+  },
+  // Every spec fails on anything the Content-Security-Policy blocked in its pages: a blocked
+  // script or style is a page that does not work for its users.
+  context: async ({ context }, provide) => {
+    const violations: string[] = [];
+    context.on("console", (message) => {
+      if (message.type() === "error" && CSP_VIOLATION.test(message.text()))
+        violations.push(`${message.location().url}: ${message.text()}`);
+    });
+    await provide(context);
+    expect(violations, "violaciones de la Content-Security-Policy").toEqual([]);
   },
 });
 

@@ -1,0 +1,113 @@
+import fs from "node:fs";
+import path from "node:path";
+import { accounts, addBusiness, addClient, expect, signUp, test } from "./fixtures";
+
+/**
+ * Every page and route file of app/, as a URL a signed-in owner can request: dynamic segments
+ * become the test's own business, client and a made-up token.
+ */
+function routeUrls(values: Record<string, string>): string[] {
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name === "page.tsx" || entry.name === "route.ts") files.push(full);
+    }
+  };
+  walk("app");
+  return files
+    .map((file) =>
+      path
+        .dirname(file)
+        .replace(/^app/, "")
+        .split(path.sep)
+        .filter((segment) => segment && !/^\(.*\)$/.test(segment))
+        .map((segment) =>
+          segment === "[...nextauth]"
+            ? "session"
+            : segment.replace(/^\[(\w+)\]$/, (_, name: string) => values[name] ?? "x"),
+        )
+        .join("/"),
+    )
+    .map((route) => `/${route}`)
+    .sort();
+}
+
+const NONCE = /script-src 'self' 'nonce-([A-Za-z0-9+/=]{20,})' 'strict-dynamic'/;
+
+test("every page and route answers with the security headers and a nonce of its own", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await signUp(page);
+  const businessId = await addBusiness(page, accounts.a1003, "Empresa Encabezados");
+  await addClient(page, businessId, { nombre: "Cliente Encabezados", cuit: "20123456786" });
+  const urls = routeUrls({
+    businessId,
+    cuit: "20123456786",
+    token: "A".repeat(43),
+  });
+  expect(urls).toContain(`/empresas/${businessId}/consumo`);
+  expect(urls).toContain("/api/health");
+
+  const nonces = new Set<string>();
+  for (const url of urls) {
+    const response = await page.request.get(url, { maxRedirects: 0 });
+    const headers = response.headers();
+    const where = `${url} (${response.status()})`;
+    expect(headers["x-frame-options"], where).toBe("DENY");
+    expect(headers["x-content-type-options"], where).toBe("nosniff");
+    expect(headers["referrer-policy"], where).toBe("same-origin");
+    expect(headers["cross-origin-opener-policy"], where).toBe("same-origin");
+    expect(headers["permissions-policy"], where).toMatch(/camera=\(\), .*geolocation=\(\)/);
+    const csp = headers["content-security-policy"] ?? "";
+    for (const directive of [
+      "object-src 'none'",
+      "base-uri 'none'",
+      "frame-ancestors 'none'",
+      "form-action 'self'",
+    ])
+      expect(csp, where).toContain(directive);
+    const nonce = NONCE.exec(csp)?.[1];
+    expect(nonce, where).toBeTruthy();
+    nonces.add(nonce!);
+  }
+  // A nonce is never reused: one per response.
+  expect(nonces.size).toBe(urls.length);
+
+  // The page's scripts carry the response's nonce; nothing else on the page runs.
+  const response = await page.goto(`/empresas/${businessId}/consumo`);
+  const nonce = NONCE.exec(response!.headers()["content-security-policy"] ?? "")![1]!;
+  const scripts = await page
+    .locator("script")
+    .evaluateAll((nodes) => nodes.map((node) => (node as HTMLScriptElement).nonce));
+  expect(scripts.length).toBeGreaterThan(0);
+  expect(new Set(scripts)).toEqual(new Set([nonce]));
+});
+
+test("a script that gets into a page's HTML does not run, and the browser reports it", async ({
+  browser,
+}) => {
+  // A context of its own: the violation this test causes on purpose is not a failure.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const reports: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") reports.push(message.text());
+  });
+  // As an XSS would: markup with a script, in the page Tablero served with its own headers.
+  await page.route("**/ingresar", async (route) => {
+    const response = await route.fetch();
+    const html = (await response.text()).replace(
+      "<body",
+      "<script>window.__inyectado = true</script><body",
+    );
+    await route.fulfill({ response, body: html });
+  });
+  await page.goto("/ingresar");
+  await expect(page.getByRole("button", { name: "Ingresar" })).toBeVisible();
+  expect(await page.evaluate(() => "__inyectado" in window)).toBe(false);
+  await expect.poll(() => reports.join("\n")).toMatch(/Content Security Policy/);
+  await context.close();
+});
