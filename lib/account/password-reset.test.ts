@@ -7,6 +7,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAuditService } from "@/lib/audit/service";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { admitSignIn, signInKeys } from "@/lib/auth/sign-in-limits";
 import { createThrottleService } from "@/lib/auth/throttle";
 import type { DatabaseHandle } from "@/lib/db/client";
 import {
@@ -29,6 +30,7 @@ import { createAccountTokensService } from "./tokens";
 const HOUR = 3_600_000;
 const OLD_PASSWORD = "pájaro-ventana-limón-17";
 const NEW_PASSWORD = "tranvía-cometa-azulejo-41";
+const CONNECTION = "203.0.113.5";
 
 describe.each(databaseEngines())("password reset on $name", (engine) => {
   let handle: DatabaseHandle;
@@ -141,7 +143,7 @@ describe.each(databaseEngines())("password reset on $name", (engine) => {
     const [first, second] = [(await open())!, (await open())!];
     const token = await linkFor(user.email);
 
-    await reset.reset(token, NEW_PASSWORD);
+    await reset.reset(token, NEW_PASSWORD, CONNECTION);
 
     const after = await userRow(user.id);
     expect(await verifyPassword(after.passwordHash, NEW_PASSWORD)).toBe(true);
@@ -160,7 +162,7 @@ describe.each(databaseEngines())("password reset on $name", (engine) => {
     expect(changed.text).toContain("https://tablero.test/olvide-mi-contrasena");
 
     // The link worked once.
-    await expect(reset.reset(token, "otra-clave-muy-larga-y-rara-99")).rejects.toThrow(
+    await expect(reset.reset(token, "otra-clave-muy-larga-y-rara-99", CONNECTION)).rejects.toThrow(
       LINK_NOT_USABLE,
     );
     expect((await userRow(user.id)).passwordHash).toBe(after.passwordHash);
@@ -171,7 +173,9 @@ describe.each(databaseEngines())("password reset on $name", (engine) => {
     const { sessions, reset } = services();
     const session = (await sessions.open({ userId: user.id, userAgent: "t", address: null }))!;
     const token = await linkFor(user.email);
-    const refusal = await reset.reset(token, "contraseña123").catch((error: unknown) => error);
+    const refusal = await reset
+      .reset(token, "contraseña123", CONNECTION)
+      .catch((error: unknown) => error);
     expect(refusal).toMatchObject({
       code: "invalid",
       message: expect.stringMatching(/^Esa contraseña es fácil de adivinar\./),
@@ -182,7 +186,7 @@ describe.each(databaseEngines())("password reset on $name", (engine) => {
     expect(unchanged.emailVerifiedAt).toBeNull();
     expect(await sessions.check(session, user.id)).toBe(true);
     // The same link, with a good password.
-    await reset.reset(token, NEW_PASSWORD);
+    await reset.reset(token, NEW_PASSWORD, CONNECTION);
     expect(await sessions.check(session, user.id)).toBe(false);
   });
 
@@ -191,17 +195,33 @@ describe.each(databaseEngines())("password reset on $name", (engine) => {
     const token = await linkFor(user.email);
     const moved = `nueva-${user.email}`;
     await handle.db.update(users).set({ email: moved }).where(eq(users.id, user.id));
-    await services().reset.reset(token, NEW_PASSWORD);
+    await services().reset.reset(token, NEW_PASSWORD, CONNECTION);
     expect((await userRow(user.id)).emailVerifiedAt).toBeNull();
     // The change is told to the address the account has now.
     await mailbox.waitFor(moved, { subject: /Cambió la contraseña/ });
+  });
+
+  it("forgets this connection's failed sign-ins with the old password, not another's", async () => {
+    const user = await newUser();
+    const throttle = createThrottleService({ db: handle.db, now });
+    const here = signInKeys(user.email, CONNECTION);
+    const elsewhere = signInKeys(user.email, "198.51.100.66");
+    // Guesses until each connection is made to wait.
+    for (const keys of [here, elsewhere]) {
+      while (await admitSignIn(throttle, keys));
+      expect(await admitSignIn(throttle, keys)).toBe(false);
+    }
+    const token = await linkFor(user.email);
+    await services().reset.reset(token, NEW_PASSWORD, CONNECTION);
+    expect(await admitSignIn(throttle, here)).toBe(true);
+    expect(await admitSignIn(throttle, elsewhere)).toBe(false);
   });
 
   it("an address already verified keeps its date", async () => {
     const user = await newUser(true);
     const token = await linkFor(user.email);
     clock += 60_000;
-    await services().reset.reset(token, NEW_PASSWORD);
+    await services().reset.reset(token, NEW_PASSWORD, CONNECTION);
     expect((await userRow(user.id)).emailVerifiedAt).toEqual(user.emailVerifiedAt);
   });
 
@@ -253,8 +273,8 @@ describe.each(databaseEngines())("password reset on $name", (engine) => {
     const token = await linkFor(user.email);
     const { reset } = services();
     const outcomes = await Promise.allSettled([
-      reset.reset(token, NEW_PASSWORD),
-      reset.reset(token, "otra-clave-muy-larga-y-rara-99"),
+      reset.reset(token, NEW_PASSWORD, CONNECTION),
+      reset.reset(token, "otra-clave-muy-larga-y-rara-99", CONNECTION),
     ]);
     expect(outcomes.map((o) => o.status).sort()).toEqual(["fulfilled", "rejected"]);
     const hash = (await userRow(user.id)).passwordHash;

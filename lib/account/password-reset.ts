@@ -3,7 +3,13 @@ import { eq } from "drizzle-orm";
 import type { AuditService } from "@/lib/audit/service";
 import { hashPassword } from "@/lib/auth/password";
 import { passwordProblem } from "@/lib/auth/password-policy";
-import { describeWait, type ThrottleRule, type ThrottleService } from "@/lib/auth/throttle";
+import { signInKeys } from "@/lib/auth/sign-in-limits";
+import {
+  describeWait,
+  throttleRules,
+  type ThrottleRule,
+  type ThrottleService,
+} from "@/lib/auth/throttle";
 import type { Database } from "@/lib/db";
 import { users } from "@/lib/db/schema";
 import { DomainError } from "@/lib/errors";
@@ -115,9 +121,10 @@ export function createPasswordResetService(deps: PasswordResetDeps) {
      * Sets `password` with the link's `token`, in one transaction: uses the token, changes the
      * hash, ends every session, marks the address verified (the link reached it) and queues
      * the "your password changed" email. A refused password leaves the link usable.
+     * `address` is the connection's: its failed sign-ins with the old password are forgotten.
      */
-    async reset(token: string, password: string): Promise<void> {
-      await db.transaction(async (tx) => {
+    async reset(token: string, password: string, address: string | null): Promise<void> {
+      const email = await db.transaction(async (tx) => {
         const used = await tokens.consume(tx, token, "reset-password");
         if (!used) throw new DomainError("conflict", LINK_NOT_USABLE);
         const [user] = await tx
@@ -149,7 +156,10 @@ export function createPasswordResetService(deps: PasswordResetDeps) {
           user.email,
           passwordChangedMessage({ name: user.name, resetUrl: mail.link(FORGOT_PASSWORD_PATH) }),
         );
+        return user.email;
       });
+      // Someone locked out by guessing the old one must be able to sign in with the new one now.
+      await throttle.clear(throttleRules.signInPair, signInKeys(email, address).pair);
       getLogger().info({ event: "password_reset.done" }, "Password reset with an emailed link");
     },
   };

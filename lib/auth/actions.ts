@@ -162,7 +162,8 @@ export const resetPassword = publicAction({
   name: "resetPassword",
   schema: resetPasswordSchema,
   async handler({ token, password }) {
-    await (await getRuntime()).passwordReset.reset(token, password);
+    const { passwordReset } = await getRuntime();
+    await passwordReset.reset(token, password, await requestClientAddress());
     redirect("/ingresar?contrasena=cambiada");
   },
 });
