@@ -10,6 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { chromium } from "@playwright/test";
 import { createEmulatorControl } from "@/lib/tusfacturas/emulator/control";
+import { serveMailbox, startMailbox } from "@/lib/testing/mailbox";
 import { startEmulator } from "@/lib/tusfacturas/emulator/server";
 import { chromiumLaunchOptions } from "../e2e/chromium";
 import { signUp } from "../e2e/fixtures";
@@ -49,6 +50,10 @@ export async function measureMultiInstance(adminUrl: string): Promise<MultiInsta
   buildIfNeeded();
   const emulator = await startEmulator({ port: 0, quiet: true });
   const control = createEmulatorControl(emulator.url);
+  // Sign-up confirms the address by email: the instances send here, `signUp` reads it.
+  const mailbox = await startMailbox();
+  const mailboxApi = await serveMailbox(mailbox);
+  process.env.E2E_MAILBOX_URL = mailboxApi.url;
   const database = await createDatabase(adminUrl, "tablero_bench");
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "tablero-bench-multi-"));
   const config = {
@@ -57,6 +62,11 @@ export async function measureMultiInstance(adminUrl: string): Promise<MultiInsta
     ...newSecrets(),
     workDir,
     logDir: path.join(workDir, "logs"),
+    env: {
+      SMTP_URL: mailbox.smtpUrl,
+      TABLERO_URL: `http://localhost:${BASE_PORT}`,
+      TABLERO_EMAIL_RETRY_SECONDS: "1",
+    },
   };
   const pool = openPool(database.url);
   const instances: InstanceRecord[] = [];
@@ -96,6 +106,8 @@ export async function measureMultiInstance(adminUrl: string): Promise<MultiInsta
     await pool.end();
     await dropDatabase(adminUrl, database.name).catch(() => undefined);
     await emulator.close();
+    await mailboxApi.close();
+    await mailbox.close();
     fs.rmSync(workDir, { recursive: true, force: true });
   }
 }

@@ -3,6 +3,7 @@
  * as it sends to a provider, and tests read what arrived. It can refuse the next messages,
  * as a provider does in an outage. Test-only.
  */
+import http from "node:http";
 import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 
@@ -131,5 +132,48 @@ export async function startMailbox(options: { port?: number } = {}): Promise<Mai
       else refusing = count;
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/**
+ * The mailbox's small HTTP API on loopback, for tests in another process (e2e/mailbox.ts):
+ * GET /messages?to=…, POST /refuse?count=N[&to=…]. Port 0 picks a free one.
+ */
+export async function serveMailbox(
+  mailbox: Mailbox,
+  port = 0,
+): Promise<{ url: string; close(): Promise<void> }> {
+  const server = http.createServer((request, response) => {
+    const url = new URL(request.url ?? "/", "http://127.0.0.1");
+    const reply = (status: number, body: unknown) => {
+      response.writeHead(status, { "content-type": "application/json" });
+      response.end(JSON.stringify(body));
+    };
+    if (request.method === "GET" && url.pathname === "/messages") {
+      return reply(200, mailbox.messages(url.searchParams.get("to") ?? undefined));
+    }
+    if (request.method === "POST" && url.pathname === "/refuse") {
+      mailbox.refuse(
+        Number(url.searchParams.get("count") ?? 1),
+        url.searchParams.get("to") ?? undefined,
+      );
+      return reply(200, { ok: true });
+    }
+    reply(404, { error: "not found" });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, "127.0.0.1", () => resolve());
+  });
+  const address = server.address();
+  const bound = typeof address === "object" && address ? address.port : port;
+  return {
+    url: `http://127.0.0.1:${bound}`,
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        // Pollers keep connections alive; they must not hold the process open.
+        server.closeAllConnections();
+      }),
   };
 }

@@ -15,7 +15,7 @@ import { createMailService, type MailService } from "@/lib/mail/service";
 import { createSmtpTransport } from "@/lib/mail/transport";
 import { startMailbox, type Mailbox } from "@/lib/testing/mailbox";
 import { databaseEngines } from "@/lib/testing/test-database";
-import { createVerificationService } from "./service";
+import { createVerificationService, MAIL_OFF } from "./service";
 
 const BASE_URL = "http://tablero.test";
 const HOUR = 3_600_000;
@@ -190,6 +190,46 @@ describe.each(databaseEngines())("verified addresses on $name", (engine) => {
     expect(await service().verify(second)).toEqual({ outcome: "verified", email });
     // Verified: "Reenviar" sends nothing more.
     expect(await service().resend(user.id, "203.0.113.7")).toEqual({ status: "verified" });
+  });
+
+  it("with email off (no SMTP_URL): the account exists, nothing is queued, and every answer says why", async () => {
+    const { db } = handle;
+    const off = createVerificationService({
+      db,
+      mail: createMailService({
+        db,
+        queue: { send: () => Promise.reject(new Error("email is off: nothing is queued")) },
+        transport: null,
+        baseUrl: BASE_URL,
+        attempts: 3,
+      }),
+      tokens: createAccountTokensService({ db, now }),
+      throttle: createThrottleService({ db, now }),
+      now,
+    });
+    const email = newEmail();
+    expect(await off.signUp({ name: "Ana", email, password: "una-clave-bien-larga" })).toEqual({
+      mailEnabled: false,
+    });
+    const user = (await account(email))!;
+    expect(user.emailVerifiedAt).toBeNull();
+    // Recorded as never sent, so the banner can tell; no body kept.
+    expect(
+      await db
+        .select({ status: outboundEmails.status, text: outboundEmails.text })
+        .from(outboundEmails)
+        .where(eq(outboundEmails.to, email)),
+    ).toEqual([{ status: "failed", text: null }]);
+    expect(await off.status(user.id)).toEqual({
+      verified: false,
+      email,
+      lastEmail: "failed",
+      mailEnabled: false,
+    });
+    await expect(off.resend(user.id, "203.0.113.9")).rejects.toMatchObject({
+      code: "conflict",
+      message: MAIL_OFF,
+    });
   });
 
   it("emails to one address are limited, and the answer says when to try again", async () => {
