@@ -80,6 +80,12 @@ export function PendingInvitations({
       {invitations.length === 0 ? (
         <p className="text-sm text-slate-600">No hay invitaciones pendientes.</p>
       ) : (
+        <p className="text-sm text-slate-600">
+          «Reenviar» manda un email nuevo con un enlace nuevo y otro plazo: el enlace anterior deja
+          de funcionar.
+        </p>
+      )}
+      {invitations.length === 0 ? null : (
         <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
           {invitations.map((invitation) => (
             <li
