@@ -47,6 +47,11 @@ const schema = z.object({
     .positive()
     .max(7 * 24 * 60)
     .default(30),
+  /**
+   * How long a sign-in (or "Confirmá que sos vos") vouches for the person before a sensitive
+   * action asks again. Lowered only to test that the question is asked.
+   */
+  TABLERO_REAUTH_SECONDS: z.coerce.number().int().min(1).max(3600).default(600),
   /** Accounts that may be created from one address in an hour before sign-up makes it wait. */
   TABLERO_SIGNUPS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(10),
   /**

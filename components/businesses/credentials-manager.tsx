@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { useReauth } from "@/components/reauth/use-reauth";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { useActionForm } from "@/components/ui/use-action-form";
 import {
@@ -37,12 +38,13 @@ export function CredentialsManager({
   const [outcome, setOutcome] = useState<VerificationResult | null>(null);
   const [removing, startRemoving] = useTransition();
   const [removeError, setRemoveError] = useState<string | null>(null);
+  const reauth = useReauth();
   const afterChange = () => {
     void queryClient.invalidateQueries({ queryKey: queryKeys.business(businessId) });
     router.refresh();
   };
   const form = useActionForm(
-    (values) => replaceCredentials({ ...values, businessId }),
+    (values) => reauth.guard(replaceCredentials)({ ...values, businessId }),
     (result) => {
       setOutcome(result);
       afterChange();
@@ -101,7 +103,7 @@ export function CredentialsManager({
             pending={removing}
             onConfirm={() =>
               startRemoving(async () => {
-                const result = await removeCredentials({ businessId });
+                const result = await reauth.guard(removeCredentials)({ businessId });
                 setOutcome(null);
                 setRemoveError(result.ok ? null : result.error.message);
                 if (result.ok) afterChange();
@@ -110,6 +112,7 @@ export function CredentialsManager({
           />
         </section>
       ) : null}
+      {reauth.dialog}
     </>
   );
 }

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
+import { useReauth } from "@/components/reauth/use-reauth";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { deleteBusiness } from "@/lib/businesses/actions";
 
@@ -10,6 +11,7 @@ export function DeleteBusiness({ businessId }: { businessId: string }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
+  const reauth = useReauth();
   return (
     <section aria-labelledby="business-delete" className="space-y-3 border-t border-slate-200 pt-6">
       <h2 id="business-delete" className="text-lg font-semibold text-red-800">
@@ -27,7 +29,7 @@ export function DeleteBusiness({ businessId }: { businessId: string }) {
         pending={pending}
         onConfirm={() =>
           startTransition(async () => {
-            const result = await deleteBusiness({ businessId });
+            const result = await reauth.guard(deleteBusiness)({ businessId });
             if (result.ok) {
               router.push("/empresas");
               router.refresh();
@@ -35,6 +37,7 @@ export function DeleteBusiness({ businessId }: { businessId: string }) {
           })
         }
       />
+      {reauth.dialog}
     </section>
   );
 }

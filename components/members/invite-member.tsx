@@ -6,6 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
+import { useReauth } from "@/components/reauth/use-reauth";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { formatDate } from "@/lib/format";
 import { inviteMember } from "@/lib/members/actions";
@@ -24,13 +25,14 @@ export function InviteMember({
   mailEnabled: boolean;
 }) {
   const router = useRouter();
+  const reauth = useReauth();
   const [created, setCreated] = useState<{
     link: string;
     expiresAt: string;
     email: string;
   } | null>(null);
   const form = useActionForm(
-    (values) => inviteMember({ ...values, businessId }),
+    (values) => reauth.guard(inviteMember)({ ...values, businessId }),
     ({ token, expiresAt, email }) => {
       setCreated({ link: `${window.location.origin}/invitacion/${token}`, expiresAt, email });
       router.refresh();
@@ -91,6 +93,7 @@ export function InviteMember({
           <InvitationLink link={created.link} label="Enlace de la invitación" />
         </Alert>
       ) : null}
+      {reauth.dialog}
     </section>
   );
 }

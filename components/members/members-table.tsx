@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { useReauth } from "@/components/reauth/use-reauth";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import {
   ColumnHeader,
@@ -32,6 +33,7 @@ export function MembersTable({
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  const reauth = useReauth();
 
   function run(action: () => Promise<{ ok: boolean; error?: { message: string } }>) {
     startTransition(async () => {
@@ -71,7 +73,9 @@ export function MembersTable({
                   member={member}
                   pending={pending}
                   onChange={(role) =>
-                    run(() => changeMemberRole({ businessId, userId: member.userId, role }))
+                    run(() =>
+                      reauth.guard(changeMemberRole)({ businessId, userId: member.userId, role }),
+                    )
                   }
                 />
               </DataCell>
@@ -82,13 +86,16 @@ export function MembersTable({
                   question={`¿Quitar a ${member.name} (${roleLabels[member.role]}) de la empresa?`}
                   confirmLabel="Sí, quitar"
                   pending={pending}
-                  onConfirm={() => run(() => removeMember({ businessId, userId: member.userId }))}
+                  onConfirm={() =>
+                    run(() => reauth.guard(removeMember)({ businessId, userId: member.userId }))
+                  }
                 />
               </DataCell>
             </tr>
           ))}
         </DataTableBody>
       </DataTable>
+      {reauth.dialog}
     </section>
   );
 }

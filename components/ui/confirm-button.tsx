@@ -9,12 +9,15 @@ export function ConfirmButton({
   label,
   question,
   confirmLabel,
+  pendingLabel = "Eliminando…",
   pending,
   onConfirm,
 }: {
   label: string;
   question: string;
   confirmLabel: string;
+  /** What the confirming button says while it runs. */
+  pendingLabel?: string;
   pending: boolean;
   onConfirm: () => void;
 }) {
@@ -31,7 +34,7 @@ export function ConfirmButton({
     <div role="group" aria-label={question} className="flex flex-wrap items-center gap-3">
       <p className="text-sm font-medium">{question}</p>
       <Button variant="danger" onClick={onConfirm} disabled={pending} autoFocus>
-        {pending ? "Eliminando…" : confirmLabel}
+        {pending ? pendingLabel : confirmLabel}
       </Button>
       <Button variant="secondary" onClick={() => setAsking(false)} disabled={pending}>
         Cancelar

@@ -3,7 +3,6 @@ import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { findMembership, type BusinessContext } from "@/lib/auth/access";
 import { can, type Permission } from "@/lib/auth/permissions";
-import { REAUTH_WINDOW_MS } from "@/lib/auth/reauth";
 import { currentUser, type SessionUser } from "@/lib/auth/session";
 import { getRuntime } from "@/lib/runtime";
 import { ActionFailure, fieldErrorsOf, messages, toActionError } from "./errors";
@@ -36,12 +35,12 @@ async function sessionUser(): Promise<SessionUser> {
 
 /**
  * Refuses unless the person signed in or confirmed who they are ("Confirmá que sos vos") in
- * this session within the last 10 minutes. For actions that only sometimes need it (turning a
+ * this session within the last 10 minutes (TABLERO_REAUTH_SECONDS). For actions that only sometimes need it (turning a
  * protection off but not on); the others say `reauth: true`.
  */
 export async function requireRecentAuthentication(user: SessionUser): Promise<void> {
   const { sessions } = await getRuntime();
-  if (!(await sessions.recentlyAuthenticated(user.sessionId, user.id, REAUTH_WINDOW_MS)))
+  if (!(await sessions.recentlyAuthenticated(user.sessionId, user.id)))
     throw new ActionFailure("reauth_required", messages.reauthRequired);
 }
 

@@ -98,7 +98,13 @@ const otherRoutes: Record<string, { guard: string | null; scope: string }> = {
   "app/api/auth/[...nextauth]/route.ts": { guard: null, scope: "Auth.js' own handlers." },
   "app/(app)/cuenta/page.tsx": {
     guard: "requireUser()",
-    scope: "sessions.list(user.id, …): the user's own sessions only.",
+    scope: "sessions.list(user.id, …) and twoFactor.status(user.id): the user's own only.",
+  },
+  "app/(app)/cuenta/dos-pasos/page.tsx": {
+    guard: "requireUser()",
+    scope:
+      "twoFactor.status(user.id); the business of `?empresa=` is named only through " +
+      "findMembership(user.id, …), so only to its members.",
   },
   "app/api/health/route.ts": {
     guard: null,
@@ -120,17 +126,17 @@ const otherRoutes: Record<string, { guard: string | null; scope: string }> = {
     guard: "requireUser()",
     scope: "businessOptions(user.id) and batch(user.id, lote): another user's run → notFound.",
   },
-  "app/invitacion/[token]/page.tsx": {
-    guard: "currentUser()",
-    scope:
-      "invitationInfo by the token's hash: the business is named only while the invitation is " +
-      "pending and, when signed in, only to the invited email (the link is the credential).",
-  },
   "app/verificar/[token]/page.tsx": {
     guard: "currentUser()",
     scope:
       "The emailed link is the credential: it verifies only the address it was sent to (its " +
       "token looked up by hash, once); the page shows the outcome and no other data.",
+  },
+  "app/invitacion/[token]/page.tsx": {
+    guard: "currentUser()",
+    scope:
+      "invitationInfo by the token's hash: the business is named only while the invitation is " +
+      "pending and, when signed in, only to the invited email (the link is the credential).",
   },
 };
 

@@ -136,3 +136,52 @@ describe("setRequireTwoFactor", () => {
     expect(row).toEqual({ required: false });
   });
 });
+
+describe("a business that requires two-factor, seen by a member without it", () => {
+  it("the portfolio names it, locked, with none of its data; the owner's card is whole", async () => {
+    const fx = await world.fixture();
+    await requireTwoFactorOf(fx);
+    const cardOf = async (userId: string) =>
+      (await world.runtime.portfolio.portfolioOf(userId)).find(
+        (card) => card.businessId === fx.businessId,
+      );
+    expect(await cardOf(fx.users.accountant.id)).toMatchObject({
+      razonSocial: fx.razonSocial,
+      locked: true,
+      consumo: null,
+      credentialStatus: null,
+      alerts: [{ kind: "twoFactor" }],
+    });
+    expect(await cardOf(fx.users.owner.id)).toMatchObject({
+      locked: false,
+      credentialStatus: "verified",
+    });
+  });
+
+  it("the search finds the business but none of its clients", async () => {
+    const fx = await world.fixture();
+    await requireTwoFactorOf(fx);
+    const found = async (userId: string) =>
+      (await world.runtime.navigation.searchNavigation(userId, fx.tag)).map((r) => r.id);
+    expect(await found(fx.users.viewer.id)).toEqual([fx.businessId]);
+    expect(await found(fx.users.owner.id)).toEqual(
+      expect.arrayContaining([fx.businessId, fx.clientId]),
+    );
+  });
+
+  it("an IVA run including it is refused before anything is recorded", async () => {
+    const fx = await world.fixture();
+    await requireTwoFactorOf(fx);
+    const result = await world.expectNoEffect(fx.users.accountant, () =>
+      action("lib/iva/actions.ts#startIvaBatch")({
+        ...fx.period,
+        email: `reportes-${fx.tag}@tablero.test`,
+        businessIds: [fx.businessId],
+        requestKey: crypto.randomUUID(),
+        send: true,
+        repeat: false,
+      }),
+    );
+    expectRefused(result, "two_factor_required");
+  });
+});

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, ne } from "drizzle-orm";
+import { and, asc, eq, inArray, ne } from "drizzle-orm";
 import type { Keyring } from "@/lib/crypto/secrets";
 import type { Database } from "@/lib/db";
 import { businesses, memberships, tusfacturasCredentials } from "@/lib/db/schema";
@@ -115,6 +115,22 @@ export function createBusinessesService({ db, keyring, now = () => new Date() }:
     return changed.length > 0;
   }
 
+  /** Which of `businessIds` the user is a member of and require two-factor. */
+  async function requiringTwoFactor(userId: string, businessIds: string[]): Promise<string[]> {
+    const rows = await db
+      .select({ id: businesses.id })
+      .from(memberships)
+      .innerJoin(businesses, eq(businesses.id, memberships.businessId))
+      .where(
+        and(
+          eq(memberships.userId, userId),
+          inArray(memberships.businessId, businessIds),
+          eq(businesses.requireTwoFactor, true),
+        ),
+      );
+    return rows.map((row) => row.id);
+  }
+
   /** Whether a business has credentials and how their last check went; never the values. */
   async function getCredentialStatus(businessId: string) {
     const [status] = await db
@@ -136,6 +152,7 @@ export function createBusinessesService({ db, keyring, now = () => new Date() }:
     listBusinessesOf,
     deleteBusiness,
     setRequireTwoFactor,
+    requiringTwoFactor,
     getCredentialStatus,
   };
 }

@@ -1,7 +1,8 @@
 "use server";
 
-import { ActionFailure } from "@/lib/actions/errors";
+import { ActionFailure, messages } from "@/lib/actions/errors";
 import { businessAction, userAction } from "@/lib/actions/pipeline";
+import { getRuntime } from "@/lib/runtime";
 import { getIvaService } from "./index";
 import { ivaBatchIdSchema, ivaBatchSchema, ivaRequestSchema } from "./schemas";
 
@@ -24,6 +25,12 @@ export const startIvaBatch = userAction({
   name: "startIvaBatch",
   schema: ivaBatchSchema,
   async handler(input, { user }) {
+    // As businessAction does for one business: none that requires two-factor without it.
+    if (!user.twoFactor) {
+      const { businesses } = await getRuntime();
+      if ((await businesses.requiringTwoFactor(user.id, input.businessIds)).length > 0)
+        throw new ActionFailure("two_factor_required", messages.twoFactorRequired);
+    }
     return (await getIvaService()).startBatch({ ...input, userId: user.id });
   },
 });

@@ -1,10 +1,10 @@
 import "server-only";
-import { and, asc, eq, like, or, type SQL } from "drizzle-orm";
+import { and, asc, eq, exists, isNotNull, like, or, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { normalizeCuit } from "@/lib/cuit";
 import type { Database } from "@/lib/db";
 import { containsPattern } from "@/lib/db/like";
-import { businesses, clients, memberships } from "@/lib/db/schema";
+import { businesses, clients, memberships, users } from "@/lib/db/schema";
 import { foldedColumn, foldText } from "./fold";
 
 export type BusinessResult = { kind: "business"; id: string; razonSocial: string; cuit: string };
@@ -72,7 +72,22 @@ export function createNavigationService({ db }: NavigationDeps) {
         .from(memberships)
         .innerJoin(clients, eq(clients.businessId, memberships.businessId))
         .innerJoin(businesses, eq(businesses.id, memberships.businessId))
-        .where(and(eq(memberships.userId, userId), matches(text, clients.nombre, clients.cuit)))
+        .where(
+          and(
+            eq(memberships.userId, userId),
+            matches(text, clients.nombre, clients.cuit),
+            // A business that requires two-factor shows its directory only to users with it.
+            or(
+              eq(businesses.requireTwoFactor, false),
+              exists(
+                db
+                  .select({ id: users.id })
+                  .from(users)
+                  .where(and(eq(users.id, userId), isNotNull(users.totpEnabledAt))),
+              ),
+            ),
+          ),
+        )
         .orderBy(asc(clients.nombre), asc(businesses.razonSocial), asc(clients.id))
         .limit(limit),
     ]);

@@ -10,7 +10,11 @@ export type PortfolioFacts = {
   lastIva: { status: IvaRequestStatus; messages: string[] } | null;
 };
 
-export type PortfolioAlert = { kind: "cupo" | "credentials" | "stale" | "iva"; text: string };
+export type PortfolioAlert = {
+  /** `twoFactor`: the business requires it and the user has not turned it on. */
+  kind: "cupo" | "credentials" | "stale" | "iva" | "twoFactor";
+  text: string;
+};
 
 /** What an accountant must notice on a business's card, from stored data only. */
 export function alertsOf(facts: PortfolioFacts, now: Date): PortfolioAlert[] {

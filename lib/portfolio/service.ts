@@ -8,6 +8,7 @@ import {
   cuentaCorrienteSnapshots,
   ivaRequests,
   tusfacturasCredentials,
+  users,
   type Role,
 } from "@/lib/db/schema";
 import { alertsOf, type PortfolioAlert, type PortfolioFacts } from "./alerts";
@@ -19,6 +20,11 @@ export type PortfolioCard = PortfolioFacts & {
   role: Role;
   /** Sum of what clients in the directory owe, from their stored ledgers (centavos). */
   receivableCentavos: number;
+  /**
+   * The business requires two-factor and the user has not turned it on: the card names it and
+   * says so, with none of its data.
+   */
+  locked: boolean;
   alerts: PortfolioAlert[];
 };
 
@@ -40,9 +46,15 @@ export function createPortfolioService({ db, businesses, now = () => new Date() 
    */
   async function portfolioOf(userId: string): Promise<PortfolioCard[]> {
     const at = now();
-    const list = await businesses.listBusinessesOf(userId);
+    const [list, [user]] = await Promise.all([
+      businesses.listBusinessesOf(userId),
+      db.select({ twoFactorSince: users.totpEnabledAt }).from(users).where(eq(users.id, userId)),
+    ]);
     if (list.length === 0) return [];
-    const ids = list.map((b) => b.id);
+    const isLocked = (business: { requireTwoFactor: boolean }) =>
+      business.requireTwoFactor && !user?.twoFactorSince;
+    // No data of a business that requires two-factor is read for a user without it.
+    const ids = list.filter((b) => !isLocked(b)).map((b) => b.id);
     const [consumos, details, latestLedgers, ivas] = await Promise.all([
       db
         .selectDistinctOn([consumoSnapshots.businessId], {
@@ -106,7 +118,27 @@ export function createPortfolioService({ db, businesses, now = () => new Date() 
         (receivable.get(ledger.businessId) ?? 0) + Math.max(ledger.saldo, 0),
       );
     }
-    return list.map((business) => {
+    return list.map((business): PortfolioCard => {
+      if (isLocked(business)) {
+        return {
+          consumo: null,
+          credentialStatus: null,
+          credentialDetail: null,
+          lastIva: null,
+          businessId: business.id,
+          razonSocial: business.razonSocial,
+          cuit: business.cuit,
+          role: business.role,
+          receivableCentavos: 0,
+          locked: true,
+          alerts: [
+            {
+              kind: "twoFactor",
+              text: "Pide verificación en dos pasos: activala para ver sus datos.",
+            },
+          ],
+        };
+      }
       const consumo = consumoBy.get(business.id);
       const iva = ivaBy.get(business.id);
       const facts: PortfolioFacts = {
@@ -129,6 +161,7 @@ export function createPortfolioService({ db, businesses, now = () => new Date() 
         cuit: business.cuit,
         role: business.role,
         receivableCentavos: receivable.get(business.id) ?? 0,
+        locked: false,
         alerts: alertsOf(facts, at),
       };
     });

@@ -110,6 +110,7 @@ async function startRuntime(): Promise<Runtime> {
     now,
     absoluteMs: config.TABLERO_SESSION_HOURS * 3_600_000,
     idleMs: config.TABLERO_SESSION_IDLE_MINUTES * 60_000,
+    reauthMs: config.TABLERO_REAUTH_SECONDS * 1000,
   });
 
   // Each heartbeat settles dead instances' work, once the service that knows it exists.

@@ -1,10 +1,17 @@
 "use server";
 
 import { eq } from "drizzle-orm";
+import { ActionFailure } from "@/lib/actions/errors";
 import { userAction } from "@/lib/actions/pipeline";
 import { requestClientAddress } from "@/lib/auth/client-address";
 import { verifyPassword } from "@/lib/auth/password";
-import { admitSignIn, signInKeys, signInSucceeded, signInWait } from "@/lib/auth/sign-in-limits";
+import {
+  admitSignIn,
+  signInKeys,
+  signInNeedsCode,
+  signInSucceeded,
+  signInWait,
+} from "@/lib/auth/sign-in-limits";
 import { describeWait } from "@/lib/auth/throttle";
 import { users } from "@/lib/db/schema";
 import { DomainError } from "@/lib/errors";
@@ -63,10 +70,10 @@ export const confirmIdentity = userAction({
       throw new DomainError("invalid", WRONG_PASSWORD, { password: [WRONG_PASSWORD] });
     }
     if (row?.twoFactorSince) {
+      // Like signing in: a right password alone gives its attempt back and asks for the code.
       if (!code) {
-        throw new DomainError("invalid", "Ingresá el código de verificación.", {
-          code: ["Ingresá el código de verificación."],
-        });
+        await signInNeedsCode(runtime.throttle, keys);
+        throw new ActionFailure("two_factor_required", "Ingresá el código de verificación.");
       }
       if (!(await runtime.twoFactor.verify(user.id, code))) {
         throw new DomainError("invalid", WRONG_CODE, { code: [WRONG_CODE] });

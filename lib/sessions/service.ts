@@ -11,6 +11,11 @@ export type SessionsDeps = {
   absoluteMs: number;
   /** …or after this long without a request (ASVS L2: 30 min). */
   idleMs: number;
+  /**
+   * How long a sign-in or "Confirmá que sos vos" vouches for the person before a sensitive
+   * action asks again (default 10 minutes).
+   */
+  reauthMs?: number;
 };
 
 export type ActiveSession = {
@@ -29,7 +34,13 @@ const TOUCH_EVERY_MS = 60_000;
  * Server-side sessions: the cookie names one, and each request checks it here. Ending one
  * (sign-out, "Cerrar", a password change) works at once on every instance.
  */
-export function createSessionsService({ db, now, absoluteMs, idleMs }: SessionsDeps) {
+export function createSessionsService({
+  db,
+  now,
+  absoluteMs,
+  idleMs,
+  reauthMs = 10 * 60_000,
+}: SessionsDeps) {
   const live = () =>
     and(
       isNull(userSessions.revokedAt),
@@ -97,13 +108,9 @@ export function createSessionsService({ db, now, absoluteMs, idleMs }: SessionsD
 
     /**
      * Whether the person proved who they are in this session (signing in, or "Confirmá que sos
-     * vos") within the last `windowMs`: sensitive actions ask again after that.
+     * vos") within the re-authentication window: sensitive actions ask again after that.
      */
-    async recentlyAuthenticated(
-      sessionId: string,
-      userId: string,
-      windowMs: number,
-    ): Promise<boolean> {
+    async recentlyAuthenticated(sessionId: string, userId: string): Promise<boolean> {
       const [row] = await db
         .select({ id: userSessions.id })
         .from(userSessions)
@@ -111,7 +118,7 @@ export function createSessionsService({ db, now, absoluteMs, idleMs }: SessionsD
           and(
             eq(userSessions.id, sessionId),
             eq(userSessions.userId, userId),
-            gt(userSessions.authenticatedAt, new Date(now().getTime() - windowMs)),
+            gt(userSessions.authenticatedAt, new Date(now().getTime() - reauthMs)),
             live(),
           ),
         );

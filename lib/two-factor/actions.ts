@@ -20,12 +20,17 @@ export const beginTwoFactorSetup = userAction({
   },
 });
 
-/** The first code from the app turns two-factor on; the recovery codes are shown once. */
+/**
+ * The first code from the app turns two-factor on; the recovery codes are shown once. Sessions
+ * on other devices end: they were opened without the code.
+ */
 export const confirmTwoFactorSetup = userAction({
   name: "confirmTwoFactorSetup",
   schema: confirmSetupSchema,
   async handler({ code }, { user }) {
-    return { recoveryCodes: await (await getRuntime()).twoFactor.confirmSetup(user.id, code) };
+    const { twoFactor, sessions } = await getRuntime();
+    const recoveryCodes = await twoFactor.confirmSetup(user.id, code);
+    return { recoveryCodes, endedSessions: await sessions.endOthers(user.id, user.sessionId) };
   },
 });
 

@@ -186,10 +186,11 @@ describe.each(databaseEngines())("two-factor on $name", (engine) => {
       now,
       absoluteMs: 12 * 60 * MINUTE,
       idleMs: 30 * MINUTE,
+      reauthMs: 10 * MINUTE,
     });
     const userId = await insertTestUser(handle.db);
     const id = (await sessions.open({ userId, userAgent: null, address: null }))!;
-    const fresh = () => sessions.recentlyAuthenticated(id, userId, 10 * MINUTE);
+    const fresh = () => sessions.recentlyAuthenticated(id, userId);
     clock += 9 * MINUTE;
     expect(await fresh()).toBe(true);
     await sessions.check(id, userId);
@@ -198,9 +199,7 @@ describe.each(databaseEngines())("two-factor on $name", (engine) => {
     expect(await fresh()).toBe(false);
     expect(await sessions.markAuthenticated(id, userId)).toBe(true);
     expect(await fresh()).toBe(true);
-    expect(await sessions.recentlyAuthenticated(id, await insertTestUser(handle.db), MINUTE)).toBe(
-      false,
-    );
+    expect(await sessions.recentlyAuthenticated(id, await insertTestUser(handle.db))).toBe(false);
     await sessions.end(userId, id);
     expect(await fresh()).toBe(false);
     expect(await sessions.markAuthenticated(id, userId)).toBe(false);

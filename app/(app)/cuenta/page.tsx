@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { AccountSections } from "@/components/account/account-sections";
+import { TwoFactorSection } from "@/components/account/two-factor-section";
 import { requireUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { getRuntime } from "@/lib/runtime";
@@ -8,7 +9,10 @@ export const metadata: Metadata = { title: "Tu cuenta" };
 
 export default async function AccountPage() {
   const user = await requireUser();
-  const sessions = await (await getRuntime()).sessions.list(user.id, user.sessionId);
+  const runtime = await getRuntime();
+  const sessions = await runtime.sessions.list(user.id, user.sessionId);
+  // The user's own two-factor state only.
+  const twoFactor = await runtime.twoFactor.status(user.id);
   const { TABLERO_SESSION_IDLE_MINUTES, TABLERO_SESSION_HOURS } = env();
   return (
     <div className="space-y-8">
@@ -18,6 +22,12 @@ export default async function AccountPage() {
           {user.name} · {user.email}
         </p>
       </div>
+      <TwoFactorSection
+        state={{
+          enabledAt: twoFactor.enabledAt?.toISOString() ?? null,
+          remainingCodes: twoFactor.remainingCodes,
+        }}
+      />
       <AccountSections
         sessions={sessions}
         idleMinutes={TABLERO_SESSION_IDLE_MINUTES}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { InviteMember } from "@/components/members/invite-member";
 import { MembersTable } from "@/components/members/members-table";
 import { PendingInvitations } from "@/components/members/pending-invitations";
+import { RequireTwoFactor } from "@/components/members/require-two-factor";
 import { Alert } from "@/components/ui/alert";
 import { requireBusiness } from "@/lib/auth/access";
 import { getRuntime } from "@/lib/runtime";
@@ -10,7 +11,7 @@ export const metadata: Metadata = { title: "Miembros" };
 
 export default async function MembersPage({ params }: { params: Promise<{ businessId: string }> }) {
   const { businessId } = await params;
-  const { user, allowed } = await requireBusiness(businessId, "members:manage");
+  const { user, business, allowed } = await requireBusiness(businessId, "members:manage");
   if (!allowed) {
     return (
       <Alert tone="info">Solo los dueños de la empresa pueden ver y cambiar sus miembros.</Alert>
@@ -28,6 +29,11 @@ export default async function MembersPage({ params }: { params: Promise<{ busine
       <InviteMember businessId={businessId} mailEnabled={mailEnabled} />
       <PendingInvitations businessId={businessId} invitations={pending} mailEnabled={mailEnabled} />
       <MembersTable businessId={businessId} members={members} currentUserId={user.id} />
+      <RequireTwoFactor
+        businessId={businessId}
+        required={business.requireTwoFactor}
+        ownTwoFactor={user.twoFactor}
+      />
     </div>
   );
 }
