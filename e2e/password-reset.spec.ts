@@ -10,6 +10,7 @@ import {
   newUser,
   signIn,
   signUp,
+  submitSignUp,
   test,
   type TestUser,
 } from "./fixtures";
@@ -163,4 +164,23 @@ test("«Cambiar contraseña» emails the owner of the address", async ({ page })
   await expect(page.getByRole("heading", { name: "Ingresar" })).toBeVisible();
   await page.goto(forgot);
   await expect(page.getByRole("heading", { name: "¿Olvidaste tu contraseña?" })).toBeVisible();
+});
+
+test("a reset link also confirms an address that was never confirmed", async ({ page }) => {
+  const user = newUser();
+  await submitSignUp(page, user);
+  await signIn(page, user);
+  const banner = page.getByText("Confirmá tu email", { exact: true });
+  await expect(banner).toBeVisible();
+  await page.getByRole("button", { name: "Salir" }).click();
+  await expect(page.getByRole("heading", { name: "Ingresar" })).toBeVisible();
+
+  // The reset email reached the address: that proves it is theirs.
+  await requestReset(page, user.email);
+  await expect(page.getByRole("status")).toHaveText(SAME_ANSWER);
+  await page.goto(linkIn(await waitForEmail(user.email, RESET_SUBJECT), "/restablecer/"));
+  await fillNewPassword(page, NEW_PASSWORD);
+  await expect(page.getByRole("status")).toHaveText("Tu contraseña cambió. Ingresá con la nueva.");
+  await signIn(page, { ...user, password: NEW_PASSWORD });
+  await expect(banner).toHaveCount(0);
 });
