@@ -335,4 +335,22 @@ describe.each(databaseEngines())("IVA batches on $name", (engine) => {
     ]);
     expect(await h.calls("1007")).toBe(0);
   });
+
+  it("two runs started at the same moment for the same business, period and address send one report", async () => {
+    const { userId, service, input } = await owner();
+    const businessId = await h.business(userId, "1007");
+    // Both confirmations see nothing sent yet: the lock at the claim is what keeps one out.
+    const [first, second] = await Promise.all([
+      service.startBatch(input([businessId])),
+      service.startBatch(input([businessId])),
+    ]);
+    const runs = await Promise.all(
+      [first, second].map((outcome) => finished(service, userId, started(outcome))),
+    );
+
+    expect(await h.calls("1007")).toBe(1);
+    expect((await h.outbox()).filter((sent) => sent.apikey === "1007")).toHaveLength(1);
+    const statuses = runs.map((run) => run.items[0]?.status).sort();
+    expect(statuses).toEqual(["sent", "skipped"]);
+  });
 });
