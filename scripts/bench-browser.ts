@@ -9,7 +9,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { chromium } from "@playwright/test";
+import { chromium, type Browser, type BrowserContextOptions } from "@playwright/test";
 import { createBusinessesService } from "@/lib/businesses/service";
 import { createClientesService } from "@/lib/clientes/service";
 import { openDatabase } from "@/lib/db/client";
@@ -77,7 +77,40 @@ function summary(runs: number[]): BrowserRuns {
  * visible (`visible`), and until every movement has arrived and the exports are enabled
  * (`complete`).
  */
-export async function measureBrowser(): Promise<{ visible: BrowserRuns; complete: BrowserRuns }> {
+export type FirstLoad = { route: string; path: string; scripts: number; bytes: number };
+
+/**
+ * The JavaScript a cold visit downloads (compressed bytes on the wire, as `next start` serves
+ * it) for each signed-in page: a fresh context per page, so nothing comes from the cache.
+ */
+async function measureFirstLoad(
+  browser: Browser,
+  storageState: BrowserContextOptions["storageState"],
+  routes: { route: string; path: string }[],
+  base: string,
+): Promise<FirstLoad[]> {
+  const results: FirstLoad[] = [];
+  for (const { route, path: routePath } of routes) {
+    const context = await browser.newContext({ storageState });
+    const page = await context.newPage();
+    const sizes: Promise<number>[] = [];
+    page.on("requestfinished", (request) => {
+      if (request.resourceType() === "script")
+        sizes.push(request.sizes().then((s) => s.responseBodySize + s.responseHeadersSize));
+    });
+    await page.goto(`${base}${routePath}`, { waitUntil: "networkidle" });
+    const bytes = (await Promise.all(sizes)).reduce((sum, size) => sum + size, 0);
+    results.push({ route, path: routePath, scripts: sizes.length, bytes });
+    await context.close();
+  }
+  return results;
+}
+
+export async function measureBrowser(): Promise<{
+  visible: BrowserRuns;
+  complete: BrowserRuns;
+  firstLoad: FirstLoad[];
+}> {
   buildIfNeeded();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "tablero-bench-"));
   const key = randomBytes(32);
@@ -136,7 +169,22 @@ export async function measureBrowser(): Promise<{ visible: BrowserRuns; complete
       await exportEnabled.waitFor(timeout);
       completeRuns.push(performance.now() - start);
     }
-    return { visible: summary(visibleRuns), complete: summary(completeRuns) };
+    const b = `/empresas/${businessId}`;
+    const firstLoad = await measureFirstLoad(
+      browser,
+      await page.context().storageState(),
+      [
+        { route: "portfolio", path: "/empresas" },
+        { route: "consumo", path: `${b}/consumo` },
+        { route: "clientes", path: `${b}/clientes` },
+        { route: "cuenta corriente (20.000 mov.)", path: `${b}/clientes/${LARGE_CLIENT}` },
+        { route: "IVA", path: `${b}/iva` },
+        { route: "tu cuenta", path: "/cuenta" },
+        { route: "ingresar (sin sesión)", path: "/ingresar" },
+      ],
+      base,
+    );
+    return { visible: summary(visibleRuns), complete: summary(completeRuns), firstLoad };
   } finally {
     await browser.close();
     server.kill("SIGTERM");

@@ -29,9 +29,9 @@ function newestSourceChange(): number {
   return newest;
 }
 
-/** Runs `next build` unless the build in `.next` is newer than every source file. */
+/** Runs `next build` unless the build (in `.next`, or NEXT_DIST_DIR) is newer than every source. */
 export function buildIfNeeded(): void {
-  const buildId = path.join(process.cwd(), ".next", "BUILD_ID");
+  const buildId = path.join(process.cwd(), process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID");
   if (fs.existsSync(buildId) && fs.statSync(buildId).mtimeMs > newestSourceChange()) return;
   console.log("Compilando Tablero (next build)…");
   const result = spawnSync(process.execPath, [nextBin, "build"], {
