@@ -126,6 +126,7 @@ describe.each(databaseEngines())("businesses on $name", (engine) => {
         puntoVenta: null,
         role: "owner",
         credentialStatus: "unverified",
+        requireTwoFactor: false,
       },
       {
         id: zafiro,
@@ -134,6 +135,7 @@ describe.each(databaseEngines())("businesses on $name", (engine) => {
         puntoVenta: null,
         role: "owner",
         credentialStatus: "verified",
+        requireTwoFactor: false,
       },
     ]);
     expect((await service.listBusinessesOf(bruno)).map((b) => b.id)).toEqual([brunos]);

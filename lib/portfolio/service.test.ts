@@ -6,11 +6,13 @@ import { createClientesService } from "@/lib/clientes/service";
 import { packMovimientos } from "@/lib/cuenta-corriente/packed";
 import type { DatabaseHandle } from "@/lib/db/client";
 import {
+  businesses as businessesTable,
   consumoSnapshots,
   cuentaCorrienteSnapshots,
   ivaRequests,
   memberships,
   tusfacturasCredentials,
+  users,
   type IvaRequestStatus,
 } from "@/lib/db/schema";
 import { databaseEngines, insertTestUser } from "@/lib/testing/test-database";
@@ -180,6 +182,7 @@ describe.each(databaseEngines())("portfolio on $name", (engine) => {
         credentialDetail: null,
         lastIva: { status: "sent", messages: [] },
         receivableCentavos: 1_500_00 + 250_50,
+        locked: false,
         alerts: [{ kind: "cupo", text: "Cupo bajo: quedan 10 de 100 comprobantes." }],
       },
       {
@@ -195,6 +198,7 @@ describe.each(databaseEngines())("portfolio on $name", (engine) => {
           messages: ["El período no está cerrado.", "Revisá el email."],
         },
         receivableCentavos: 0,
+        locked: false,
         alerts: [
           {
             kind: "credentials",
@@ -222,6 +226,7 @@ describe.each(databaseEngines())("portfolio on $name", (engine) => {
         credentialDetail: null,
         lastIva: null,
         receivableCentavos: 0,
+        locked: false,
         alerts: [
           { kind: "credentials", text: "Sin credenciales de TusFacturas." },
           { kind: "stale", text: "Los datos tienen más de una semana." },
@@ -233,6 +238,53 @@ describe.each(databaseEngines())("portfolio on $name", (engine) => {
     expect((await portfolioOf(otherOwner, NOW)).map((c) => [c.razonSocial, c.role])).toEqual([
       ["Delta (ajena)", "owner"],
       ["Gamma Cooperativa", "owner"],
+    ]);
+  });
+
+  it("a business that requires two-factor: a user without it sees its name only", async () => {
+    const { db } = handle;
+    const owner = await insertTestUser(db, "Dueña");
+    const viewer = await insertTestUser(db, "Sin 2FA");
+    const locked = await business(owner, "Cerrada S.A.");
+    await credentials(locked, "verified");
+    await consumo(locked, ago(HOUR_MS), 100, 40);
+    await insertClient(locked, { cuit: ESPIGA, nombre: "Panadería La Espiga" });
+    await ledger(locked, ESPIGA, ago(HOUR_MS), 9_000_00);
+    await db.insert(memberships).values({ businessId: locked, userId: viewer, role: "viewer" });
+    await db
+      .update(businessesTable)
+      .set({ requireTwoFactor: true })
+      .where(eq(businessesTable.id, locked));
+
+    expect(await portfolioOf(viewer, NOW)).toEqual([
+      {
+        businessId: locked,
+        razonSocial: "Cerrada S.A.",
+        cuit: "20055361682",
+        role: "viewer",
+        consumo: null,
+        credentialStatus: null,
+        credentialDetail: null,
+        lastIva: null,
+        receivableCentavos: 0,
+        locked: true,
+        alerts: [
+          {
+            kind: "twoFactor",
+            text: "Pide verificación en dos pasos: activala para ver sus datos.",
+          },
+        ],
+      },
+    ]);
+    // With two-factor on, the whole card.
+    await db.update(users).set({ totpEnabledAt: NOW }).where(eq(users.id, viewer));
+    expect(await portfolioOf(viewer, NOW)).toEqual([
+      expect.objectContaining({
+        locked: false,
+        credentialStatus: "verified",
+        receivableCentavos: 9_000_00,
+        consumo: expect.objectContaining({ disponibles: 40 }),
+      }),
     ]);
   });
 
