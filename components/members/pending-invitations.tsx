@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { useReauth } from "@/components/reauth/use-reauth";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { roleLabels } from "@/lib/auth/permissions";
@@ -39,9 +40,10 @@ export function PendingInvitations({
   const [error, setError] = useState<string | null>(null);
   const [resent, setResent] = useState<{ email: string; link: string } | null>(null);
   const [pending, startTransition] = useTransition();
+  const reauth = useReauth();
   const resend = (invitation: PendingInvitation) =>
     startTransition(async () => {
-      const result = await resendInvitation({
+      const result = await reauth.guard(resendInvitation)({
         businessId,
         invitationId: invitation.id,
       });
@@ -133,6 +135,7 @@ export function PendingInvitations({
           ))}
         </ul>
       )}
+      {reauth.dialog}
     </section>
   );
 }
