@@ -139,6 +139,9 @@ test("an owner requires two-factor: an accountant without it is asked to set it 
   const businessId = await addBusiness(owner, BOGUS, razonSocial);
 
   await owner.goto(`/empresas/${businessId}/miembros`);
+  await expect(
+    owner.getByRole("row", { name: /\(vos\)/ }).getByRole("cell", { name: "Activada" }),
+  ).toBeVisible();
   const security = owner.getByRole("region", { name: "Verificación en dos pasos obligatoria" });
   await security.getByRole("button", { name: "Pedirla a todos los miembros" }).click();
   await expect(

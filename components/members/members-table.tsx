@@ -54,6 +54,7 @@ export function MembersTable({
           <ColumnHeader>Persona</ColumnHeader>
           <ColumnHeader>Rol</ColumnHeader>
           <ColumnHeader>Desde</ColumnHeader>
+          <ColumnHeader>Dos pasos</ColumnHeader>
           <ColumnHeader>
             <span className="sr-only">Acciones</span>
           </ColumnHeader>
@@ -80,6 +81,7 @@ export function MembersTable({
                 />
               </DataCell>
               <DataCell className="tabular-nums">{formatDate(new Date(member.since))}</DataCell>
+              <DataCell>{member.twoFactor ? "Activada" : "No"}</DataCell>
               <DataCell>
                 <ConfirmButton
                   label={member.userId === currentUserId ? "Salir de la empresa" : "Quitar"}

@@ -185,3 +185,71 @@ describe("a business that requires two-factor, seen by a member without it", () 
     expectRefused(result, "two_factor_required");
   });
 });
+
+describe("confirmIdentity («Confirmá que sos vos»)", () => {
+  const PASSWORD = "tranvía-cometa-azulejo-41";
+  const CONFIRM = "lib/sessions/actions.ts#confirmIdentity";
+  const DELETE = "lib/businesses/actions.ts#deleteBusiness";
+
+  it("with the password and then the code, a stale session may go on; wrong ones change nothing", async () => {
+    const fx = await world.fixture();
+    const { hashPassword } = await import("@/lib/auth/password");
+    const { users } = await import("@/lib/db/schema");
+    const { generate } = await import("otplib");
+    await world.db
+      .update(users)
+      .set({ passwordHash: await hashPassword(PASSWORD) })
+      .where(eq(users.id, fx.users.owner.id));
+    // A key this test knows, in place of the fixture's.
+    await world.runtime.twoFactor.disable(fx.users.owner.id);
+    const { secret } = await world.runtime.twoFactor.beginSetup(fx.users.owner);
+    await world.runtime.twoFactor.confirmSetup(fx.users.owner.id, await generate({ secret }));
+    await world.setAuthenticatedAt(fx.users.owner, minutesAgo(11));
+    const deleteIt = () => action(DELETE)({ businessId: fx.businessId });
+
+    expectRefused(await world.expectNoEffect(fx.users.owner, deleteIt), "reauth_required");
+    expect(await action(CONFIRM)({ password: "otra-cosa" })).toMatchObject({
+      ok: false,
+      error: { code: "invalid", fieldErrors: { password: ["La contraseña no es correcta."] } },
+    });
+    // The right password alone: the code is asked for, and the session is still stale.
+    expectRefused(await action(CONFIRM)({ password: PASSWORD }), "two_factor_required");
+    const wrongCode = await generate({ secret, epoch: Math.floor(Date.now() / 1000) - 3600 });
+    expect(await action(CONFIRM)({ password: PASSWORD, code: wrongCode })).toMatchObject({
+      ok: false,
+      error: {
+        code: "invalid",
+        fieldErrors: { code: ["El código de verificación no es correcto."] },
+      },
+    });
+    expectRefused(await world.expectNoEffect(fx.users.owner, deleteIt), "reauth_required");
+
+    const code = await generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 });
+    expect(await action(CONFIRM)({ password: PASSWORD, code })).toEqual({
+      ok: true,
+      data: { confirmed: true },
+    });
+    expect(await deleteIt()).toEqual({ ok: true, data: { businessId: fx.businessId } });
+  });
+
+  it("guessing counts like failed sign-ins: after five, even the right password waits", async () => {
+    const fx = await world.fixture();
+    const { hashPassword } = await import("@/lib/auth/password");
+    const { users } = await import("@/lib/db/schema");
+    await world.db
+      .update(users)
+      .set({ passwordHash: await hashPassword(PASSWORD) })
+      .where(eq(users.id, fx.users.viewer.id));
+    world.signInAs(fx.users.viewer);
+    for (let i = 0; i < 5; i++) {
+      expect(await action(CONFIRM)({ password: `no-${i}` })).toMatchObject({
+        error: { code: "invalid", fieldErrors: { password: expect.any(Array) } },
+      });
+    }
+    expect(await action(CONFIRM)({ password: `no-5` })).toMatchObject({ ok: false });
+    expect(await action(CONFIRM)({ password: PASSWORD })).toMatchObject({
+      ok: false,
+      error: { code: "invalid", message: expect.stringMatching(/^Demasiados intentos fallidos/) },
+    });
+  });
+});

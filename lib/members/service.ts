@@ -21,7 +21,15 @@ import type { MailService } from "@/lib/mail/service";
 const LAST_OWNER = "La empresa necesita al menos un dueño.";
 const NOT_PENDING = "Esa invitación ya no está pendiente.";
 
-export type Member = { userId: string; name: string; email: string; role: Role; since: string };
+export type Member = {
+  userId: string;
+  name: string;
+  email: string;
+  role: Role;
+  since: string;
+  /** Whether they sign in with two-factor (what an owner checks before requiring it). */
+  twoFactor: boolean;
+};
 export type PendingInvitation = {
   id: string;
   email: string;
@@ -179,12 +187,17 @@ export function createMembersService({
         email: users.email,
         role: memberships.role,
         since: memberships.createdAt,
+        twoFactorSince: users.totpEnabledAt,
       })
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
       .where(eq(memberships.businessId, businessId))
       .orderBy(asc(users.name));
-    return rows.map((row) => ({ ...row, since: row.since.toISOString() }));
+    return rows.map(({ twoFactorSince, ...row }) => ({
+      ...row,
+      since: row.since.toISOString(),
+      twoFactor: twoFactorSince !== null,
+    }));
   }
 
   /** Invitations not yet accepted, revoked or expired. */
