@@ -172,6 +172,10 @@ describe("a business that requires two-factor, seen by a member without it", () 
   it("an IVA run including it is refused before anything is recorded", async () => {
     const fx = await world.fixture();
     await requireTwoFactorOf(fx);
+    const options = await world.runtime.iva.businessOptions(fx.users.accountant.id);
+    expect(options.find((o) => o.businessId === fx.businessId)).toMatchObject({
+      unavailable: expect.stringContaining("pide verificación en dos pasos"),
+    });
     const result = await world.expectNoEffect(fx.users.accountant, () =>
       action("lib/iva/actions.ts#startIvaBatch")({
         ...fx.period,

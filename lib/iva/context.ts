@@ -37,6 +37,8 @@ export const ivaMessages = {
     "Las credenciales de TusFacturas de esta empresa no están verificadas: revisalas en Credenciales.",
   noCredentials: "Esta empresa no tiene credenciales de TusFacturas.",
   notAllowed: "Tu rol en esta empresa no permite solicitar reportes.",
+  twoFactor:
+    "Esta empresa pide verificación en dos pasos: activala en «Tu cuenta» para pedir sus reportes.",
   inFlight:
     "Ya hay una solicitud de este período a esta dirección en curso: su resultado aparece en el historial.",
   maybeSent: "Tablero no la reintenta: revisá la casilla antes de pedirla de nuevo.",

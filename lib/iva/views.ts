@@ -136,18 +136,23 @@ export function createIvaViews({
 
   /** Every business of the user, with the reason it cannot be requested for, if any. */
   async function businessOptions(userId: string): Promise<IvaBusinessOption[]> {
-    const rows = await businessesService.listBusinessesOf(userId);
+    const [rows, [user]] = await Promise.all([
+      businessesService.listBusinessesOf(userId),
+      db.select({ twoFactorSince: users.totpEnabledAt }).from(users).where(eq(users.id, userId)),
+    ]);
     return rows.map((row) => ({
       businessId: row.id,
       razonSocial: row.razonSocial,
       allowed: can(row.role, "iva:request"),
       unavailable: !can(row.role, "iva:request")
         ? ivaMessages.notAllowed
-        : row.credentialStatus === null
-          ? ivaMessages.noCredentials
-          : row.credentialStatus !== "verified"
-            ? ivaMessages.notVerified
-            : null,
+        : row.requireTwoFactor && !user?.twoFactorSince
+          ? ivaMessages.twoFactor
+          : row.credentialStatus === null
+            ? ivaMessages.noCredentials
+            : row.credentialStatus !== "verified"
+              ? ivaMessages.notVerified
+              : null,
     }));
   }
 
