@@ -22,10 +22,10 @@ export function SignInForm({
     if (!result.ok && result.error.code === "two_factor_required") setAskingCode(true);
     return result;
   });
-  const codeStepError = askingCode && form.error?.code !== "two_factor_required";
   return (
     <form onSubmit={form.onSubmit} className="mt-6 space-y-4" noValidate>
-      {form.error && !form.error.fieldErrors && (!askingCode || codeStepError) ? (
+      {/* "Asked for the code" is the next step, not an error: the info box says it. */}
+      {form.error && !form.error.fieldErrors && form.error.code !== "two_factor_required" ? (
         <Alert tone="error">{form.error.message}</Alert>
       ) : null}
       {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
