@@ -2,6 +2,9 @@ import { NextResponse, type NextRequest } from "next/server";
 import { REQUEST_ID_HEADER, requestIdFrom } from "@/lib/request-id";
 import { contentSecurityPolicy, newNonce } from "@/lib/security-headers";
 
+/** As lib/security-log/request.ts names it (that module is server-only, the proxy is not). */
+const PATH_HEADER = "x-tablero-path";
+
 /**
  * Gives every request an id (the app reads it from the request headers, `requestLogger` in
  * lib/log.ts, and the caller gets it back to quote in a report) and a fresh CSP nonce: Next.js
@@ -15,6 +18,8 @@ export function proxy(request: NextRequest) {
   const headers = new Headers(request.headers);
   headers.set(REQUEST_ID_HEADER, requestId);
   headers.set("Content-Security-Policy", policy);
+  // For the security log: a page's refusal names the page.
+  headers.set(PATH_HEADER, request.nextUrl.pathname);
 
   const response = NextResponse.next({ request: { headers } });
   response.headers.set(REQUEST_ID_HEADER, requestId);

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { count, eq } from "drizzle-orm";
+import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import type { SessionUser } from "@/lib/auth/session";
@@ -8,7 +8,13 @@ import { businessIdSchema } from "@/lib/businesses/schemas";
 import { createBusinessesService } from "@/lib/businesses/service";
 import type { Keyring } from "@/lib/crypto/secrets";
 import type { Database, DatabaseHandle } from "@/lib/db/client";
-import { businesses, tusfacturasCredentials, users, userSessions } from "@/lib/db/schema";
+import {
+  businesses,
+  securityEvents,
+  tusfacturasCredentials,
+  users,
+  userSessions,
+} from "@/lib/db/schema";
 import { createSessionsService } from "@/lib/sessions/service";
 import { databaseEngines, insertTestUser } from "@/lib/testing/test-database";
 import { createLogger, type Logger } from "@/lib/log";
@@ -31,6 +37,7 @@ vi.mock("@/lib/db", () => ({
 vi.mock("@/lib/runtime", async () => {
   const { createBusinessesService } = await import("@/lib/businesses/service");
   const { createSessionsService } = await import("@/lib/sessions/service");
+  const { createSecurityLog } = await import("@/lib/security-log/service");
   return {
     getRuntime: () =>
       outside.db
@@ -42,6 +49,7 @@ vi.mock("@/lib/runtime", async () => {
               absoluteMs: 12 * 3_600_000,
               idleMs: 30 * 60_000,
             }),
+            securityLog: createSecurityLog({ db: outside.db, now: () => new Date(outside.clock) }),
           })
         : Promise.reject(new Error("no test database")),
   };
@@ -166,6 +174,32 @@ describe.each(databaseEngines())("action pipeline on $name", (engine) => {
 
     expect(handlerRuns).toEqual([]);
     expect((await businessRow())?.razonSocial).toBe("Original S.A.");
+    // Each refusal is in the security log, about the business it named.
+    const refusals = await handle.db
+      .select({
+        kind: securityEvents.kind,
+        businessId: securityEvents.businessId,
+        subject: securityEvents.subject,
+        detail: securityEvents.detail,
+      })
+      .from(securityEvents)
+      .where(eq(securityEvents.userId, stranger.id));
+    expect(refusals).toEqual(
+      expect.arrayContaining([
+        {
+          kind: "authorization.refused",
+          businessId,
+          subject: "renameBusinessForTest",
+          detail: "no es miembro",
+        },
+        {
+          kind: "authorization.refused",
+          businessId,
+          subject: "deleteBusiness",
+          detail: "no es miembro",
+        },
+      ]),
+    );
   });
 
   it.each([
@@ -257,6 +291,14 @@ describe.each(databaseEngines())("action pipeline on $name", (engine) => {
 
     expect(await deleteBusiness({ businessId })).toEqual({ ok: true, data: { businessId } });
     expect(await businessRow()).toBeUndefined();
+    // Who deleted it and when outlives the business.
+    const [deletion] = await handle.db
+      .select()
+      .from(securityEvents)
+      .where(
+        and(eq(securityEvents.businessId, businessId), eq(securityEvents.kind, "business.deleted")),
+      );
+    expect(deletion).toMatchObject({ userId: owner.id, subject: "Renombrada S.A." });
   });
 
   it("a sensitive action asks to confirm once the sign-in is over 10 minutes old", async () => {

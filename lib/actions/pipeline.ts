@@ -2,9 +2,10 @@ import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { findMembership, type BusinessContext } from "@/lib/auth/access";
-import { can, type Permission } from "@/lib/auth/permissions";
+import { can, roleLabels, type Permission } from "@/lib/auth/permissions";
 import { currentUser, type SessionUser } from "@/lib/auth/session";
 import { getRuntime } from "@/lib/runtime";
+import { recordRefusal } from "@/lib/security-log/request";
 import { ActionFailure, fieldErrorsOf, messages, toActionError } from "./errors";
 import type { ActionResult } from "./result";
 
@@ -92,13 +93,24 @@ export function businessAction<
     run(config.name, async () => {
       const user = await sessionUser();
       const { businessId } = businessInput.safeParse(input).data ?? {};
+      const refuse = async (reason: string, failure: ActionFailure): Promise<never> => {
+        await recordRefusal({ userId: user.id, businessId, subject: config.name, reason });
+        throw failure;
+      };
       const membership = await findMembership(user.id, businessId);
-      if (!membership) throw new ActionFailure("not_found", messages.notFound);
+      if (!membership)
+        return refuse("no es miembro", new ActionFailure("not_found", messages.notFound));
       // Before the role: without two-factor nobody works in such a business, whatever the role.
       if (membership.business.requireTwoFactor && !user.twoFactor)
-        throw new ActionFailure("two_factor_required", messages.twoFactorRequired);
+        return refuse(
+          "sin verificación en dos pasos, que la empresa exige",
+          new ActionFailure("two_factor_required", messages.twoFactorRequired),
+        );
       if (!can(membership.role, config.permission))
-        throw new ActionFailure("forbidden", messages.forbidden);
+        return refuse(
+          `su rol (${roleLabels[membership.role]}) no permite ${config.permission}`,
+          new ActionFailure("forbidden", messages.forbidden),
+        );
       if (config.reauth) await requireRecentAuthentication(user);
       return config.handler(parse(config.schema, input), { user, ...membership });
     });

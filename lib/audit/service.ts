@@ -2,6 +2,7 @@ import "server-only";
 import { and, desc, eq, gte, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db";
 import { auditEvents, memberships, tusfacturasRequests, users } from "@/lib/db/schema";
+import type { SecurityKind, SecurityLog } from "@/lib/security-log/service";
 import { startOfMonth } from "./month";
 
 export const auditActions = {
@@ -61,17 +62,41 @@ export type AuditDeps = {
   db: Database;
   /** The clock that says which month "this month" is. Default: the wall clock. */
   now?: () => Date;
+  /** Where the account's security changes also go (lib/security-log), when given. */
+  security?: Pick<SecurityLog, "record">;
+};
+
+/** Account and business events that are security events too. */
+const securityKindOf: Partial<Record<AuditAction, SecurityKind>> = {
+  "twoFactor.enable": "two_factor.enabled",
+  "twoFactor.disable": "two_factor.disabled",
+  "twoFactor.recovery": "two_factor.recovery_used",
+  "business.requireTwoFactor": "two_factor.required",
+  "account.password_change": "password.changed",
+  "account.password_reset": "password.reset",
 };
 
 export type AuditService = ReturnType<typeof createAuditService>;
 
 /** The activity log of each business: what was done, by whom, and the TusFacturas requests. */
-export function createAuditService({ db, now = () => new Date() }: AuditDeps) {
+export function createAuditService({ db, now = () => new Date(), security }: AuditDeps) {
   /**
    * Writes one line of a business's audit log; pass `tx` to write it in that transaction
    * (with what it records).
    */
   async function recordAudit(event: AuditEvent, tx: Database = db): Promise<void> {
+    const kind = securityKindOf[event.action];
+    if (kind && security) {
+      await security.record(
+        {
+          kind,
+          userId: event.userId,
+          businessId: event.businessId,
+          subject: event.subject ?? null,
+        },
+        tx,
+      );
+    }
     await tx.insert(auditEvents).values({
       businessId: event.businessId,
       userId: event.userId,
@@ -130,17 +155,21 @@ export function createAuditService({ db, now = () => new Date() }: AuditDeps) {
       .select({ businessId: memberships.businessId })
       .from(memberships)
       .where(eq(memberships.userId, userId));
+    const kind = securityKindOf[action];
+    if (kind && security) {
+      // One per business, so each owner sees it; one with no business when there is none.
+      const about = businessIds.length > 0 ? businessIds.map((b) => b.businessId) : [null];
+      for (const businessId of about) await security.record({ kind, userId, businessId }, tx);
+    }
     if (businessIds.length === 0) return;
-    await tx
-      .insert(auditEvents)
-      .values(
-        businessIds.map(({ businessId }) => ({
-          businessId,
-          userId,
-          action,
-          outcome: "ok" as const,
-        })),
-      );
+    await tx.insert(auditEvents).values(
+      businessIds.map(({ businessId }) => ({
+        businessId,
+        userId,
+        action,
+        outcome: "ok" as const,
+      })),
+    );
   }
 
   /** A sign-in, in the log of every business the user belongs to. */

@@ -4,7 +4,8 @@ import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { businesses, memberships, type Business, type Role } from "@/lib/db/schema";
-import { can, type Permission } from "./permissions";
+import { recordRefusal } from "@/lib/security-log/request";
+import { can, roleLabels, type Permission } from "./permissions";
 import { requireUser, type SessionUser } from "./session";
 
 export type BusinessContext = { user: SessionUser; business: Business; role: Role };
@@ -50,8 +51,17 @@ export async function requireBusiness(
 ): Promise<BusinessContext & { allowed: boolean }> {
   const user = await requireUser();
   const membership = await findMembership(user.id, businessId);
-  if (!membership || !can(membership.role, "business:read")) notFound();
-  if (membership.business.requireTwoFactor && !user.twoFactor)
+  const refuse = (reason: string) =>
+    recordRefusal({ userId: user.id, businessId, subject: null, reason });
+  if (!membership || !can(membership.role, "business:read")) {
+    await refuse("no es miembro");
+    notFound();
+  }
+  if (membership.business.requireTwoFactor && !user.twoFactor) {
+    await refuse("sin verificación en dos pasos, que la empresa exige");
     redirect(twoFactorSetupPath(membership.business.id));
-  return { user, ...membership, allowed: can(membership.role, permission) };
+  }
+  const allowed = can(membership.role, permission);
+  if (!allowed) await refuse(`su rol (${roleLabels[membership.role]}) no permite ${permission}`);
+  return { user, ...membership, allowed };
 }

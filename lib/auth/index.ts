@@ -8,6 +8,8 @@ import { users } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import { requestLogger } from "@/lib/log";
 import { getRuntime } from "@/lib/runtime";
+import { REQUEST_ID_HEADER } from "@/lib/request-id";
+import type { SecurityKind } from "@/lib/security-log/service";
 import { clientAddress } from "./client-address";
 import { verifyPassword } from "./password";
 import { admitSignIn, signInKeys, signInNeedsCode, signInSucceeded } from "./sign-in-limits";
@@ -90,11 +92,25 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         const address = clientAddress(request.headers, env().TABLERO_TRUSTED_PROXY_HOPS);
         const runtime = await getRuntime();
         const keys = signInKeys(email, address);
-        if (!(await admitSignIn(runtime.throttle, keys))) throw new TooManySignInAttempts();
+        const security = (kind: SecurityKind, userId?: string) =>
+          runtime.securityLog.record({
+            kind,
+            userId,
+            email,
+            address,
+            requestId: request.headers.get(REQUEST_ID_HEADER),
+          });
+        if (!(await admitSignIn(runtime.throttle, keys))) {
+          await security("sign_in.throttled");
+          throw new TooManySignInAttempts();
+        }
         const db = await getDb();
         const [user] = await db.select().from(users).where(eq(users.email, email));
         const ok = await verifyPassword(user?.passwordHash ?? null, parsed.data.password);
-        if (!user || !ok) return null;
+        if (!user || !ok) {
+          await security("sign_in.failed", user?.id);
+          return null;
+        }
         if (user.totpEnabledAt) {
           const code = parsed.data.code;
           // No guess at the code was made yet: this attempt is given back, not forgotten
@@ -103,7 +119,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
             await signInNeedsCode(runtime.throttle, keys);
             throw new TwoFactorRequired();
           }
-          if (!(await runtime.twoFactor.verify(user.id, code))) throw new WrongTwoFactorCode();
+          if (!(await runtime.twoFactor.verify(user.id, code))) {
+            await security("sign_in.two_factor_failed", user.id);
+            throw new WrongTwoFactorCode();
+          }
         }
         // Only while the password is still the one just checked: a change in between (which
         // ends every other session) must not be outlived by this one.

@@ -5,6 +5,7 @@ import { businessAction, userAction } from "@/lib/actions/pipeline";
 import { getConsumoService } from "@/lib/consumo";
 import { requestLogger } from "@/lib/log";
 import { getRuntime } from "@/lib/runtime";
+import { requestContext } from "@/lib/security-log/request";
 import { describeTusFacturasError, TusFacturasError } from "@/lib/tusfacturas";
 import { businessIdSchema, createBusinessSchema, replaceCredentialsSchema } from "./schemas";
 
@@ -73,9 +74,16 @@ export const deleteBusiness = businessAction({
   permission: "business:delete",
   reauth: true,
   schema: businessIdSchema,
-  async handler({ businessId }) {
-    if (!(await (await getRuntime()).businesses.deleteBusiness(businessId)))
-      throw new ActionFailure("not_found", messages.notFound);
+  async handler({ businessId }, { user }) {
+    const { businesses, securityLog } = await getRuntime();
+    const context = await requestContext();
+    const deleted = await businesses.deleteBusiness(businessId, (tx, razonSocial) =>
+      securityLog.record(
+        { kind: "business.deleted", userId: user.id, businessId, subject: razonSocial, ...context },
+        tx,
+      ),
+    );
+    if (!deleted) throw new ActionFailure("not_found", messages.notFound);
     return { businessId };
   },
 });

@@ -94,12 +94,25 @@ export function createBusinessesService({ db, keyring, now = () => new Date() }:
    * Deletes a business and everything stored for it (the caller has checked the permission).
    * @returns whether it existed.
    */
-  async function deleteBusiness(businessId: string): Promise<boolean> {
-    const deleted = await db
-      .delete(businesses)
-      .where(eq(businesses.id, businessId))
-      .returning({ id: businesses.id });
-    return deleted.length > 0;
+  /**
+   * Deletes the business and everything of it. `record` runs in the same transaction first,
+   * with its name: the security log says who deleted it and when, or nothing is deleted.
+   */
+  async function deleteBusiness(
+    businessId: string,
+    record?: (tx: Database, razonSocial: string) => Promise<void>,
+  ): Promise<boolean> {
+    return db.transaction(async (tx) => {
+      const [business] = await tx
+        .select({ razonSocial: businesses.razonSocial })
+        .from(businesses)
+        .where(eq(businesses.id, businessId))
+        .for("update");
+      if (!business) return false;
+      await record?.(tx, business.razonSocial);
+      await tx.delete(businesses).where(eq(businesses.id, businessId));
+      return true;
+    });
   }
 
   /**

@@ -25,6 +25,7 @@ import { createPortfolioService, type PortfolioService } from "@/lib/portfolio/s
 import { createSessionsService, type SessionsService } from "@/lib/sessions/service";
 import { createThrottleService, type ThrottleService } from "@/lib/auth/throttle";
 import { createTwoFactorService, type TwoFactorService } from "@/lib/two-factor/service";
+import { createSecurityLog, type SecurityLog } from "@/lib/security-log/service";
 import { createSpendingGuard, type SpendingGuard } from "@/lib/spending/guard";
 import { createUpstreamClient } from "@/lib/upstream/client";
 import { createVerificationService, type VerificationService } from "@/lib/verification/service";
@@ -53,6 +54,8 @@ export type Runtime = {
   audit: AuditService;
   /** The refresh interval and monthly request budget that protect each plan. */
   spending: SpendingGuard;
+  /** Sign-in failures, refusals, security changes: kept after what they are about is gone. */
+  securityLog: SecurityLog;
   businesses: BusinessesService;
   clientes: ClientesService;
   members: MembersService;
@@ -95,7 +98,8 @@ async function startRuntime(): Promise<Runtime> {
   const { client, drained } = trackCalls(createUpstreamClient(handle.lanes));
   const freshnessMs = config.TABLERO_FRESHNESS_MINUTES * 60_000;
   const keyring = appKeyring();
-  const audit = createAuditService({ db, now });
+  const securityLog = createSecurityLog({ db, now });
+  const audit = createAuditService({ db, now, security: securityLog });
   const businesses = createBusinessesService({ db, keyring, now });
   const clientes = createClientesService({ db, now });
   const spending = createSpendingGuard({
@@ -195,13 +199,14 @@ async function startRuntime(): Promise<Runtime> {
     passwordReset: createPasswordResetService({ db, now, tokens, mail, sessions, audit, throttle }),
     audit,
     spending,
+    securityLog,
     businesses,
     clientes,
     members: createMembersService({
       db,
       audit,
-      now,
       mail,
+      now,
       invitationLifetimeMs: config.TABLERO_INVITATION_MINUTES * 60_000,
     }),
     navigation: createNavigationService({ db }),
@@ -209,7 +214,7 @@ async function startRuntime(): Promise<Runtime> {
     sessions,
     throttle,
     twoFactor: createTwoFactorService({ db, keyring, now, audit }),
-    drained,
     verification: createVerificationService({ db, mail, tokens, throttle, now }),
+    drained,
   };
 }

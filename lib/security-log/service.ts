@@ -116,7 +116,12 @@ export function createSecurityLog({ db, now }: SecurityLogDeps) {
     }));
   }
 
-  return { record, list };
+  /** What owners see on Actividad: their business's events of the last 30 days. */
+  function recentOfBusiness(businessId: string): Promise<SecurityEntry[]> {
+    return list({ businessId, since: new Date(now().getTime() - 30 * 86_400_000), limit: 200 });
+  }
+
+  return { record, list, recentOfBusiness };
 }
 
 export type SecurityLog = ReturnType<typeof createSecurityLog>;

@@ -16,6 +16,7 @@ import { describeWait } from "@/lib/auth/throttle";
 import { users } from "@/lib/db/schema";
 import { DomainError } from "@/lib/errors";
 import { getRuntime } from "@/lib/runtime";
+import { recordSecurityEvent } from "@/lib/security-log/request";
 import { confirmIdentitySchema, endOtherSessionsSchema, endSessionSchema } from "./schemas";
 
 const WRONG_PASSWORD = "La contraseña no es correcta.";
@@ -31,6 +32,7 @@ export const endSession = userAction({
     }
     const ended = await (await getRuntime()).sessions.end(user.id, sessionId);
     if (!ended) throw new DomainError("not_found", "Esa sesión ya estaba cerrada.");
+    await recordSecurityEvent({ kind: "session.revoked", userId: user.id, subject: "1 sesión" });
     return { ended: 1 };
   },
 });
@@ -40,7 +42,14 @@ export const endOtherSessions = userAction({
   name: "endOtherSessions",
   schema: endOtherSessionsSchema,
   async handler(_input, { user }) {
-    return { ended: await (await getRuntime()).sessions.endOthers(user.id, user.sessionId) };
+    const ended = await (await getRuntime()).sessions.endOthers(user.id, user.sessionId);
+    if (ended > 0)
+      await recordSecurityEvent({
+        kind: "session.revoked",
+        userId: user.id,
+        subject: `todas las demás (${ended})`,
+      });
+    return { ended };
   },
 });
 

@@ -154,7 +154,8 @@ export async function startWorld() {
   const tableRows = await rowsOf<{ table_name: string }>(
     sql`select table_name from information_schema.tables
         where table_schema = 'public' and table_type = 'BASE TABLE'
-          and table_name not in ('tablero_instances', 'user_sessions', 'throttles')
+          and table_name not in ('tablero_instances', 'user_sessions', 'throttles',
+                                 'security_events')
         order by table_name`,
   );
   const tables = tableRows.map((row) => row.table_name);
