@@ -83,7 +83,7 @@ export function createMailService({ db, queue, transport, baseUrl, attempts }: M
           })
           .where(eq(outboundEmails.id, emailId));
         getLogger().warn(
-          { event: "email.failed", emailId, kind: email.kind, attempt, givenUp, err: lastError },
+          { event: "email.failed", emailId, kind: email.kind, attempt, givenUp, err: error },
           givenUp ? "Email given up" : "Email attempt failed; retrying",
         );
         if (!givenUp) throw error;
