@@ -14,6 +14,7 @@ const journal = JSON.parse(
 ) as { entries: unknown[] };
 
 const tables = [
+  "account_tokens",
   "audit_events",
   "businesses",
   "clients",
@@ -23,6 +24,9 @@ const tables = [
   "iva_batches",
   "iva_requests",
   "memberships",
+  "outbound_emails",
+  "recovery_codes",
+  "security_events",
   "tablero_instances",
   "throttles",
   "tusfacturas_credentials",

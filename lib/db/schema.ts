@@ -248,6 +248,11 @@ export const ivaRequests = pgTable(
     anio: integer("anio").notNull(),
     mes: integer("mes").notNull(),
     email: text("email").notNull(),
+    /**
+     * A run's item: the request of the last 24 hours the user saw and chose to repeat. Any
+     * other found when the item is sent was not confirmed, and the item is skipped.
+     */
+    repeatOf: uuid("repeat_of"),
     status: text("status", { enum: ivaRequestStatuses }).notNull(),
     requestedAt: timestamp("requested_at", { withTimezone: true }).notNull(),
     completedAt: timestamp("completed_at", { withTimezone: true }),

@@ -12,7 +12,7 @@ import {
 } from "./context";
 import type { Period } from "./period";
 import { finishBatchIfDone, type IvaRecovery } from "./recovery";
-import { duplicateQuestion, findDuplicate, mayHaveSent } from "./rules";
+import { duplicateQuestion, findDuplicate } from "./rules";
 import type { IvaViews } from "./views";
 
 export type IvaBatchInput = Period & {
@@ -70,6 +70,8 @@ export function createIvaRuns(
 
     const duplicates: { businessId: string; razonSocial: string; question: string }[] = [];
     const busy = new Set<string>();
+    // Per business, the earlier request the confirmation showed: what "repeat" agrees to.
+    const confirmed = new Map<string, string>();
     for (const option of chosen) {
       if (option.unavailable) continue;
       const prior = await views.priorRequests(db, option.businessId, period, input.email);
@@ -79,6 +81,7 @@ export function createIvaRuns(
       }
       const duplicate = findDuplicate(prior, now());
       if (duplicate) {
+        confirmed.set(option.businessId, duplicate.id);
         duplicates.push({
           businessId: option.businessId,
           razonSocial: option.razonSocial,
@@ -112,6 +115,7 @@ export function createIvaRuns(
               businessId: option.businessId,
               userId: input.userId,
               batchId: batch!.id,
+              repeatOf: input.repeat ? (confirmed.get(option.businessId) ?? null) : null,
               requestKey: crypto.randomUUID(),
               ...period,
               email: input.email,
@@ -150,6 +154,7 @@ export function createIvaRuns(
           anio: ivaRequests.anio,
           mes: ivaRequests.mes,
           email: ivaRequests.email,
+          repeatOf: ivaRequests.repeatOf,
           status: ivaRequests.status,
         })
         .from(ivaRequests)
@@ -182,6 +187,7 @@ export function createIvaRuns(
       userId: string | null;
       batchId: string | null;
       email: string;
+      repeatOf: string | null;
     },
   ): Promise<void> {
     const skip = async (reason: string): Promise<void> => {
@@ -210,17 +216,11 @@ export function createIvaRuns(
         (p) => p.id !== item.id,
       );
       if (prior.some((p) => p.status === "pending")) return "busy" as const;
-      // The 24-hour rule again, under the lock: a request that may have gone out since the run
-      // was confirmed (a colleague's, another run's) was never part of what was confirmed.
-      const [run] = item.batchId
-        ? await tx
-            .select({ createdAt: ivaBatches.createdAt })
-            .from(ivaBatches)
-            .where(eq(ivaBatches.id, item.batchId))
-        : [];
-      if (run && prior.some((p) => mayHaveSent(p.status) && p.requestedAt > run.createdAt)) {
-        return "repeated" as const;
-      }
+      // The 24-hour rule again, under the lock: only the request the user saw and chose to
+      // repeat may precede this one; any other (a colleague's, another run's started at the
+      // same moment) was never confirmed, and one report is enough.
+      const duplicate = findDuplicate(prior, now());
+      if (duplicate && duplicate.id !== item.repeatOf) return "repeated" as const;
       if (await ivaDailyLimitReached(tx, item.businessId, now())) return "limit" as const;
       const [row] = await tx
         .update(ivaRequests)

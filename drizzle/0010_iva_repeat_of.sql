@@ -1,0 +1,1 @@
+ALTER TABLE "iva_requests" ADD COLUMN "repeat_of" uuid;
