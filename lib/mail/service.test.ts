@@ -7,47 +7,32 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DatabaseHandle } from "@/lib/db/client";
 import { outboundEmails } from "@/lib/db/schema";
-import { startJobQueue, type JobQueue } from "@/lib/jobs/queue";
+import type { JobQueue } from "@/lib/jobs/queue";
 import { databaseEngines } from "@/lib/testing/test-database";
-import { startMailbox, type Mailbox } from "@/lib/testing/mailbox";
+import { startMailHarness, type MailHarness } from "@/lib/testing/mail-harness";
+import type { Mailbox } from "@/lib/testing/mailbox";
 import { resetPasswordMessage } from "./messages";
 import { createMailService, type MailService } from "./service";
-import { createSmtpTransport, type MailTransport } from "./transport";
 
 const ATTEMPTS = 3;
-const FROM = "Tablero <no-responder@tablero.test>";
 
 describe.each(databaseEngines())("email on $name", (engine) => {
+  let harness: MailHarness;
   let handle: DatabaseHandle;
   let mailbox: Mailbox;
   let queue: JobQueue;
-  let transport: MailTransport;
   let mail: MailService;
 
   beforeAll(async () => {
-    [handle, mailbox] = await Promise.all([engine.open(), startMailbox()]);
-    queue = await startJobQueue(handle, {
-      maintenanceSeconds: 1,
-      expireSeconds: 30,
-      emailAttempts: ATTEMPTS,
-      emailRetrySeconds: 1,
-    });
-    transport = createSmtpTransport(mailbox.smtpUrl, FROM);
-    mail = createMailService({
-      db: handle.db,
-      queue,
-      transport,
+    harness = await startMailHarness(engine, {
       baseUrl: "https://tablero.test",
       attempts: ATTEMPTS,
+      work: true,
     });
-    await queue.work("email", ({ emailId }) => mail.deliver(emailId));
+    ({ handle, mailbox, queue, mail } = harness);
   });
   afterEach(() => mailbox.refuse(0));
-  afterAll(async () => {
-    await queue?.stop();
-    transport?.close();
-    await Promise.all([handle?.close(), mailbox?.close()]);
-  });
+  afterAll(() => harness?.close());
 
   const address = () => `persona-${randomUUID().slice(0, 8)}@tablero.test`;
   const message = (name = "Ana") =>

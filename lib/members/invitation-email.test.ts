@@ -10,10 +10,9 @@ import { createAuditService } from "@/lib/audit/service";
 import { createBusinessesService } from "@/lib/businesses/service";
 import type { DatabaseHandle } from "@/lib/db/client";
 import { invitations, memberships, outboundEmails, users } from "@/lib/db/schema";
-import { startJobQueue, type JobQueue } from "@/lib/jobs/queue";
-import { createMailService, type MailService } from "@/lib/mail/service";
-import { createSmtpTransport } from "@/lib/mail/transport";
-import { startMailbox, type Mailbox } from "@/lib/testing/mailbox";
+import type { MailService } from "@/lib/mail/service";
+import { startMailHarness, type MailHarness } from "@/lib/testing/mail-harness";
+import type { Mailbox } from "@/lib/testing/mailbox";
 import { databaseEngines } from "@/lib/testing/test-database";
 import { createMembersService, invitationMessages, unverifiedMessage } from "./service";
 
@@ -21,33 +20,16 @@ const BASE_URL = "http://tablero.test";
 const LIFETIME_MS = 7 * 24 * 3_600_000;
 
 describe.each(databaseEngines())("invitations by email on $name", (engine) => {
+  let harness: MailHarness;
   let handle: DatabaseHandle;
-  let queue: JobQueue;
   let mailbox: Mailbox;
   let mail: MailService;
 
   beforeAll(async () => {
-    handle = await engine.open();
-    queue = await startJobQueue(handle, {
-      maintenanceSeconds: 60,
-      expireSeconds: 30,
-      emailAttempts: 3,
-      emailRetrySeconds: 1,
-    });
-    mailbox = await startMailbox();
-    mail = createMailService({
-      db: handle.db,
-      queue,
-      transport: createSmtpTransport(mailbox.smtpUrl, "Tablero <no-responder@tablero.test>"),
-      baseUrl: BASE_URL,
-      attempts: 3,
-    });
+    harness = await startMailHarness(engine, { baseUrl: BASE_URL });
+    ({ handle, mailbox, mail } = harness);
   });
-  afterAll(async () => {
-    await queue?.stop();
-    await mailbox?.close();
-    await handle?.close();
-  });
+  afterAll(() => harness?.close());
 
   function members(audit = createAuditService({ db: handle.db })) {
     return createMembersService({ db: handle.db, audit, mail, invitationLifetimeMs: LIFETIME_MS });

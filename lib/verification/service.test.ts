@@ -10,10 +10,9 @@ import { createAccountTokensService } from "@/lib/account/tokens";
 import { createThrottleService } from "@/lib/auth/throttle";
 import type { DatabaseHandle } from "@/lib/db/client";
 import { outboundEmails, users } from "@/lib/db/schema";
-import { startJobQueue, type JobQueue } from "@/lib/jobs/queue";
 import { createMailService, type MailService } from "@/lib/mail/service";
-import { createSmtpTransport } from "@/lib/mail/transport";
-import { startMailbox, type Mailbox } from "@/lib/testing/mailbox";
+import { startMailHarness, type MailHarness } from "@/lib/testing/mail-harness";
+import type { Mailbox } from "@/lib/testing/mailbox";
 import { databaseEngines } from "@/lib/testing/test-database";
 import { createVerificationService, MAIL_OFF } from "./service";
 
@@ -21,35 +20,18 @@ const BASE_URL = "http://tablero.test";
 const HOUR = 3_600_000;
 
 describe.each(databaseEngines())("verified addresses on $name", (engine) => {
+  let harness: MailHarness;
   let handle: DatabaseHandle;
-  let queue: JobQueue;
   let mailbox: Mailbox;
   let mail: MailService;
   let clock = new Date("2026-11-20T12:00:00.000Z");
   const now = () => clock;
 
   beforeAll(async () => {
-    handle = await engine.open();
-    queue = await startJobQueue(handle, {
-      maintenanceSeconds: 60,
-      expireSeconds: 30,
-      emailAttempts: 3,
-      emailRetrySeconds: 1,
-    });
-    mailbox = await startMailbox();
-    mail = createMailService({
-      db: handle.db,
-      queue,
-      transport: createSmtpTransport(mailbox.smtpUrl, "Tablero <no-responder@tablero.test>"),
-      baseUrl: BASE_URL,
-      attempts: 3,
-    });
+    harness = await startMailHarness(engine, { baseUrl: BASE_URL });
+    ({ handle, mailbox, mail } = harness);
   });
-  afterAll(async () => {
-    await queue?.stop();
-    await mailbox?.close();
-    await handle?.close();
-  });
+  afterAll(() => harness?.close());
 
   function service() {
     const { db } = handle;
