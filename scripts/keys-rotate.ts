@@ -2,7 +2,8 @@
  * `npm run keys:rotate`: re-seals every stored secret with the newest key of
  * TABLERO_ENCRYPTION_KEYS, in small batches, while Tablero runs (on PostgreSQL; the embedded
  * database admits one process, so stop Tablero first). Run it again after a stop: it goes on
- * where it was. Exits 1 when a stored value opens with no key of the ring.
+ * where it was. Exits 1 when a stored value opens with no key of the ring, or was in use on
+ * every pass (still sealed with an older key: run it again).
  */
 import { rotateSealedSecrets } from "@/lib/keys/rotate";
 import { openDatabase } from "@/lib/db/client";
@@ -33,6 +34,14 @@ async function main() {
         console.error(
           `  ${failure.kind === "credentials" ? "empresa" : "usuario"} ${failure.id}: ${failure.reason}`,
         );
+      process.exitCode = 1;
+    }
+    if (report.inUse.length > 0) {
+      console.error(
+        `\n${report.inUse.length} valores estaban en uso y siguen con una clave anterior: corré \`npm run keys:rotate\` de nuevo antes de quitar la clave vieja.`,
+      );
+      for (const left of report.inUse)
+        console.error(`  ${left.kind === "credentials" ? "empresa" : "usuario"} ${left.id}`);
       process.exitCode = 1;
     }
   } finally {

@@ -103,5 +103,39 @@ describe.each(databaseEngines())("keys:rotate on $name", (engine) => {
       SecretDecryptionError,
     );
     await expect(loadCredentials(handle.db, newRing, unknown)).rejects.toThrow(/versión v9/);
+    await handle.db.delete(businesses);
   });
+
+  // Another connection holding a row (a sign-in locks its user, saving credentials their row)
+  // needs a server: PGlite has one connection.
+  it.skipIf(engine.name !== "postgres")(
+    "names a row held by Tablero on every pass instead of reporting it done, and a later run rotates it",
+    async () => {
+      const free = await addBusiness(20);
+      const held = await addBusiness(21);
+      const report = await handle.db.transaction(async (tx) => {
+        await tx
+          .select({ id: tusfacturasCredentials.businessId })
+          .from(tusfacturasCredentials)
+          .where(eq(tusfacturasCredentials.businessId, held))
+          .for("update");
+        return rotateSealedSecrets(handle.db, newRing);
+      });
+      expect(report).toMatchObject({
+        credentials: 1,
+        failed: [],
+        inUse: [{ kind: "credentials", id: held }],
+      });
+      expect((await loadCredentials(handle.db, onlyKey2, free))?.credentials).toEqual(
+        credentialsOf(20),
+      );
+      await expect(loadCredentials(handle.db, onlyKey2, held)).rejects.toThrow(/versión v1/);
+
+      const again = await rotateSealedSecrets(handle.db, newRing);
+      expect(again).toMatchObject({ credentials: 1, inUse: [] });
+      expect((await loadCredentials(handle.db, onlyKey2, held))?.credentials).toEqual(
+        credentialsOf(21),
+      );
+    },
+  );
 });

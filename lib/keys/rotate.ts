@@ -13,7 +13,16 @@ export type RotationReport = {
   twoFactor: number;
   /** Rows that did not open with any key of the ring: left as they are, and named. */
   failed: RotationFailure[];
+  /**
+   * Rows still sealed with an older key because Tablero held them (a sign-in, a save) on every
+   * pass: the old key must stay until a later run finds none.
+   */
+  inUse: { kind: RotationFailure["kind"]; id: string }[];
 };
+
+/** Passes over a table: a row locked by a short transaction is usually free on the next. */
+const PASSES = 3;
+const FIRST_ID = "00000000-0000-0000-0000-000000000000";
 
 type Sealed = { id: string; sealed: string };
 
@@ -30,31 +39,51 @@ async function rotateTable(
     /** Rows still sealed with another version, after `afterId`, oldest id first. */
     batch(tx: Database, afterId: string): Promise<Sealed[]>;
     write(tx: Database, row: Sealed, sealed: string): Promise<void>;
+    /** Ids of every row still sealed with another version (no lock). */
+    left(db: Database): Promise<string[]>;
   },
   report: RotationReport,
   onProgress: (done: number) => void,
 ): Promise<number> {
   let done = 0;
-  let afterId = "00000000-0000-0000-0000-000000000000";
-  for (;;) {
-    const rows = await db.transaction(async (tx) => {
-      const batch = await table.batch(tx, afterId);
-      for (const row of batch) {
-        let plaintext: string;
-        try {
-          plaintext = openSecret(row.sealed, row.id, keyring);
-        } catch (error) {
-          report.failed.push({ kind: table.kind, id: row.id, reason: (error as Error).message });
-          continue;
+  const failed = new Set<string>();
+  for (let pass = 1; ; pass++) {
+    let afterId = FIRST_ID;
+    for (;;) {
+      const rows = await db.transaction(async (tx) => {
+        const batch = await table.batch(tx, afterId);
+        for (const row of batch) {
+          let plaintext: string;
+          try {
+            plaintext = openSecret(row.sealed, row.id, keyring);
+          } catch (error) {
+            if (!failed.has(row.id)) {
+              failed.add(row.id);
+              report.failed.push({
+                kind: table.kind,
+                id: row.id,
+                reason: (error as Error).message,
+              });
+            }
+            continue;
+          }
+          await table.write(tx, row, sealSecret(plaintext, row.id, keyring));
+          done++;
         }
-        await table.write(tx, row, sealSecret(plaintext, row.id, keyring));
-        done++;
-      }
-      return batch;
-    });
-    if (rows.length === 0) return done;
-    afterId = rows.at(-1)!.id;
-    onProgress(done);
+        return batch;
+      });
+      if (rows.length === 0) break;
+      afterId = rows.at(-1)!.id;
+      onProgress(done);
+    }
+    // `skip locked` passed over rows Tablero held meanwhile: they are not done, and must not
+    // be reported as if they were (the old key would be removed from under them).
+    const left = (await table.left(db)).filter((id) => !failed.has(id));
+    if (left.length === 0) return done;
+    if (pass === PASSES) {
+      report.inUse.push(...left.map((id) => ({ kind: table.kind, id })));
+      return done;
+    }
   }
 }
 
@@ -74,7 +103,13 @@ export async function rotateSealedSecrets(
   } = {},
 ): Promise<RotationReport> {
   const version = Math.max(...keyring.keys());
-  const report: RotationReport = { version, credentials: 0, twoFactor: 0, failed: [] };
+  const report: RotationReport = {
+    version,
+    credentials: 0,
+    twoFactor: 0,
+    failed: [],
+    inUse: [],
+  };
   report.credentials = await rotateTable(
     db,
     keyring,
@@ -100,6 +135,13 @@ export async function rotateSealedSecrets(
           .set({ sealed, keyVersion: sealedKeyVersion(sealed) })
           .where(eq(tusfacturasCredentials.businessId, row.id));
       },
+      left: async (db) =>
+        (
+          await db
+            .select({ id: tusfacturasCredentials.businessId })
+            .from(tusfacturasCredentials)
+            .where(ne(tusfacturasCredentials.keyVersion, version))
+        ).map((row) => row.id),
     },
     report,
     (done) => onProgress("credentials", done),
@@ -131,6 +173,13 @@ export async function rotateSealedSecrets(
           .set({ totpSealed: sealed, totpKeyVersion: sealedKeyVersion(sealed) })
           .where(eq(users.id, row.id));
       },
+      left: async (db) =>
+        (
+          await db
+            .select({ id: users.id })
+            .from(users)
+            .where(and(isNotNull(users.totpSealed), ne(users.totpKeyVersion, version)))
+        ).map((row) => row.id),
     },
     report,
     (done) => onProgress("two-factor", done),
