@@ -5,8 +5,7 @@ import { userAction } from "@/lib/actions/pipeline";
 import { requestClientAddress } from "@/lib/auth/client-address";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { passwordProblem } from "@/lib/auth/password-policy";
-import { admitSignIn, signInKeys, signInSucceeded, signInWait } from "@/lib/auth/sign-in-limits";
-import { describeWait } from "@/lib/auth/throttle";
+import { admitPasswordRecheck, signInSucceeded } from "@/lib/auth/sign-in-limits";
 import { users } from "@/lib/db/schema";
 import { DomainError } from "@/lib/errors";
 import { passwordChangedMessage } from "@/lib/mail/messages";
@@ -26,14 +25,11 @@ export const changePassword = userAction({
   async handler({ current, next }, { user }) {
     const runtime = await getRuntime();
     // Guessing the current password counts like failed sign-ins of this email and address.
-    const keys = signInKeys(user.email, await requestClientAddress());
-    if (!(await admitSignIn(runtime.throttle, keys))) {
-      const wait = await signInWait(runtime.throttle, keys);
-      throw new DomainError(
-        "invalid",
-        `Demasiados intentos fallidos. Probá de nuevo en ${describeWait(Math.max(wait, 1000))}.`,
-      );
-    }
+    const keys = await admitPasswordRecheck(
+      runtime.throttle,
+      user.email,
+      await requestClientAddress(),
+    );
     const { db } = runtime.handle;
     const [row] = await db
       .select({ passwordHash: users.passwordHash })

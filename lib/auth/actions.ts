@@ -22,17 +22,13 @@ import {
 } from "./index";
 import { requestClientAddress } from "./client-address";
 import { passwordProblem } from "./password-policy";
-import { signInKeys, signInWait } from "./sign-in-limits";
+import { signInKeys, signInWait, tooManyAttemptsMessage } from "./sign-in-limits";
 import { describeWait, throttleRules } from "./throttle";
 import { currentUser } from "./session";
 import { signInSchema, signUpSchema } from "./schemas";
 
 function safeRedirect(target: unknown): string {
   return typeof target === "string" && /^\/(?!\/)[\w\-/?=&%.]*$/.test(target) ? target : "/";
-}
-
-function tooManyAttempts(waitMs: number): string {
-  return `Demasiados intentos fallidos. Probá de nuevo en ${describeWait(Math.max(waitMs, 1000))}.`;
 }
 
 const WRONG_CODE = "El código de verificación no es correcto.";
@@ -63,7 +59,7 @@ async function passwordSignIn(
       if (errorCode === new TooManySignInAttempts().code) {
         const keys = signInKeys(email, await requestClientAddress());
         const wait = await signInWait((await getRuntime()).throttle, keys);
-        throw new ActionFailure("invalid", tooManyAttempts(wait));
+        throw new ActionFailure("invalid", tooManyAttemptsMessage(wait));
       }
       throw new ActionFailure("invalid", "El email o la contraseña no son correctos.");
     }

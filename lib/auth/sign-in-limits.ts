@@ -1,5 +1,6 @@
 import "server-only";
-import { throttleRules, type ThrottleService } from "./throttle";
+import { DomainError } from "@/lib/errors";
+import { describeWait, throttleRules, type ThrottleService } from "./throttle";
 
 /** What sign-in failures are counted under: one email from one address, and the address. */
 export function signInKeys(email: string, address: string | null) {
@@ -34,6 +35,29 @@ export async function admitSignIn(
     throttle.fail(throttleRules.signInAddress, keys.address),
   ]);
   return pair === 0 && address === 0;
+}
+
+/** The refusal of a throttled attempt, in Spanish with the wait. */
+export function tooManyAttemptsMessage(waitMs: number): string {
+  return `Demasiados intentos fallidos. Probá de nuevo en ${describeWait(Math.max(waitMs, 1000))}.`;
+}
+
+/**
+ * For a password asked again inside a session ("Confirmá que sos vos", "Cambiar contraseña"):
+ * counted like a sign-in of the account's email from this address, so a borrowed session
+ * cannot guess its way through. Returns the keys to settle the attempt with; throws the
+ * refusal with the wait.
+ */
+export async function admitPasswordRecheck(
+  throttle: ThrottleService,
+  email: string,
+  address: string | null,
+): Promise<ReturnType<typeof signInKeys>> {
+  const keys = signInKeys(email, address);
+  if (!(await admitSignIn(throttle, keys))) {
+    throw new DomainError("invalid", tooManyAttemptsMessage(await signInWait(throttle, keys)));
+  }
+  return keys;
 }
 
 /** The attempt was right: the pair's failures are forgotten, the address's attempt returned. */

@@ -5,14 +5,7 @@ import { ActionFailure } from "@/lib/actions/errors";
 import { userAction } from "@/lib/actions/pipeline";
 import { requestClientAddress } from "@/lib/auth/client-address";
 import { verifyPassword } from "@/lib/auth/password";
-import {
-  admitSignIn,
-  signInKeys,
-  signInNeedsCode,
-  signInSucceeded,
-  signInWait,
-} from "@/lib/auth/sign-in-limits";
-import { describeWait } from "@/lib/auth/throttle";
+import { admitPasswordRecheck, signInNeedsCode, signInSucceeded } from "@/lib/auth/sign-in-limits";
 import { users } from "@/lib/db/schema";
 import { DomainError } from "@/lib/errors";
 import { getRuntime } from "@/lib/runtime";
@@ -63,14 +56,11 @@ export const confirmIdentity = userAction({
   schema: confirmIdentitySchema,
   async handler({ password, code }, { user }) {
     const runtime = await getRuntime();
-    const keys = signInKeys(user.email, await requestClientAddress());
-    if (!(await admitSignIn(runtime.throttle, keys))) {
-      const wait = await signInWait(runtime.throttle, keys);
-      throw new DomainError(
-        "invalid",
-        `Demasiados intentos fallidos. Probá de nuevo en ${describeWait(Math.max(wait, 1000))}.`,
-      );
-    }
+    const keys = await admitPasswordRecheck(
+      runtime.throttle,
+      user.email,
+      await requestClientAddress(),
+    );
     const [row] = await runtime.handle.db
       .select({ passwordHash: users.passwordHash, twoFactorSince: users.totpEnabledAt })
       .from(users)
