@@ -277,8 +277,11 @@ describe.each(databaseEngines())("IVA batches on $name", (engine) => {
 
     const view = await finished(survivor, userId, batchId);
     const lostIds = new Set(lost.map((row) => row.id));
+    // The dying instance's worker may still start a call between the snapshot and its
+    // settlement: that one is unconfirmed too. None is skipped, none is left pending.
     for (const item of view.items) {
-      expect(item.status).toBe(lostIds.has(item.id) ? "unconfirmed" : "sent");
+      if (lostIds.has(item.id)) expect(item.status).toBe("unconfirmed");
+      else expect(["sent", "unconfirmed"]).toContain(item.status);
     }
     const outbox = await h.outbox();
     for (const [i, apikey] of (["1007", "1008", "1009"] as const).entries()) {
