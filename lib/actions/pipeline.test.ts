@@ -174,7 +174,8 @@ describe.each(databaseEngines())("action pipeline on $name", (engine) => {
 
     expect(handlerRuns).toEqual([]);
     expect((await businessRow())?.razonSocial).toBe("Original S.A.");
-    // Each refusal is in the security log, about the business it named.
+    // Each refusal is in the security log for the operator, not in the business's own log
+    // (which a stranger could otherwise fill).
     const refusals = await handle.db
       .select({
         kind: securityEvents.kind,
@@ -188,14 +189,14 @@ describe.each(databaseEngines())("action pipeline on $name", (engine) => {
       expect.arrayContaining([
         {
           kind: "authorization.refused",
-          businessId,
-          subject: "renameBusinessForTest",
+          businessId: null,
+          subject: `renameBusinessForTest (empresa ${businessId})`,
           detail: "no es miembro",
         },
         {
           kind: "authorization.refused",
-          businessId,
-          subject: "deleteBusiness",
+          businessId: null,
+          subject: `deleteBusiness (empresa ${businessId})`,
           detail: "no es miembro",
         },
       ]),

@@ -94,7 +94,8 @@ export function businessAction<
       const user = await sessionUser();
       const { businessId } = businessInput.safeParse(input).data ?? {};
       const refuse = async (reason: string, failure: ActionFailure): Promise<never> => {
-        await recordRefusal({ userId: user.id, businessId, subject: config.name, reason });
+        const member = failure.code !== "not_found";
+        await recordRefusal({ userId: user.id, businessId, member, subject: config.name, reason });
         throw failure;
       };
       const membership = await findMembership(user.id, businessId);

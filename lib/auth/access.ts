@@ -51,10 +51,10 @@ export async function requireBusiness(
 ): Promise<BusinessContext & { allowed: boolean }> {
   const user = await requireUser();
   const membership = await findMembership(user.id, businessId);
-  const refuse = (reason: string) =>
-    recordRefusal({ userId: user.id, businessId, subject: null, reason });
+  const refuse = (reason: string, member = true) =>
+    recordRefusal({ userId: user.id, businessId, member, subject: null, reason });
   if (!membership || !can(membership.role, "business:read")) {
-    await refuse("no es miembro");
+    await refuse("no es miembro", false);
     notFound();
   }
   if (membership.business.requireTwoFactor && !user.twoFactor) {

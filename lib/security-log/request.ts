@@ -26,19 +26,23 @@ export async function recordSecurityEvent(event: SecurityEventInput): Promise<vo
 }
 
 /**
- * An authorization refusal: who, which business (when the id is one), what (an action's name,
- * or the page's path) and why.
+ * An authorization refusal: who, which business, what (an action's name, or the page's path)
+ * and why. A non-member's attempt is not filed under the business it named (its owners would
+ * see a stranger's noise, and anyone could flood their log): the id goes in the subject, for
+ * the operator.
  */
 export async function recordRefusal(input: {
   userId: string;
   businessId: unknown;
+  member: boolean;
   subject: string | null;
   reason: string;
 }): Promise<void> {
-  const businessId =
+  const id =
     typeof input.businessId === "string" && /^[0-9a-f-]{36}$/.test(input.businessId)
       ? input.businessId
       : null;
+  const businessId = input.member ? id : null;
   let subject = input.subject;
   if (subject === null) {
     try {
@@ -47,6 +51,7 @@ export async function recordRefusal(input: {
       subject = null;
     }
   }
+  if (!input.member && id) subject = `${subject ?? ""} (empresa ${id})`.trim();
   await recordSecurityEvent({
     kind: "authorization.refused",
     userId: input.userId,
