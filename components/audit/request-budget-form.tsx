@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useReauth } from "@/components/reauth/use-reauth";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
@@ -12,8 +13,9 @@ import type { Budget } from "@/lib/spending/guard";
 /** The business's monthly budget of TusFacturas requests, and the owner's form to change it. */
 export function RequestBudgetForm({ businessId, budget }: { businessId: string; budget: Budget }) {
   const router = useRouter();
+  const reauth = useReauth();
   const form = useActionForm(
-    (values) => setRequestBudget({ ...values, businessId }),
+    (values) => reauth.guard(setRequestBudget)({ ...values, businessId }),
     () => router.refresh(),
   );
   const reached = budget.used >= budget.limit;
@@ -53,6 +55,7 @@ export function RequestBudgetForm({ businessId, budget }: { businessId: string; 
           {form.pending ? "Guardando…" : "Guardar presupuesto"}
         </Button>
       </form>
+      {reauth.dialog}
       <div aria-live="polite">
         {form.error && !form.error.fieldErrors ? (
           <Alert tone="error">{form.error.message}</Alert>

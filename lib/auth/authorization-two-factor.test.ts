@@ -206,8 +206,12 @@ describe("confirmIdentity («Confirmá que sos vos»)", () => {
       .where(eq(users.id, fx.users.owner.id));
     // A key this test knows, in place of the fixture's.
     await world.runtime.twoFactor.disable(fx.users.owner.id);
-    const { secret } = await world.runtime.twoFactor.beginSetup(fx.users.owner);
-    await world.runtime.twoFactor.confirmSetup(fx.users.owner.id, await generate({ secret }));
+    const { secret, setupId } = await world.runtime.twoFactor.beginSetup(fx.users.owner);
+    await world.runtime.twoFactor.confirmSetup(
+      fx.users.owner.id,
+      await generate({ secret }),
+      setupId,
+    );
     await world.setAuthenticatedAt(fx.users.owner, minutesAgo(11));
     const deleteIt = () => action(DELETE)({ businessId: fx.businessId });
 
@@ -255,5 +259,24 @@ describe("confirmIdentity («Confirmá que sos vos»)", () => {
       ok: false,
       error: { code: "invalid", message: expect.stringMatching(/^Demasiados intentos fallidos/) },
     });
+  });
+});
+
+describe("the monthly request budget", () => {
+  const SET_BUDGET = "lib/spending/actions.ts#setRequestBudget";
+
+  it("lowering it needs no confirmation; raising it or going back to the default does", async () => {
+    const fx = await world.fixture();
+    await world.setAuthenticatedAt(fx.users.owner, minutesAgo(11));
+    world.signInAs(fx.users.owner);
+    const set = (budget: string) => action(SET_BUDGET)({ businessId: fx.businessId, budget });
+
+    expect(await set("5")).toMatchObject({ ok: true, data: { limit: 5, custom: true } });
+    expectRefused(await world.expectNoEffect(fx.users.owner, () => set("6")), "reauth_required");
+    expectRefused(await world.expectNoEffect(fx.users.owner, () => set("")), "reauth_required");
+
+    await world.setAuthenticatedAt(fx.users.owner, minutesAgo(1));
+    world.signInAs(fx.users.owner);
+    expect(await set("")).toMatchObject({ ok: true, data: { custom: false } });
   });
 });

@@ -26,6 +26,8 @@ export type Budget = {
   custom: boolean;
   /** Requests spent since the 1st. */
   used: number;
+  /** The plan's cupo as last seen (what the default follows); null before any consumo. */
+  cupo: number | null;
 };
 
 /** What a refresh is about: a method, and the CUIT for a client's ledger. */
@@ -73,10 +75,12 @@ export function createSpendingGuard({ db, audit, now, refreshIntervalMs }: Spend
         ),
     ]);
     const custom = business?.budget ?? null;
+    const lastCupo = cupo?.cupo ?? null;
     return {
-      limit: custom ?? defaultBudget(cupo?.cupo ?? null),
+      limit: custom ?? defaultBudget(lastCupo),
       custom: custom !== null,
       used: spent?.used ?? 0,
+      cupo: lastCupo,
     };
   }
 

@@ -156,7 +156,9 @@ export const actionMatrix: Record<string, MatrixEntry> = {
   "lib/spending/actions.ts#setRequestBudget": {
     kind: "business",
     allowed: OWNER,
+    // Raising it (the default is 20 on the fixture) lowers a protection: confirm first.
     input: (fx) => ({ businessId: fx.businessId, budget: "40" }),
+    reauth: true,
   },
 
   "lib/consumo/actions.ts#getConsumo": {
@@ -382,6 +384,8 @@ export const actionMatrix: Record<string, MatrixEntry> = {
   // The fixture's owner has two-factor on; the other users do not.
   "lib/two-factor/actions.ts#beginTwoFactorSetup": {
     kind: "user",
+    // Turning it on ends the other sessions: a borrowed session must not enrol its own app.
+    reauth: true,
     input: () => ({}),
     expect: {
       owner: "conflict",
@@ -404,7 +408,7 @@ export const actionMatrix: Record<string, MatrixEntry> = {
   "lib/two-factor/actions.ts#confirmTwoFactorSetup": {
     kind: "user",
     // The owner's is already on; nobody else has started: no key to check a code against.
-    input: () => ({ code: "123456" }),
+    input: () => ({ code: "123456", setupId: "ninguna" }),
     expect: {
       owner: "conflict",
       accountant: "conflict",
