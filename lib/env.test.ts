@@ -45,6 +45,19 @@ describe("env", () => {
     expect(env().encryptionKeys.get(1)!.toString("base64")).toBe(valid.TABLERO_ENCRYPTION_KEY);
   });
 
+  it("in production, sending email needs TABLERO_URL for the links", async () => {
+    const missing = await loadEnv({ ...valid, SMTP_URL: "smtp://127.0.0.1:2525", TABLERO_URL: "" });
+    expect(() => missing()).toThrow(/TABLERO_URL: falta la dirección pública de Tablero/);
+    const given = await loadEnv({
+      ...valid,
+      SMTP_URL: "smtp://127.0.0.1:2525",
+      TABLERO_URL: "https://tablero.example.com",
+    });
+    expect(given().TABLERO_URL).toBe("https://tablero.example.com");
+    const noEmail = await loadEnv({ ...valid, SMTP_URL: "", TABLERO_URL: "" });
+    expect(noEmail().TABLERO_URL).toBe("http://localhost:3000");
+  });
+
   it("takes several AUTH_SECRET values, the first one signing", async () => {
     const old = randomBytes(32).toString("base64");
     const env = await loadEnv({ ...valid, AUTH_SECRET: `${valid.AUTH_SECRET}, ${old}` });

@@ -85,12 +85,14 @@ const schema = z.object({
    * Tablero's public address, for the links in emails. Taken from configuration, never from a
    * request's Host header (which a sender of a reset request controls).
    */
-  TABLERO_URL: z.url().default("http://localhost:3000"),
+  TABLERO_URL: z.preprocess((value) => (value === "" ? undefined : value), z.url().optional()),
   TUSFACTURAS_API_URL: z.url().default(DEFAULT_TUSFACTURAS_API_URL),
   TUSFACTURAS_TIMEOUT_MS: z.coerce.number().int().positive().max(120_000).default(30_000),
 });
 
-export type Env = z.infer<typeof schema> & {
+export type Env = Omit<z.infer<typeof schema>, "TABLERO_URL"> & {
+  /** Tablero's public address, for the links in emails. */
+  TABLERO_URL: string;
   pgliteDir: string;
   /** Keys by version; the highest seals new secrets. */
   encryptionKeys: ReadonlyMap<number, Buffer>;
@@ -115,6 +117,13 @@ export function env(): Env {
   const keyring = parseKeyring(values.TABLERO_ENCRYPTION_KEYS, values.TABLERO_ENCRYPTION_KEY);
   const auth = parseAuthSecrets(values.AUTH_SECRET);
   const problems = [...auth.problems, ...keyring.problems];
+  // Emailed links would point at localhost: a production server that sends email must say
+  // where it is.
+  if (values.NODE_ENV === "production" && values.SMTP_URL && !values.TABLERO_URL) {
+    problems.push(
+      "TABLERO_URL: falta la dirección pública de Tablero (por ejemplo https://tablero.example.com), que va en los enlaces de los emails",
+    );
+  }
   if (problems.length > 0) {
     throw new Error(
       `Configuración inválida de Tablero:\n${problems.map((p) => `  ${p}`).join("\n")}`,
@@ -129,6 +138,7 @@ export function env(): Env {
   cached = {
     ...values,
     pgliteDir: path.resolve(values.TABLERO_DATA_DIR, "pglite"),
+    TABLERO_URL: values.TABLERO_URL ?? "http://localhost:3000",
     encryptionKeys: keyring.keys,
     authSecrets: auth.secrets,
   };
