@@ -36,12 +36,28 @@ function nextCode(secret: string, stepsAhead = 1): Promise<string> {
   return generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 * stepsAhead });
 }
 
-/** "Activar la verificación en dos pasos" on the page shown; returns the key and the codes. */
-async function enrol(page: Page): Promise<{ secret: string; codes: string[] }> {
+/**
+ * "Activar la verificación en dos pasos" on the page shown; returns the key and the codes.
+ * Turning it on needs a recent sign-in: when the sign-in no longer vouches for the person,
+ * «Confirmá que sos vos» asks for the password first.
+ */
+async function enrol(
+  page: Page,
+  user: TestUser,
+  { asksWhoYouAre = false } = {},
+): Promise<{ secret: string; codes: string[] }> {
   await page.getByRole("button", { name: "Activar la verificación en dos pasos" }).click();
-  await expect(
-    page.getByRole("img", { name: "Código QR para agregar Tablero a tu app de autenticación" }),
-  ).toBeVisible();
+  const qr = page.getByRole("img", {
+    name: "Código QR para agregar Tablero a tu app de autenticación",
+  });
+  const dialog = page.getByRole("dialog", { name: "Confirmá que sos vos" });
+  await expect(asksWhoYouAre ? dialog : qr.or(dialog)).toBeVisible();
+  if (await dialog.isVisible()) {
+    await expect(qr).toHaveCount(0);
+    await dialog.getByLabel("Contraseña").fill(user.password);
+    await dialog.getByRole("button", { name: "Confirmar" }).click();
+  }
+  await expect(qr).toBeVisible();
   await expectNoAxeViolations(page);
   const secret = (await page.getByTestId("totp-secret").innerText()).replace(/\s/g, "");
   expect(secret).toMatch(/^[A-Z2-7]{32}$/);
@@ -91,7 +107,7 @@ test("two-factor: set up with a QR code, then sign-in asks for the code; a recov
   await page.goto("/cuenta");
   await expect(page.getByRole("heading", { name: "Verificación en dos pasos" })).toBeVisible();
   await expectNoAxeViolations(page);
-  const { secret, codes } = await enrol(page);
+  const { secret, codes } = await enrol(page, user);
   await page.getByRole("button", { name: "Ya los guardé" }).click();
   const state = page.getByRole("region", { name: "Verificación en dos pasos" });
   await expect(state.getByText(/^Activada desde el \d{2}\/\d{2}\/\d{4}$/)).toBeVisible();
@@ -131,9 +147,9 @@ test("an owner requires two-factor: an accountant without it is asked to set it 
 }) => {
   test.setTimeout(180_000);
   const owner = await freshPage(browser);
-  await signUp(owner);
+  const ownerUser = await signUp(owner);
   await owner.goto("/cuenta");
-  await enrol(owner);
+  await enrol(owner, ownerUser);
   await owner.getByRole("button", { name: "Ya los guardé" }).click();
   const razonSocial = `Estudio Seguro ${randomBytes(2).toString("hex")}`;
   const businessId = await addBusiness(owner, BOGUS, razonSocial);
@@ -180,7 +196,7 @@ test("an owner requires two-factor: an accountant without it is asked to set it 
   });
 
   await test.step("once set up, the accountant enters", async () => {
-    await enrol(accountant);
+    await enrol(accountant, contador);
     await accountant.getByRole("button", { name: "Ya los guardé" }).click();
     await accountant.waitForURL(`**/empresas/${businessId}/**`);
     await expect(accountant.getByRole("heading", { name: razonSocial, level: 1 })).toBeVisible();
@@ -256,7 +272,9 @@ test.describe("re-authentication", () => {
     const page = await freshPage(browser, baseURL);
     const user = await signUp(page);
     await page.goto("/cuenta");
-    const { secret, codes } = await enrol(page);
+    // Turning two-factor on is confirmed too, once the sign-in no longer vouches (5 s here).
+    await page.waitForTimeout(6000);
+    const { secret, codes } = await enrol(page, user, { asksWhoYouAre: true });
     await page.getByRole("button", { name: "Ya los guardé" }).click();
     const businessId = await addBusiness(
       page,

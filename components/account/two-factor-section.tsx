@@ -19,12 +19,13 @@ export type TwoFactorState = { enabledAt: string | null; remainingCodes: number 
 
 type Step =
   | { kind: "idle" }
-  | { kind: "setup"; secret: string; qrDataUrl: string }
+  | { kind: "setup"; secret: string; qrDataUrl: string; setupId: string }
   | { kind: "codes"; codes: string[] };
 
 /**
  * "Verificación en dos pasos" in «Tu cuenta»: turn it on (QR code, then a code), see the
- * recovery codes once, make new ones, turn it off (the last two after "Confirmá que sos vos").
+ * recovery codes once, make new ones, turn it off (all but seeing the codes after "Confirmá que
+ * sos vos").
  */
 export function TwoFactorSection({
   state,
@@ -45,7 +46,7 @@ export function TwoFactorSection({
   function begin() {
     setMessage(null);
     startTransition(async () => {
-      const result = await beginTwoFactorSetup({});
+      const result = await reauth.guard(beginTwoFactorSetup)({});
       if (result.ok) setStep({ kind: "setup", ...result.data });
       else setMessage({ tone: "error", text: result.error.message });
     });
@@ -96,6 +97,7 @@ export function TwoFactorSection({
         <TwoFactorSetup
           secret={step.secret}
           qrDataUrl={step.qrDataUrl}
+          setupId={step.setupId}
           onEnabled={(codes, ended) => {
             setJustEnabled(true);
             setMessage({

@@ -13,11 +13,14 @@ import { confirmTwoFactorSetup } from "@/lib/two-factor/actions";
 export function TwoFactorSetup({
   secret,
   qrDataUrl,
+  setupId,
   onEnabled,
   onCancel,
 }: {
   secret: string;
   qrDataUrl: string;
+  /** Which set-up the code confirms (from `beginTwoFactorSetup`). */
+  setupId: string;
   onEnabled: (recoveryCodes: string[], endedSessions: number) => void;
   onCancel: () => void;
 }) {
@@ -56,6 +59,7 @@ export function TwoFactorSetup({
         {form.error && !form.error.fieldErrors ? (
           <Alert tone="error">{form.error.message}</Alert>
         ) : null}
+        <input type="hidden" name="setupId" value={setupId} />
         <TextField
           label="Código de la app"
           name="code"

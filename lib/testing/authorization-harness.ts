@@ -193,8 +193,8 @@ export async function startWorld() {
       ),
     );
     // The owner signs in with two-factor (needed to require it of the business's members).
-    const { secret } = await runtime.twoFactor.beginSetup(owner!);
-    await runtime.twoFactor.confirmSetup(owner!.id, await generate({ secret }));
+    const { secret, setupId } = await runtime.twoFactor.beginSetup(owner!);
+    await runtime.twoFactor.confirmSetup(owner!.id, await generate({ secret }), setupId);
     const razonSocial = `Empresa ${tag}`;
     const businessId = await runtime.businesses.insertBusiness(owner!.id, {
       razonSocial,

@@ -11,10 +11,15 @@ import {
   requireTwoFactorSchema,
 } from "./schemas";
 
-/** "Activar": a new key shown once as a QR code and as text; not in force until confirmed. */
+/**
+ * "Activar": a new key shown once as a QR code and as text; not in force until confirmed.
+ * After "Confirmá que sos vos": turning it on ends the other sessions, so a borrowed session
+ * must not be able to enrol its own app and lock the owner out.
+ */
 export const beginTwoFactorSetup = userAction({
   name: "beginTwoFactorSetup",
   schema: beginSetupSchema,
+  reauth: true,
   async handler(_input, { user }) {
     return (await getRuntime()).twoFactor.beginSetup(user);
   },
@@ -22,14 +27,15 @@ export const beginTwoFactorSetup = userAction({
 
 /**
  * The first code from the app turns two-factor on; the recovery codes are shown once. Sessions
- * on other devices end: they were opened without the code.
+ * on other devices end: they were opened without the code. Only the set-up named by `setupId`,
+ * which `beginTwoFactorSetup` (re-authenticated) handed to this flow.
  */
 export const confirmTwoFactorSetup = userAction({
   name: "confirmTwoFactorSetup",
   schema: confirmSetupSchema,
-  async handler({ code }, { user }) {
+  async handler({ code, setupId }, { user }) {
     const { twoFactor, sessions } = await getRuntime();
-    const recoveryCodes = await twoFactor.confirmSetup(user.id, code);
+    const recoveryCodes = await twoFactor.confirmSetup(user.id, code, setupId);
     return { recoveryCodes, endedSessions: await sessions.endOthers(user.id, user.sessionId) };
   },
 });

@@ -4,6 +4,8 @@ import { businessIdSchema } from "@/lib/businesses/schemas";
 export const beginSetupSchema = z.object({});
 
 export const confirmSetupSchema = z.object({
+  /** From `beginTwoFactorSetup`: the set-up this code confirms. */
+  setupId: z.string().min(1).max(100),
   code: z
     .string({ error: "Ingresá el código de 6 dígitos de tu app." })
     .trim()

@@ -43,8 +43,8 @@ describe.each(databaseEngines())("two-factor on $name", (engine) => {
   /** A user with two-factor on; returns the key and the recovery codes shown. */
   async function enrolled() {
     const id = await insertTestUser(handle.db);
-    const { secret } = await service().beginSetup({ id, email: `${id}@tablero.test` });
-    const codes = await service().confirmSetup(id, await codeAt(secret));
+    const { secret, setupId } = await service().beginSetup({ id, email: `${id}@tablero.test` });
+    const codes = await service().confirmSetup(id, await codeAt(secret), setupId);
     clock += 30_000; // the confirming code's step is spent; later tests use the next one
     return { id, secret, codes };
   }
@@ -76,12 +76,14 @@ describe.each(databaseEngines())("two-factor on $name", (engine) => {
 
   it("a wrong code does not turn it on; the right one does, with ten recovery codes stored hashed", async () => {
     const id = await insertTestUser(handle.db);
-    const { secret } = await service().beginSetup({ id, email: "bea@tablero.test" });
+    const { secret, setupId } = await service().beginSetup({ id, email: "bea@tablero.test" });
     const wrong = (Number(await codeAt(secret)) + 1).toString().padStart(6, "0").slice(-6);
-    await expect(service().confirmSetup(id, wrong)).rejects.toMatchObject({ code: "invalid" });
+    await expect(service().confirmSetup(id, wrong, setupId)).rejects.toMatchObject({
+      code: "invalid",
+    });
     expect((await userRow(id)).totpEnabledAt).toBeNull();
 
-    const codes = await service().confirmSetup(id, await codeAt(secret));
+    const codes = await service().confirmSetup(id, await codeAt(secret), setupId);
     expect(codes).toHaveLength(10);
     expect(new Set(codes).size).toBe(10);
     for (const code of codes) expect(code).toMatch(/^[A-Z2-7]{4}(-[A-Z2-7]{4}){3}$/);
@@ -98,6 +100,25 @@ describe.each(databaseEngines())("two-factor on $name", (engine) => {
     await expect(service().beginSetup({ id, email: "bea@tablero.test" })).rejects.toMatchObject({
       code: "conflict",
     });
+  });
+
+  it("confirming needs the set-up's own id: a key begun elsewhere or replaced since is not turned on", async () => {
+    const id = await insertTestUser(handle.db);
+    const first = await service().beginSetup({ id, email: "caro@tablero.test" });
+    // Someone else's (or an earlier) flow: the right code without this set-up's id.
+    await expect(
+      service().confirmSetup(id, await codeAt(first.secret), "otra"),
+    ).rejects.toMatchObject({ code: "conflict" });
+    const second = await service().beginSetup({ id, email: "caro@tablero.test" });
+    expect(second.setupId).not.toBe(first.setupId);
+    await expect(
+      service().confirmSetup(id, await codeAt(second.secret), first.setupId),
+    ).rejects.toMatchObject({ code: "conflict" });
+    expect((await userRow(id)).totpEnabledAt).toBeNull();
+    expect(
+      await service().confirmSetup(id, await codeAt(second.secret), second.setupId),
+    ).toHaveLength(10);
+    clock += 30_000;
   });
 
   it("a code works within one step either side of now, not two", async () => {

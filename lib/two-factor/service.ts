@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash, timingSafeEqual } from "node:crypto";
 import { and, count, eq, isNotNull, isNull, lt, or } from "drizzle-orm";
 import { generateSecret, generateURI, verify as verifyTotp } from "otplib";
 import QRCode from "qrcode";
@@ -36,12 +37,25 @@ export type TwoFactorSetup = {
   secret: string;
   /** The QR code of the otpauth:// URI, as an SVG data URL for an <img>. */
   qrDataUrl: string;
+  /**
+   * Names this set-up (a digest of its sealed key): confirming needs it, so only the flow that
+   * began it (after "Confirmá que sos vos") can turn it on, never a key left pending earlier.
+   */
+  setupId: string;
 };
 
 /** How a sign-in or re-authentication was completed. */
 export type SecondFactor = "totp" | "recovery";
 
 const PERIOD_SECONDS = 30;
+
+const setupIdOf = (sealed: string) => createHash("sha256").update(sealed).digest("base64url");
+
+function sameSetup(sealed: string, setupId: string): boolean {
+  const expected = Buffer.from(setupIdOf(sealed));
+  const given = Buffer.from(setupId);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
 /** One step either side: a phone clock 30 s off still works, no more. */
 const TOLERANCE_SECONDS = PERIOD_SECONDS;
 
@@ -173,14 +187,15 @@ export function createTwoFactorService({
       return {
         secret,
         qrDataUrl: `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}`,
+        setupId: setupIdOf(sealed),
       };
     },
 
     /**
-     * Confirms the set-up with a code from the app: two-factor is on from now, with ten
-     * recovery codes returned once (only their hashes are stored).
+     * Confirms the set-up `setupId` (from `beginSetup`) with a code from the app: two-factor is
+     * on from now, with ten recovery codes returned once (only their hashes are stored).
      */
-    async confirmSetup(userId: string, code: string): Promise<string[]> {
+    async confirmSetup(userId: string, code: string, setupId: string): Promise<string[]> {
       const row = await secretRow(userId);
       if (row?.enabledAt)
         throw new DomainError("conflict", "La verificación en dos pasos ya está activada.");
@@ -188,6 +203,12 @@ export function createTwoFactorService({
         throw new DomainError(
           "conflict",
           "Empezá de nuevo la activación: no encontramos la clave.",
+        );
+      // A key begun elsewhere (another tab, or before re-authentication was asked) is not this one.
+      if (!sameSetup(row.sealed, setupId))
+        throw new DomainError(
+          "conflict",
+          "La activación cambió en otra pestaña. Empezá de nuevo la activación.",
         );
       const totp = normalizeTotpCode(code);
       const secret = openSecret(row.sealed, userId, keyring);
