@@ -183,7 +183,9 @@ test("an invitation arrives by email; the invitee must confirm their address bef
     "Email: Enviado",
   );
 
-  const email = await waitForEmail(invitee.email, /te invitó a Librería del Puerto en Tablero$/);
+  // The names an owner types stay out of the subject; the body names the business.
+  const email = await waitForEmail(invitee.email, /^Te invitaron a una empresa en Tablero$/);
+  expect(email.text).toContain("te invitó a Librería del Puerto en Tablero como Contador");
   expect(linkIn(email, "/invitacion/")).toBe(link);
 
   // The invitee creates their account from the email's link and signs in without confirming.
@@ -238,7 +240,8 @@ test("a pending invitation whose email failed says so; 'Reenviar' sends a new li
   await expect(page.getByText("El enlace anterior ya no funciona")).toBeVisible();
   const newLink = await page.getByLabel(`Nuevo enlace para ${invitee.email}`).inputValue();
   expect(newLink).not.toBe(oldLink);
-  const email = await waitForEmail(invitee.email, /te invitó a Vivero Las Lomas/);
+  const email = await waitForEmail(invitee.email, /^Te invitaron a una empresa en Tablero$/);
+  expect(email.text).toContain("te invitó a Vivero Las Lomas");
   expect(linkIn(email, "/invitacion/")).toBe(newLink);
   await reloadUntilVisible(page, "Email: Enviado");
   await expectNoAxeViolations(page);

@@ -20,9 +20,12 @@ import { roleDescriptions, roleOptions } from "./role-select-options";
 export function InviteMember({
   businessId,
   mailEnabled,
+  canInvite,
 }: {
   businessId: string;
   mailEnabled: boolean;
+  /** The owner confirmed their own email: only then may Tablero email others for them. */
+  canInvite: boolean;
 }) {
   const router = useRouter();
   const reauth = useReauth();
@@ -44,6 +47,15 @@ export function InviteMember({
       <h2 id="invitar-title" className="text-lg font-semibold">
         Invitar a alguien
       </h2>
+      {canInvite ? null : (
+        <Alert tone="info" title="Confirmá tu email antes de invitar a otras personas">
+          <p>
+            Tablero le envía la invitación por email a quien invites, así que primero tenés que
+            confirmar tu propio email con el enlace que te enviamos (podés pedir otro desde el aviso
+            de arriba).
+          </p>
+        </Alert>
+      )}
       <form
         onSubmit={form.onSubmit}
         noValidate
@@ -77,7 +89,7 @@ export function InviteMember({
             </li>
           ))}
         </ul>
-        <Button type="submit" disabled={form.pending}>
+        <Button type="submit" disabled={form.pending || !canInvite}>
           {form.pending ? "Creando invitación…" : "Invitar"}
         </Button>
       </form>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   accountExistsMessage,
+  EMAIL_NAME_MAX,
   invitationMessage,
   passwordChangedMessage,
   resetPasswordMessage,
@@ -69,6 +70,25 @@ describe("email messages", () => {
     );
     expect(message.html).toContain(`href="${URL}?a=1&amp;b=&quot;2&quot;"`);
     expect(message.text).toContain(`${name} te invitó a <b>Kiosco</b> en Tablero`);
-    expect(message.subject).toBe(`${name} te invitó a <b>Kiosco</b> en Tablero`);
+    expect(message.subject).toBe("Te invitaron a una empresa en Tablero");
+  });
+
+  it("keeps the names typed by whoever invites out of the subject, and cuts them short in the body", () => {
+    const spam = "GANASTE UN PREMIO: llamá ya al 0800-555-0000 y reclamalo ".repeat(20);
+    const message = invitationMessage({
+      businessName: spam,
+      inviterName: `Soporte\nde   Tablero ${spam}`,
+      roleLabel: "Lectura",
+      url: `${URL}/invitacion/abc`,
+      expiresOn: "7/12/2026",
+    });
+    expect(message.subject).toBe("Te invitaron a una empresa en Tablero");
+    expect(message.subject).not.toContain("GANASTE");
+    const cut = `${spam.slice(0, EMAIL_NAME_MAX - 1)}…`;
+    expect(message.text).toContain(`te invitó a ${cut} en Tablero como Lectura.`);
+    expect(message.text).toContain(`Soporte de Tablero ${spam}`.slice(0, EMAIL_NAME_MAX - 1));
+    expect(message.text).not.toContain(spam.slice(0, EMAIL_NAME_MAX + 1));
+    expect(message.html).not.toContain(spam.slice(0, EMAIL_NAME_MAX + 1));
+    expect(message.text.length).toBeLessThan(1000);
   });
 });

@@ -82,7 +82,22 @@ export function passwordChangedMessage(input: { name: string; resetUrl: string }
   ]);
 }
 
-/** An owner invited this address to a business. */
+/** The longest a user-typed name (inviter, business) appears in an email, in characters. */
+export const EMAIL_NAME_MAX = 60;
+
+/** A user-typed name for an email body: on one line, and cut at `EMAIL_NAME_MAX`. */
+function typedName(value: string): string {
+  const flat = value.replace(/\s+/g, " ").trim();
+  const chars = Array.from(flat);
+  return chars.length > EMAIL_NAME_MAX ? `${chars.slice(0, EMAIL_NAME_MAX - 1).join("")}…` : flat;
+}
+
+/**
+ * An owner invited this address to a business. The names are typed by whoever invites, so
+ * they stay out of the subject (no stranger's text where a mail client shows it first) and
+ * appear in the body only cut short and escaped: Tablero's server must not carry someone
+ * else's message.
+ */
 export function invitationMessage(input: {
   businessName: string;
   inviterName: string;
@@ -90,11 +105,13 @@ export function invitationMessage(input: {
   url: string;
   expiresOn: string;
 }): EmailMessage {
+  const inviter = typedName(input.inviterName);
+  const business = typedName(input.businessName);
   return build(
     "invitation",
-    `${input.inviterName} te invitó a ${input.businessName} en Tablero`,
+    "Te invitaron a una empresa en Tablero",
     [
-      `${input.inviterName} te invitó a ${input.businessName} en Tablero como ${input.roleLabel}.`,
+      `${inviter} te invitó a ${business} en Tablero como ${input.roleLabel}.`,
       `La invitación vale hasta el ${input.expiresOn}, sirve una sola vez y solo para este email: para aceptarla, ingresá o creá tu cuenta con esta dirección y confirmala.`,
       "Si no esperabas esta invitación, ignorá este email.",
     ],

@@ -7,14 +7,22 @@ import { randomBytes } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAuditService } from "@/lib/audit/service";
+import { createThrottleService } from "@/lib/auth/throttle";
 import { createBusinessesService } from "@/lib/businesses/service";
 import type { DatabaseHandle } from "@/lib/db/client";
+import { hashToken } from "@/lib/auth/tokens";
 import { invitations, memberships, outboundEmails, users } from "@/lib/db/schema";
 import type { MailService } from "@/lib/mail/service";
 import { startMailHarness, type MailHarness } from "@/lib/testing/mail-harness";
 import type { Mailbox } from "@/lib/testing/mailbox";
 import { databaseEngines } from "@/lib/testing/test-database";
-import { createMembersService, invitationMessages, unverifiedMessage } from "./service";
+import { invitationLimits } from "./limits";
+import {
+  createMembersService,
+  invitationMessages,
+  unverifiedInviterMessage,
+  unverifiedMessage,
+} from "./service";
 
 const BASE_URL = "http://tablero.test";
 const LIFETIME_MS = 7 * 24 * 3_600_000;
@@ -32,7 +40,13 @@ describe.each(databaseEngines())("invitations by email on $name", (engine) => {
   afterAll(() => harness?.close());
 
   function members(audit = createAuditService({ db: handle.db })) {
-    return createMembersService({ db: handle.db, audit, mail, invitationLifetimeMs: LIFETIME_MS });
+    return createMembersService({
+      db: handle.db,
+      audit,
+      mail,
+      throttle: createThrottleService({ db: handle.db, now: () => new Date() }),
+      invitationLifetimeMs: LIFETIME_MS,
+    });
   }
 
   async function user(name: string, verified = true) {
@@ -95,7 +109,9 @@ describe.each(databaseEngines())("invitations by email on $name", (engine) => {
 
     // Delivered as the queue's worker does it, to the real SMTP server.
     await mail.deliver(email!.id);
-    const received = await mailbox.waitFor(invitee.email, { subject: /te invitó a Ferretería/ });
+    const received = await mailbox.waitFor(invitee.email, {
+      subject: /^Te invitaron a una empresa en Tablero$/,
+    });
     expect(received.links).toContain(`${BASE_URL}/invitacion/${token}`);
     expect(received.text).toContain("como Contador");
     expect((await mail.state(email!.id))?.status).toBe("sent");
@@ -154,7 +170,9 @@ describe.each(databaseEngines())("invitations by email on $name", (engine) => {
     const latest = emails.find((e) => e.id === row!.emailId)!;
     expect(await emailJobs(latest.id)).toBe(1);
     await mail.deliver(latest.id);
-    const received = await mailbox.waitFor(invitee.email, { subject: /te invitó/ });
+    const received = await mailbox.waitFor(invitee.email, {
+      subject: /^Te invitaron a una empresa/,
+    });
     expect(received.links).toContain(`${BASE_URL}/invitacion/${again.token}`);
 
     await expect(members().acceptInvitation(first.token, invitee)).rejects.toMatchObject({
@@ -173,10 +191,11 @@ describe.each(databaseEngines())("invitations by email on $name", (engine) => {
   it("re-sending is scoped to the business named: another business's invitation is not found", async () => {
     const mine = await business();
     const theirs = await business();
+    const ajena = `ajena.${randomBytes(4).toString("hex")}@example.com`;
     await members().invite({
       businessId: theirs.businessId,
       invitedBy: theirs.owner.id,
-      email: "ajena@example.com",
+      email: ajena,
       role: "viewer",
     });
     const [pending] = await members().listPendingInvitations(theirs.businessId);
@@ -187,7 +206,7 @@ describe.each(databaseEngines())("invitations by email on $name", (engine) => {
         userId: mine.owner.id,
       }),
     ).rejects.toMatchObject({ code: "not_found" });
-    expect(await emailsTo("ajena@example.com")).toHaveLength(1);
+    expect(await emailsTo(ajena)).toHaveLength(1);
   });
 
   it("accepting needs the invited address verified; once verified it works", async () => {
@@ -213,5 +232,123 @@ describe.each(databaseEngines())("invitations by email on $name", (engine) => {
       .set({ emailVerifiedAt: new Date() })
       .where(eq(users.id, invitee.id));
     await expect(members().acceptInvitation(token, invitee)).resolves.toEqual({ businessId });
+  });
+
+  /** Every invitation of a business, whatever its state. */
+  const invitationsOf = (businessId: string) =>
+    handle.db.select().from(invitations).where(eq(invitations.businessId, businessId));
+
+  it("an owner who has not confirmed their own email can neither invite nor re-send; nothing is written", async () => {
+    const { businessId, owner } = await business();
+    const invitee = await user("Destino");
+    const sent = await members().invite({
+      businessId,
+      invitedBy: owner.id,
+      email: invitee.email,
+      role: "viewer",
+    });
+    expect(sent.email).toBe(invitee.email);
+    const [pending] = await members().listPendingInvitations(businessId);
+
+    // Their address is no longer confirmed (a made-up one, or changed since).
+    await handle.db.update(users).set({ emailVerifiedAt: null }).where(eq(users.id, owner.id));
+    expect(await members().canInvite(owner.id)).toBe(false);
+    const other = await user("Otra");
+    await expect(
+      members().invite({ businessId, invitedBy: owner.id, email: other.email, role: "viewer" }),
+    ).rejects.toMatchObject({ code: "forbidden", message: unverifiedInviterMessage });
+    await expect(
+      members().resendInvitation({ businessId, invitationId: pending!.id, userId: owner.id }),
+    ).rejects.toMatchObject({ code: "forbidden", message: unverifiedInviterMessage });
+    expect(unverifiedInviterMessage).toBe("Confirmá tu email antes de invitar a otras personas.");
+
+    expect(await emailsTo(other.email)).toEqual([]);
+    expect(await emailsTo(invitee.email)).toHaveLength(1);
+    const rows = await invitationsOf(businessId);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.tokenHash).toBe(hashToken(sent.token));
+  });
+
+  it("invitation emails to one address are limited across businesses, re-sending included; the one over is refused with the wait", async () => {
+    const invitee = await user("Buscada");
+    const free = invitationLimits.to.free;
+    const first = await business();
+    await members().invite({
+      businessId: first.businessId,
+      invitedBy: first.owner.id,
+      email: invitee.email,
+      role: "viewer",
+    });
+    const [pending] = await members().listPendingInvitations(first.businessId);
+    await members().resendInvitation({
+      businessId: first.businessId,
+      invitationId: pending!.id,
+      userId: first.owner.id,
+    });
+    for (let i = 2; i < free; i++) {
+      const other = await business();
+      await members().invite({
+        businessId: other.businessId,
+        invitedBy: other.owner.id,
+        email: invitee.email.toUpperCase(),
+        role: "viewer",
+      });
+    }
+    expect(await emailsTo(invitee.email)).toHaveLength(free);
+
+    const last = await business();
+    await expect(
+      members().invite({
+        businessId: last.businessId,
+        invitedBy: last.owner.id,
+        email: invitee.email,
+        role: "viewer",
+      }),
+    ).rejects.toMatchObject({
+      code: "invalid",
+      message: "Se enviaron demasiadas invitaciones seguidas. Probá de nuevo en 60 minutos.",
+    });
+    await expect(
+      members().resendInvitation({
+        businessId: first.businessId,
+        invitationId: pending!.id,
+        userId: first.owner.id,
+      }),
+    ).rejects.toMatchObject({ message: /Probá de nuevo en \d+ minutos/ });
+    // Refused before anything was written: no invitation, no email, the old link still set.
+    expect(await invitationsOf(last.businessId)).toEqual([]);
+    expect(await emailsTo(invitee.email)).toHaveLength(free);
+    expect(await invitationsOf(first.businessId)).toHaveLength(1);
+  });
+
+  it("invitation emails from one business are limited, whichever addresses they go to", async () => {
+    const { businessId, owner } = await business();
+    const free = invitationLimits.business.free;
+    for (let i = 0; i < free; i++) {
+      await members().invite({
+        businessId,
+        invitedBy: owner.id,
+        email: `lista.${i}.${randomBytes(3).toString("hex")}@tablero.test`,
+        role: "viewer",
+      });
+    }
+    const over = `lista.over.${randomBytes(3).toString("hex")}@tablero.test`;
+    await expect(
+      members().invite({ businessId, invitedBy: owner.id, email: over, role: "viewer" }),
+    ).rejects.toMatchObject({
+      code: "invalid",
+      message: "Se enviaron demasiadas invitaciones seguidas. Probá de nuevo en 60 minutos.",
+    });
+    expect(await invitationsOf(businessId)).toHaveLength(free);
+    expect(await emailsTo(over)).toEqual([]);
+    // Another business is not held back by this one.
+    const other = await business();
+    await members().invite({
+      businessId: other.businessId,
+      invitedBy: other.owner.id,
+      email: over,
+      role: "viewer",
+    });
+    expect(await emailsTo(over)).toHaveLength(1);
   });
 });

@@ -7,6 +7,7 @@ import { createBusinessesService } from "@/lib/businesses/service";
 import type { Database, DatabaseHandle } from "@/lib/db/client";
 import { auditEvents, invitations, memberships, users, type Role } from "@/lib/db/schema";
 import { databaseEngines } from "@/lib/testing/test-database";
+import { createThrottleService } from "@/lib/auth/throttle";
 import { hashToken } from "@/lib/auth/tokens";
 import { createMailService } from "@/lib/mail/service";
 import { createMembersService, invitationMessages } from "./service";
@@ -41,6 +42,7 @@ describe.each(databaseEngines())("members and invitations on $name", (engine) =>
         baseUrl: "http://tablero.test",
         attempts: 1,
       }),
+      throttle: createThrottleService({ db, now: () => now }),
       now: () => now,
       invitationLifetimeMs: LIFETIME_MS,
     });

@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, count, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import { DomainError } from "@/lib/errors";
 import type { AuditService } from "@/lib/audit/service";
+import type { ThrottleService } from "@/lib/auth/throttle";
 import { can, roleLabels } from "@/lib/auth/permissions";
 import { hashToken, newToken } from "@/lib/auth/tokens";
 import type { Database } from "@/lib/db";
@@ -17,9 +18,16 @@ import {
 import { formatDateTime } from "@/lib/format";
 import { invitationMessage } from "@/lib/mail/messages";
 import type { MailService } from "@/lib/mail/service";
+import { admitInvitation } from "./limits";
 
 const LAST_OWNER = "La empresa necesita al menos un dueño.";
 const NOT_PENDING = "Esa invitación ya no está pendiente.";
+
+/**
+ * Only someone who proved their own address may make Tablero email others: an account made
+ * with a made-up address cannot send invitations.
+ */
+export const unverifiedInviterMessage = "Confirmá tu email antes de invitar a otras personas.";
 
 export type Member = {
   userId: string;
@@ -132,6 +140,8 @@ export type MembersDeps = {
   audit: Pick<AuditService, "recordAudit">;
   /** The invitation's email, queued in the transaction that writes it. */
   mail: Pick<MailService, "enqueue" | "link">;
+  /** The limits on invitation emails per address and per business (`./limits`). */
+  throttle: ThrottleService;
   now?: () => Date;
   /** How long an invitation link works (`TABLERO_INVITATION_MINUTES`). */
   invitationLifetimeMs: number;
@@ -147,10 +157,31 @@ export function createMembersService({
   db,
   audit,
   mail,
+  throttle,
   now = () => new Date(),
   invitationLifetimeMs,
 }: MembersDeps) {
   const { recordAudit } = audit;
+
+  /** Whether `userId` confirmed their own address (what inviting and re-sending need). */
+  async function canInvite(userId: string): Promise<boolean> {
+    const [row] = await db
+      .select({ verifiedAt: users.emailVerifiedAt })
+      .from(users)
+      .where(eq(users.id, userId));
+    return Boolean(row?.verifiedAt);
+  }
+
+  /**
+   * Before an invitation email is written: the sender confirmed their address, and the limits
+   * per address and per business admit one more. Refused, nothing of the invitation is written.
+   */
+  async function admitSender(input: { businessId: string; userId: string; email: string }) {
+    if (!(await canInvite(input.userId))) {
+      throw new DomainError("forbidden", unverifiedInviterMessage);
+    }
+    await admitInvitation(throttle, { businessId: input.businessId, email: input.email });
+  }
 
   /** Queues the email that carries an invitation's link, in `tx`; returns the email's id. */
   async function emailInvitation(
@@ -255,6 +286,7 @@ export function createMembersService({
         email: ["Esa persona ya es miembro de la empresa."],
       });
     }
+    await admitSender({ businessId: input.businessId, userId: input.invitedBy, email });
     const { token, hash } = newToken();
     const expiresAt = new Date(at.getTime() + invitationLifetimeMs);
     await db.transaction(async (tx) => {
@@ -304,21 +336,23 @@ export function createMembersService({
     userId: string;
   }): Promise<IssuedInvitation> {
     const at = now();
+    const pending = and(
+      eq(invitations.id, input.invitationId),
+      eq(invitations.businessId, input.businessId),
+      isNull(invitations.acceptedAt),
+      isNull(invitations.revokedAt),
+      gt(invitations.expiresAt, at),
+    );
+    const [found] = await db.select({ email: invitations.email }).from(invitations).where(pending);
+    if (!found) throw new DomainError("not_found", NOT_PENDING);
+    await admitSender({ businessId: input.businessId, userId: input.userId, email: found.email });
     const { token, hash } = newToken();
     const expiresAt = new Date(at.getTime() + invitationLifetimeMs);
     const email = await db.transaction(async (tx) => {
       const [row] = await tx
         .select({ id: invitations.id, email: invitations.email, role: invitations.role })
         .from(invitations)
-        .where(
-          and(
-            eq(invitations.id, input.invitationId),
-            eq(invitations.businessId, input.businessId),
-            isNull(invitations.acceptedAt),
-            isNull(invitations.revokedAt),
-            gt(invitations.expiresAt, at),
-          ),
-        )
+        .where(pending)
         .for("update");
       if (!row) throw new DomainError("not_found", NOT_PENDING);
       const invitee = {
@@ -540,6 +574,7 @@ export function createMembersService({
   }
 
   return {
+    canInvite,
     listMembers,
     listPendingInvitations,
     invite,

@@ -206,6 +206,7 @@ async function startRuntime(): Promise<Runtime> {
       db,
       audit,
       mail,
+      throttle,
       now,
       invitationLifetimeMs: config.TABLERO_INVITATION_MINUTES * 60_000,
     }),

@@ -20,13 +20,14 @@ export default async function MembersPage({ params }: { params: Promise<{ busine
   const runtime = await getRuntime();
   const service = runtime.members;
   const { enabled: mailEnabled } = runtime.mail;
-  const [members, pending] = await Promise.all([
+  const [members, pending, canInvite] = await Promise.all([
     service.listMembers(businessId),
     service.listPendingInvitations(businessId),
+    service.canInvite(user.id),
   ]);
   return (
     <div className="space-y-8">
-      <InviteMember businessId={businessId} mailEnabled={mailEnabled} />
+      <InviteMember businessId={businessId} mailEnabled={mailEnabled} canInvite={canInvite} />
       <PendingInvitations businessId={businessId} invitations={pending} mailEnabled={mailEnabled} />
       <MembersTable businessId={businessId} members={members} currentUserId={user.id} />
       <RequireTwoFactor
