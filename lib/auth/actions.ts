@@ -17,12 +17,18 @@ import {
   signIn,
   signOut,
   TooManySignInAttempts,
+  TooManyTwoFactorCodes,
   TwoFactorRequired,
   WrongTwoFactorCode,
 } from "./index";
 import { requestClientAddress } from "./client-address";
 import { passwordProblem } from "./password-policy";
-import { signInKeys, signInWait, tooManyAttemptsMessage } from "./sign-in-limits";
+import {
+  signInKeys,
+  signInWait,
+  tooManyAttemptsMessage,
+  twoFactorCodeWait,
+} from "./sign-in-limits";
 import { describeWait, throttleRules } from "./throttle";
 import { currentUser } from "./session";
 import { signInSchema, signUpSchema } from "./schemas";
@@ -60,6 +66,18 @@ async function passwordSignIn(
         const keys = signInKeys(email, await requestClientAddress());
         const wait = await signInWait((await getRuntime()).throttle, keys);
         throw new ActionFailure("invalid", tooManyAttemptsMessage(wait));
+      }
+      if (errorCode === new TooManyTwoFactorCodes().code) {
+        const [user] = await (
+          await getDb()
+        )
+          .select({ id: users.id })
+          .from(users)
+          .where(eq(users.email, email.toLowerCase()));
+        const wait = user ? await twoFactorCodeWait((await getRuntime()).throttle, user.id) : 0;
+        throw new ActionFailure("invalid", tooManyAttemptsMessage(wait), {
+          code: [tooManyAttemptsMessage(wait)],
+        });
       }
       throw new ActionFailure("invalid", "El email o la contraseña no son correctos.");
     }

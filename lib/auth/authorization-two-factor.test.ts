@@ -260,6 +260,65 @@ describe("confirmIdentity («Confirmá que sos vos»)", () => {
       error: { code: "invalid", message: expect.stringMatching(/^Demasiados intentos fallidos/) },
     });
   });
+
+  it("wrong codes count per account, whatever the address: after five, even the right code waits", async () => {
+    const fx = await world.fixture();
+    const { hashPassword } = await import("@/lib/auth/password");
+    const { throttles, users } = await import("@/lib/db/schema");
+    const { throttleRules } = await import("@/lib/auth/throttle");
+    const { generate } = await import("otplib");
+    await world.db
+      .update(users)
+      .set({ passwordHash: await hashPassword(PASSWORD) })
+      .where(eq(users.id, fx.users.owner.id));
+    await world.runtime.twoFactor.disable(fx.users.owner.id);
+    const { secret, setupId } = await world.runtime.twoFactor.beginSetup(fx.users.owner);
+    await world.runtime.twoFactor.confirmSetup(
+      fx.users.owner.id,
+      await generate({ secret }),
+      setupId,
+    );
+    world.signInAs(fx.users.owner);
+    // Each guess from another address: the email+address count never reaches its limit.
+    const fromElsewhere = () =>
+      world.db.delete(throttles).where(eq(throttles.rule, throttleRules.signInPair.name));
+    const wrongCode = await generate({ secret, epoch: Math.floor(Date.now() / 1000) - 3600 });
+    for (let i = 0; i < 5; i++) {
+      await fromElsewhere();
+      expect(await action(CONFIRM)({ password: PASSWORD, code: wrongCode })).toMatchObject({
+        error: {
+          code: "invalid",
+          fieldErrors: { code: ["El código de verificación no es correcto."] },
+        },
+      });
+    }
+    await fromElsewhere();
+    const code = await generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 });
+    expect(await action(CONFIRM)({ password: PASSWORD, code })).toMatchObject({
+      ok: false,
+      error: {
+        code: "invalid",
+        message: expect.stringMatching(
+          /^Demasiados intentos fallidos\. Probá de nuevo en \d+ segundos?\.$/,
+        ),
+      },
+    });
+    // Once the wait is over, the right code goes through and forgets the wrong ones.
+    await world.db
+      .update(throttles)
+      .set({ blockedUntil: new Date(Date.now() - 1000) })
+      .where(eq(throttles.rule, throttleRules.twoFactorCode.name));
+    expect(await action(CONFIRM)({ password: PASSWORD, code })).toEqual({
+      ok: true,
+      data: { confirmed: true },
+    });
+    expect(
+      await world.db
+        .select()
+        .from(throttles)
+        .where(eq(throttles.rule, throttleRules.twoFactorCode.name)),
+    ).toEqual([]);
+  });
 });
 
 describe("the monthly request budget", () => {

@@ -12,11 +12,26 @@ import { REQUEST_ID_HEADER } from "@/lib/request-id";
 import type { SecurityKind } from "@/lib/security-log/service";
 import { clientAddress } from "./client-address";
 import { verifyPassword } from "./password";
-import { admitSignIn, signInKeys, signInNeedsCode, signInSucceeded } from "./sign-in-limits";
+import {
+  admitSignIn,
+  admitTwoFactorCode,
+  signInKeys,
+  signInNeedsCode,
+  signInSucceeded,
+  twoFactorCodeRight,
+} from "./sign-in-limits";
 
 /** Too many failed sign-ins for this email or from this address: refused before checking. */
 export class TooManySignInAttempts extends CredentialsSignin {
   override code = "too_many_attempts";
+}
+
+/**
+ * The password is right but the account has had too many wrong two-factor codes (from any
+ * address): refused before checking the code.
+ */
+export class TooManyTwoFactorCodes extends CredentialsSignin {
+  override code = "two_factor_throttled";
 }
 
 /** The password is right and the account has two-factor on: the form asks for the code. */
@@ -119,10 +134,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
             await signInNeedsCode(runtime.throttle, keys);
             throw new TwoFactorRequired();
           }
+          // Counted per account too: many addresses give no more guesses at the code.
+          if ((await admitTwoFactorCode(runtime.throttle, user.id)) > 0) {
+            await security("sign_in.throttled", user.id);
+            throw new TooManyTwoFactorCodes();
+          }
           if (!(await runtime.twoFactor.verify(user.id, code))) {
             await security("sign_in.two_factor_failed", user.id);
             throw new WrongTwoFactorCode();
           }
+          await twoFactorCodeRight(runtime.throttle, user.id);
         }
         // Only while the password is still the one just checked: a change in between (which
         // ends every other session) must not be outlived by this one.

@@ -84,3 +84,24 @@ export async function signInNeedsCode(
     throttle.forgive(throttleRules.signInAddress, keys.address),
   ]);
 }
+
+/**
+ * Before a two-factor code of `userId` is checked (sign-in or «Confirmá que sos vos»): the wait
+ * when the account has had too many wrong codes, from any address (then the code is not
+ * checked), or 0 with the code counted as wrong ahead of checking it, so guesses sent together
+ * are each counted. A right code is settled with `twoFactorCodeRight`. Once the wait told is
+ * over, the next code is checked.
+ */
+export function admitTwoFactorCode(throttle: ThrottleService, userId: string): Promise<number> {
+  return throttle.admit(throttleRules.twoFactorCode, userId);
+}
+
+/** How long the account must still wait before its next two-factor code (0: none). */
+export function twoFactorCodeWait(throttle: ThrottleService, userId: string): Promise<number> {
+  return throttle.waitFor(throttleRules.twoFactorCode, userId);
+}
+
+/** The code was right: the account's wrong codes are forgotten. */
+export async function twoFactorCodeRight(throttle: ThrottleService, userId: string): Promise<void> {
+  await throttle.clear(throttleRules.twoFactorCode, userId);
+}

@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/lib/db/client";
 import { throttles } from "@/lib/db/schema";
 import { databaseEngines } from "@/lib/testing/test-database";
-import { admitSignIn, signInKeys, signInSucceeded } from "./sign-in-limits";
+import {
+  admitSignIn,
+  admitTwoFactorCode,
+  signInKeys,
+  signInSucceeded,
+  tooManyAttemptsMessage,
+  twoFactorCodeRight,
+  twoFactorCodeWait,
+} from "./sign-in-limits";
 import { createThrottleService, delayAfter, describeWait, throttleRules } from "./throttle";
 
 const SECOND = 1000;
@@ -95,5 +103,48 @@ describe.each(databaseEngines())("throttles on $name", (engine) => {
     await signInSucceeded(throttle(), keys);
     for (let i = 0; i < 5; i++) expect(await admitSignIn(throttle(), keys)).toBe(true);
     expect(await admitSignIn(throttle(), keys)).toBe(false);
+  });
+
+  it("two-factor codes per account: five wrong ones free, then a wait that doubles up to an hour, told truly", async () => {
+    const user = "9b2f1c3e-0000-4000-8000-00000000a001";
+    const codes = throttleRules.twoFactorCode;
+    expect([5, 6, 7, 8, 12, 30].map((n) => delayAfter(codes, n))).toEqual([
+      0,
+      MINUTE,
+      2 * MINUTE,
+      4 * MINUTE,
+      60 * MINUTE,
+      60 * MINUTE,
+    ]);
+    // Whatever the address: the key is the account.
+    for (let i = 0; i < 5; i++) expect(await admitTwoFactorCode(throttle(), user)).toBe(0);
+    expect(await admitTwoFactorCode(throttle(), user)).toBe(MINUTE);
+    expect(await twoFactorCodeWait(throttle(), user)).toBe(MINUTE);
+    expect(tooManyAttemptsMessage(await twoFactorCodeWait(throttle(), user))).toBe(
+      "Demasiados intentos fallidos. Probá de nuevo en 1 minuto.",
+    );
+    // Another account is not affected.
+    expect(await twoFactorCodeWait(throttle(), "9b2f1c3e-0000-4000-8000-00000000a002")).toBe(0);
+    clock += 30 * SECOND;
+    expect(await admitTwoFactorCode(throttle(), user)).toBe(30 * SECOND);
+    // Once the wait is over, one more code is checked; a wrong one doubles the next wait.
+    clock += 30 * SECOND;
+    expect(await admitTwoFactorCode(throttle(), user)).toBe(0);
+    expect(await admitTwoFactorCode(throttle(), user)).toBe(2 * MINUTE);
+    clock += 2 * MINUTE;
+    // A right code forgets them.
+    expect(await admitTwoFactorCode(throttle(), user)).toBe(0);
+    await twoFactorCodeRight(throttle(), user);
+    for (let i = 0; i < 5; i++) expect(await admitTwoFactorCode(throttle(), user)).toBe(0);
+    expect(await admitTwoFactorCode(throttle(), user)).toBeGreaterThan(0);
+  });
+
+  it("two-factor codes sent together for one account: forty at once get five checked", async () => {
+    const user = "9b2f1c3e-0000-4000-8000-00000000a003";
+    const other = createThrottleService({ db: handle.db, now: () => new Date(clock) });
+    const waits = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => admitTwoFactorCode(i % 2 ? other : throttle(), user)),
+    );
+    expect(waits.filter((wait) => wait === 0)).toHaveLength(5);
   });
 });

@@ -35,6 +35,18 @@ export const throttleRules = {
     baseDelayMs: 15 * SECOND,
     maxDelayMs: 15 * MINUTE,
   },
+  /**
+   * Wrong two-factor codes of one account (keyed by user id), at sign-in and in «Confirmá que
+   * sos vos», wherever they come from: someone holding the password and many addresses must
+   * not get more guesses at the 6 digits.
+   */
+  twoFactorCode: {
+    name: "two-factor:user",
+    free: 5,
+    windowMs: 15 * MINUTE,
+    baseDelayMs: MINUTE,
+    maxDelayMs: 60 * MINUTE,
+  },
   /** Accounts created from one address (every attempt counts; `free` from the environment). */
   signUpAddress: {
     name: "sign-up:address",
@@ -102,6 +114,56 @@ export function createThrottleService({ db, now }: { db: Database; now: () => Da
           .where(row(rule, key));
       }
       return wait;
+    },
+
+    /**
+     * Counts an attempt before it is checked, unless the key is waiting: returns that wait (the
+     * attempt refused, not counted) or 0 (admitted, counted as a failure until `clear`). The
+     * wait it then sets is for the next attempt, so a wait told is true: once it is over, one
+     * more attempt is let in. One locked row per key: attempts sent together are admitted one
+     * by one, never all on the same stale count.
+     */
+    async admit(rule: ThrottleRule, key: string): Promise<number> {
+      const at = now();
+      const windowStart = new Date(at.getTime() - rule.windowMs);
+      await db
+        .insert(throttles)
+        .values({ rule: rule.name, key: digest(key), failures: 0, windowStartedAt: at })
+        .onConflictDoNothing();
+      return db.transaction(async (tx) => {
+        const [found] = await tx
+          .select({
+            failures: throttles.failures,
+            windowStartedAt: throttles.windowStartedAt,
+            blockedUntil: throttles.blockedUntil,
+          })
+          .from(throttles)
+          .where(row(rule, key))
+          .for("update");
+        const wait = Math.max(0, (found?.blockedUntil?.getTime() ?? 0) - at.getTime());
+        if (wait > 0) return wait;
+        const fresh = !found || found.windowStartedAt < windowStart;
+        const failures = fresh ? 1 : found.failures + 1;
+        const next = delayAfter(rule, failures + 1);
+        await tx
+          .insert(throttles)
+          .values({
+            rule: rule.name,
+            key: digest(key),
+            failures,
+            windowStartedAt: fresh ? at : found.windowStartedAt,
+            blockedUntil: next > 0 ? new Date(at.getTime() + next) : null,
+          })
+          .onConflictDoUpdate({
+            target: [throttles.rule, throttles.key],
+            set: {
+              failures,
+              windowStartedAt: fresh ? at : found.windowStartedAt,
+              blockedUntil: next > 0 ? new Date(at.getTime() + next) : null,
+            },
+          });
+        return 0;
+      });
     },
 
     /** Takes back one counted attempt (it succeeded). */

@@ -5,7 +5,14 @@ import { ActionFailure } from "@/lib/actions/errors";
 import { userAction } from "@/lib/actions/pipeline";
 import { requestClientAddress } from "@/lib/auth/client-address";
 import { verifyPassword } from "@/lib/auth/password";
-import { admitPasswordRecheck, signInNeedsCode, signInSucceeded } from "@/lib/auth/sign-in-limits";
+import {
+  admitPasswordRecheck,
+  admitTwoFactorCode,
+  signInNeedsCode,
+  signInSucceeded,
+  tooManyAttemptsMessage,
+  twoFactorCodeRight,
+} from "@/lib/auth/sign-in-limits";
 import { users } from "@/lib/db/schema";
 import { DomainError } from "@/lib/errors";
 import { getRuntime } from "@/lib/runtime";
@@ -49,7 +56,8 @@ export const endOtherSessions = userAction({
 /**
  * "Confirmá que sos vos": the password (and the code when two-factor is on) again, so that a
  * sensitive action may run for the next 10 minutes. Failures count like failed sign-ins of
- * this email and address, so a borrowed session cannot guess its way through.
+ * this email and address, and wrong codes per account, so a borrowed session cannot guess its
+ * way through.
  */
 export const confirmIdentity = userAction({
   name: "confirmIdentity",
@@ -74,9 +82,16 @@ export const confirmIdentity = userAction({
         await signInNeedsCode(runtime.throttle, keys);
         throw new ActionFailure("two_factor_required", "Ingresá el código de verificación.");
       }
+      // Wrong codes count per account as well, as at sign-in.
+      const wait = await admitTwoFactorCode(runtime.throttle, user.id);
+      if (wait > 0) {
+        const refusal = tooManyAttemptsMessage(wait);
+        throw new DomainError("invalid", refusal, { code: [refusal] });
+      }
       if (!(await runtime.twoFactor.verify(user.id, code))) {
         throw new DomainError("invalid", WRONG_CODE, { code: [WRONG_CODE] });
       }
+      await twoFactorCodeRight(runtime.throttle, user.id);
     }
     await signInSucceeded(runtime.throttle, keys);
     if (!(await runtime.sessions.markAuthenticated(user.sessionId, user.id))) {
