@@ -2,7 +2,7 @@
  * "¿Olvidaste tu contraseña?" on each engine with the real services: the link goes out through
  * the real job queue to a real SMTP server, and the link from that email is what is used.
  */
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAuditService } from "@/lib/audit/service";
@@ -16,6 +16,7 @@ import {
   businesses,
   memberships,
   outboundEmails,
+  recoveryCodes,
   users,
 } from "@/lib/db/schema";
 import { startJobQueue, type JobQueue } from "@/lib/jobs/queue";
@@ -39,6 +40,8 @@ describe.each(databaseEngines())("password reset on $name", (engine) => {
   let transport: MailTransport;
   let clock = Date.now();
   const now = () => new Date(clock);
+  // One keyring for every service here: the worker opens what any of them sealed.
+  const keyring = new Map([[1, randomBytes(32)]]);
 
   function services(mailOn = true) {
     const { db } = handle;
@@ -48,6 +51,7 @@ describe.each(databaseEngines())("password reset on $name", (engine) => {
       transport: mailOn ? transport : null,
       baseUrl: "https://tablero.test",
       attempts: 3,
+      keyring,
     });
     const sessions = createSessionsService({ db, now, absoluteMs: 12 * HOUR, idleMs: HOUR });
     const reset = createPasswordResetService({
@@ -166,6 +170,70 @@ describe.each(databaseEngines())("password reset on $name", (engine) => {
       LINK_NOT_USABLE,
     );
     expect((await userRow(user.id)).passwordHash).toBe(after.passwordHash);
+  });
+
+  /** Two-factor on, set up by whoever signed up (columns as the two-factor service leaves them). */
+  async function withTwoFactor(userId: string) {
+    await handle.db
+      .update(users)
+      .set({ totpSealed: "v1.sellada", totpKeyVersion: 1, totpEnabledAt: now(), totpLastStep: 7 })
+      .where(eq(users.id, userId));
+    await handle.db
+      .insert(recoveryCodes)
+      .values(["a", "b"].map((c) => ({ userId, codeHash: `${c}-${userId}`, createdAt: now() })));
+  }
+
+  const twoFactorOf = async (userId: string) => {
+    const row = await userRow(userId);
+    const codes = await handle.db
+      .select()
+      .from(recoveryCodes)
+      .where(eq(recoveryCodes.userId, userId));
+    return {
+      sealed: row.totpSealed,
+      keyVersion: row.totpKeyVersion,
+      enabledAt: row.totpEnabledAt,
+      lastStep: row.totpLastStep,
+      codes: codes.length,
+    };
+  };
+
+  it("an address never verified before: the reset also turns off the two-factor whoever signed up set", async () => {
+    const user = await newUser();
+    await withTwoFactor(user.id);
+    const token = await linkFor(user.email);
+    await services().reset.reset(token, NEW_PASSWORD, CONNECTION);
+    expect(await twoFactorOf(user.id)).toEqual({
+      sealed: null,
+      keyVersion: null,
+      enabledAt: null,
+      lastStep: null,
+      codes: 0,
+    });
+    expect((await userRow(user.id)).emailVerifiedAt).toEqual(now());
+
+    // A verified address's own two-factor stays as it was.
+    const owner = await newUser(true);
+    await withTwoFactor(owner.id);
+    await services().reset.reset(await linkFor(owner.email), NEW_PASSWORD, CONNECTION);
+    expect(await twoFactorOf(owner.id)).toEqual({
+      sealed: "v1.sellada",
+      keyVersion: 1,
+      enabledAt: now(),
+      lastStep: 7,
+      codes: 2,
+    });
+  });
+
+  it("a refused password leaves an unverified account's two-factor as it was", async () => {
+    const user = await newUser();
+    await withTwoFactor(user.id);
+    const token = await linkFor(user.email);
+    await expect(services().reset.reset(token, "corta", CONNECTION)).rejects.toMatchObject({
+      code: "invalid",
+    });
+    expect((await twoFactorOf(user.id)).codes).toBe(2);
+    expect((await userRow(user.id)).totpEnabledAt).toEqual(now());
   });
 
   it("a weak password is refused in Spanish and leaves the link usable and the account as it was", async () => {

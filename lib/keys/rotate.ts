@@ -90,6 +90,9 @@ async function rotateTable(
 /**
  * Re-seals every stored secret (TusFacturas credentials and two-factor secrets) with the
  * newest key of `keyring`. Idempotent: what already uses the newest key is not touched.
+ * Not the bodies of `outbound_emails` (lib/mail/service.ts): sealed only while an email
+ * waits, minutes, and erased once it is sent or given up (after a day at most); one whose key
+ * was removed meanwhile is marked failed, never sent (README, "keys:rotate").
  */
 export async function rotateSealedSecrets(
   db: Database,

@@ -11,8 +11,9 @@ import type { JobQueue } from "@/lib/jobs/queue";
 import { databaseEngines } from "@/lib/testing/test-database";
 import { startMailHarness, type MailHarness } from "@/lib/testing/mail-harness";
 import type { Mailbox } from "@/lib/testing/mailbox";
+import { getLogger } from "@/lib/log";
 import { resetPasswordMessage } from "./messages";
-import { createMailService, type MailService } from "./service";
+import { createMailService, EMAIL_MAX_AGE_MS, type MailService } from "./service";
 
 const ATTEMPTS = 3;
 
@@ -67,7 +68,6 @@ describe.each(databaseEngines())("email on $name", (engine) => {
     const to = address();
     const id = await queueEmail(to, "Ana");
     expect(await row(id)).toMatchObject({ status: "pending", kind: "reset-password" });
-    expect((await row(id)).text).toContain("https://tablero.test/restablecer/");
 
     const received = await mailbox.waitFor(to);
     expect(received.subject).toBe("Elegí una nueva contraseña para Tablero");
@@ -134,6 +134,7 @@ describe.each(databaseEngines())("email on $name", (engine) => {
       transport: null,
       baseUrl: "https://tablero.test",
       attempts: ATTEMPTS,
+      keyring: harness.keyring,
     });
     expect(off.enabled).toBe(false);
     const to = address();
@@ -149,5 +150,135 @@ describe.each(databaseEngines())("email on $name", (engine) => {
     // `deliver` of such a row (a job from before email was turned off) sends nothing.
     await off.deliver(id);
     expect(mailbox.messages(to)).toEqual([]);
+  });
+
+  /**
+   * The same service on the same database and SMTP server, but whose emails get no job: the
+   * test reads the row while it waits and delivers it itself, with the clock at `now`.
+   */
+  function manual(now = () => new Date()) {
+    return createMailService({
+      db: handle.db,
+      queue: { send: async () => {} },
+      transport: harness.transport,
+      baseUrl: "https://tablero.test",
+      attempts: ATTEMPTS,
+      keyring: harness.keyring,
+      now,
+    });
+  }
+  const TOKEN = "b".repeat(43);
+  const resetLink = () => `https://tablero.test/restablecer/${TOKEN}`;
+  const sealedMessage = () => resetPasswordMessage({ name: "Bea", url: resetLink() });
+
+  it("while it waits, the body is sealed: the database holds no link nor token, and it arrives intact", async () => {
+    const service = manual();
+    const to = address();
+    const message = sealedMessage();
+    const id = await handle.db.transaction((tx) => service.enqueue(tx, to, message));
+    const waiting = await row(id);
+    expect(waiting.status).toBe("pending");
+    for (const [stored, plain] of [
+      [waiting.text, message.text],
+      [waiting.html, message.html],
+    ] as const) {
+      expect(stored).toMatch(/^v1\./);
+      expect(stored).not.toBe(plain);
+      expect(stored).not.toContain(TOKEN);
+      expect(stored).not.toContain("restablecer");
+      expect(stored).not.toContain("Bea");
+    }
+
+    await service.deliver(id);
+    const received = await mailbox.waitFor(to);
+    expect(received.subject).toBe(message.subject);
+    expect(received.text.trim()).toBe(message.text.trim());
+    expect(received.links).toEqual([resetLink()]);
+    expect(received.html).toContain(`href="${resetLink()}"`);
+    expect(await row(id)).toMatchObject({ status: "sent", text: null, html: null });
+  });
+
+  it("a body altered at rest, or copied from another email, is never sent: failed, erased and logged", async () => {
+    const service = manual();
+    const error = vi.spyOn(getLogger(), "error");
+    try {
+      const tampered = address();
+      const tamperedId = await handle.db.transaction((tx) =>
+        service.enqueue(tx, tampered, sealedMessage()),
+      );
+      const sealed = (await row(tamperedId)).text!;
+      const flipped = sealed.slice(0, -2) + (sealed.endsWith("AA") ? "BB" : "AA");
+      await handle.db
+        .update(outboundEmails)
+        .set({ text: flipped })
+        .where(eq(outboundEmails.id, tamperedId));
+
+      // A whole sealed body moved onto another email's row does not open there either.
+      const copied = address();
+      const copiedId = await handle.db.transaction((tx) =>
+        service.enqueue(tx, copied, message("Otro")),
+      );
+      const source = await row(
+        await handle.db.transaction((tx) => service.enqueue(tx, address(), sealedMessage())),
+      );
+      await handle.db
+        .update(outboundEmails)
+        .set({ text: source.text, html: source.html })
+        .where(eq(outboundEmails.id, copiedId));
+
+      for (const [id, to] of [
+        [tamperedId, tampered],
+        [copiedId, copied],
+      ] as const) {
+        await expect(service.deliver(id)).resolves.toBeUndefined();
+        expect(await row(id)).toMatchObject({
+          status: "failed",
+          attempts: 1,
+          text: null,
+          html: null,
+          sentAt: null,
+          lastError: expect.stringMatching(/no abre/),
+        });
+        expect(error).toHaveBeenCalledWith(
+          expect.objectContaining({ event: "email.unreadable", emailId: id }),
+          expect.any(String),
+        );
+        // Nothing left, not even garbage: a later job for it does nothing.
+        await service.deliver(id);
+        expect(mailbox.messages(to)).toEqual([]);
+      }
+    } finally {
+      error.mockRestore();
+    }
+  });
+
+  it("an email still pending after a day is given up and its body erased, on delivery or by prune", async () => {
+    let clock = Date.now();
+    const service = manual(() => new Date(clock));
+    const late = address();
+    const lateId = await handle.db.transaction((tx) => service.enqueue(tx, late, sealedMessage()));
+    const stale = address();
+    const staleId = await handle.db.transaction((tx) =>
+      service.enqueue(tx, stale, sealedMessage()),
+    );
+
+    // Within the day nothing is pruned.
+    expect(await service.prune()).toBe(0);
+    expect(await row(staleId)).toMatchObject({ status: "pending" });
+
+    clock += EMAIL_MAX_AGE_MS + 60_000;
+    await service.deliver(lateId);
+    expect(await row(lateId)).toMatchObject({
+      status: "failed",
+      text: null,
+      html: null,
+      sentAt: null,
+      lastError: expect.stringMatching(/vencido/),
+    });
+    expect(await service.prune()).toBeGreaterThanOrEqual(1);
+    expect(await row(staleId)).toMatchObject({ status: "failed", text: null, html: null });
+    await service.deliver(staleId);
+    expect(mailbox.messages(late)).toEqual([]);
+    expect(mailbox.messages(stale)).toEqual([]);
   });
 });

@@ -1,5 +1,7 @@
 import "server-only";
-import { and, desc, eq } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+import { and, desc, eq, lt } from "drizzle-orm";
+import { openSecret, sealSecret, type Keyring } from "@/lib/crypto/secrets";
 import type { Database } from "@/lib/db";
 import { outboundEmails, type OutboundEmailStatus } from "@/lib/db/schema";
 import type { JobQueue } from "@/lib/jobs/queue";
@@ -16,20 +18,52 @@ export type MailDeps = {
   baseUrl: string;
   /** Attempts before an email is given up (the queue retries in between). */
   attempts: number;
+  /** Seals the bodies at rest: their links carry tokens (reset, verification, invitation). */
+  keyring: Keyring;
+  now?: () => Date;
 };
+
+/** A pending email older than this is given up and its body erased: its links are stale. */
+export const EMAIL_MAX_AGE_MS = 24 * 3_600_000;
 
 /** Why an email did not leave, for the operator's log and the row; users get their own words. */
 const EMAIL_OFF = "email desactivado: SMTP_URL no está configurado";
+const EXPIRED = "vencido: más de un día sin poder enviarse";
+const UNREADABLE = "el cuerpo cifrado no abre: clave que no corresponde o dato alterado";
 
 export type EmailState = { id: string; status: OutboundEmailStatus; createdAt: Date };
 
 /**
  * Email in the background: `enqueue` writes the message and its job in the caller's
  * transaction (a rolled-back invitation sends nothing), any instance delivers it, and a
- * failed attempt is retried by the queue until `attempts`. Once sent or given up, the body is
- * erased: its links carry tokens.
+ * failed attempt is retried by the queue until `attempts`. Its links carry tokens, so the body
+ * is sealed with the app keyring while it waits (bound to the email's id: a body copied onto
+ * another row does not open), erased once sent or given up, and given up after a day.
+ * Rotating keys does not re-seal waiting bodies (they live minutes): see README, "keys:rotate".
  */
-export function createMailService({ db, queue, transport, baseUrl, attempts }: MailDeps) {
+export function createMailService({
+  db,
+  queue,
+  transport,
+  baseUrl,
+  attempts,
+  keyring,
+  now = () => new Date(),
+}: MailDeps) {
+  /** Gives an email up for good, erasing its body. */
+  async function giveUp(emailId: string, lastError: string, attempt?: number) {
+    await db
+      .update(outboundEmails)
+      .set({
+        status: "failed",
+        lastError,
+        text: null,
+        html: null,
+        ...(attempt !== undefined && { attempts: attempt }),
+      })
+      .where(and(eq(outboundEmails.id, emailId), eq(outboundEmails.status, "pending")));
+  }
+
   return {
     /** Whether email can be sent at all (an SMTP server is configured). */
     enabled: transport !== null,
@@ -41,19 +75,22 @@ export function createMailService({ db, queue, transport, baseUrl, attempts }: M
 
     /** Queues `message` to `to` as part of `tx`; returns the email's id. */
     async enqueue(tx: Database, to: string, message: EmailMessage): Promise<string> {
-      const [row] = await tx
-        .insert(outboundEmails)
-        .values({
-          to: to.toLowerCase(),
-          kind: message.kind,
-          subject: message.subject,
-          ...(transport
-            ? { text: message.text, html: message.html }
-            : { status: "failed" as const, lastError: EMAIL_OFF }),
-        })
-        .returning({ id: outboundEmails.id });
-      if (transport) await queue.send(tx, "email", { emailId: row!.id });
-      return row!.id;
+      // The id is made here: the sealed body is bound to it.
+      const id = randomUUID();
+      await tx.insert(outboundEmails).values({
+        id,
+        to: to.toLowerCase(),
+        kind: message.kind,
+        subject: message.subject,
+        ...(transport
+          ? {
+              text: sealSecret(message.text, id, keyring),
+              html: sealSecret(message.html, id, keyring),
+            }
+          : { status: "failed" as const, lastError: EMAIL_OFF }),
+      });
+      if (transport) await queue.send(tx, "email", { emailId: id });
+      return id;
     },
 
     /**
@@ -64,13 +101,31 @@ export function createMailService({ db, queue, transport, baseUrl, attempts }: M
       const [email] = await db.select().from(outboundEmails).where(eq(outboundEmails.id, emailId));
       if (!email || email.status !== "pending" || !transport) return;
       const attempt = email.attempts + 1;
+      if (now().getTime() - email.createdAt.getTime() > EMAIL_MAX_AGE_MS) {
+        await giveUp(emailId, EXPIRED);
+        getLogger().warn(
+          { event: "email.expired", emailId, kind: email.kind },
+          "Email given up: pending for more than a day",
+        );
+        return;
+      }
+      let body: { text: string; html: string };
       try {
-        await transport.send({
-          to: email.to,
-          subject: email.subject,
-          text: email.text ?? "",
-          html: email.html ?? "",
-        });
+        body = {
+          text: openSecret(email.text ?? "", emailId, keyring),
+          html: openSecret(email.html ?? "", emailId, keyring),
+        };
+      } catch (error) {
+        // Never send what does not open: retrying cannot fix it, so it fails now, loudly.
+        await giveUp(emailId, UNREADABLE, attempt);
+        getLogger().error(
+          { event: "email.unreadable", emailId, kind: email.kind, err: error },
+          "Email given up: its sealed body does not open (wrong key or tampered)",
+        );
+        return;
+      }
+      try {
+        await transport.send({ to: email.to, subject: email.subject, ...body });
       } catch (error) {
         const lastError = String((error as Error).message ?? error).slice(0, 500);
         const givenUp = attempt >= attempts;
@@ -94,6 +149,26 @@ export function createMailService({ db, queue, transport, baseUrl, attempts }: M
         .set({ status: "sent", attempts: attempt, sentAt: new Date(), text: null, html: null })
         .where(eq(outboundEmails.id, emailId));
       getLogger().info({ event: "email.sent", emailId, kind: email.kind }, "Email sent");
+    },
+
+    /**
+     * Gives up every email pending for more than a day and erases its body (the heartbeat
+     * calls it): a link waiting that long is stale, and should not sit in the database.
+     */
+    async prune(): Promise<number> {
+      const cutoff = new Date(now().getTime() - EMAIL_MAX_AGE_MS);
+      const given = await db
+        .update(outboundEmails)
+        .set({ status: "failed", lastError: EXPIRED, text: null, html: null })
+        .where(and(eq(outboundEmails.status, "pending"), lt(outboundEmails.createdAt, cutoff)))
+        .returning({ id: outboundEmails.id });
+      if (given.length > 0) {
+        getLogger().warn(
+          { event: "email.expired", count: given.length },
+          "Emails given up: pending for more than a day",
+        );
+      }
+      return given.length;
     },
 
     /** How an email went, by id. */

@@ -41,6 +41,7 @@ describe.each(databaseEngines())("members and invitations on $name", (engine) =>
         transport: null,
         baseUrl: "http://tablero.test",
         attempts: 1,
+        keyring: new Map([[1, randomBytes(32)]]),
       }),
       throttle: createThrottleService({ db, now: () => now }),
       now: () => now,

@@ -118,7 +118,10 @@ async function startRuntime(): Promise<Runtime> {
   });
 
   // Each heartbeat settles dead instances' work, once the service that knows it exists.
-  const recovery: { settleDead?: () => Promise<unknown> } = {};
+  const recovery: {
+    settleDead?: () => Promise<unknown>;
+    pruneEmails?: () => Promise<unknown>;
+  } = {};
   const instance = await joinInstances({
     db,
     leaseMs,
@@ -127,6 +130,7 @@ async function startRuntime(): Promise<Runtime> {
       await recovery.settleDead?.();
       await sessions.prune();
       await throttle.prune();
+      await recovery.pruneEmails?.();
     },
   });
   const queue = await startJobQueue(handle, {
@@ -148,7 +152,10 @@ async function startRuntime(): Promise<Runtime> {
     transport: config.SMTP_URL ? createSmtpTransport(config.SMTP_URL, config.MAIL_FROM) : null,
     baseUrl: config.TABLERO_URL,
     attempts: config.TABLERO_EMAIL_ATTEMPTS,
+    keyring,
+    now,
   });
+  recovery.pruneEmails = mail.prune;
   if (!mail.enabled) {
     getLogger().warn(
       { event: "email.off" },

@@ -2,9 +2,11 @@
  * Test-only: email as Tablero sends it, on a database of `engine`: the real job queue, the
  * mail service and a real SMTP server (lib/testing/mailbox.ts) receiving what it sends.
  */
+import { randomBytes } from "node:crypto";
 import { startJobQueue, type JobQueue } from "@/lib/jobs/queue";
 import { createMailService, type MailService } from "@/lib/mail/service";
 import { createSmtpTransport, type MailTransport } from "@/lib/mail/transport";
+import type { Keyring } from "@/lib/crypto/secrets";
 import type { DatabaseHandle } from "@/lib/db/client";
 import { startMailbox, type Mailbox } from "./mailbox";
 import type { DatabaseEngine } from "./test-database";
@@ -17,6 +19,8 @@ export type MailHarness = {
   mailbox: Mailbox;
   transport: MailTransport;
   mail: MailService;
+  /** The keyring the email bodies are sealed with. */
+  keyring: Keyring;
   close(): Promise<void>;
 };
 
@@ -26,7 +30,12 @@ export type MailHarness = {
  */
 export async function startMailHarness(
   engine: DatabaseEngine,
-  { baseUrl, attempts = 3, work = false }: { baseUrl: string; attempts?: number; work?: boolean },
+  {
+    baseUrl,
+    attempts = 3,
+    work = false,
+    keyring = new Map([[1, randomBytes(32)]]),
+  }: { baseUrl: string; attempts?: number; work?: boolean; keyring?: Keyring },
 ): Promise<MailHarness> {
   const [handle, mailbox] = await Promise.all([engine.open(), startMailbox()]);
   const queue = await startJobQueue(handle, {
@@ -36,7 +45,7 @@ export async function startMailHarness(
     emailRetrySeconds: 1,
   });
   const transport = createSmtpTransport(mailbox.smtpUrl, MAIL_FROM);
-  const mail = createMailService({ db: handle.db, queue, transport, baseUrl, attempts });
+  const mail = createMailService({ db: handle.db, queue, transport, baseUrl, attempts, keyring });
   if (work) await queue.work("email", ({ emailId }) => mail.deliver(emailId));
   return {
     handle,
@@ -44,6 +53,7 @@ export async function startMailHarness(
     mailbox,
     transport,
     mail,
+    keyring,
     async close() {
       await queue.stop();
       transport.close();

@@ -184,6 +184,7 @@ describe.each(databaseEngines())("verified addresses on $name", (engine) => {
         transport: null,
         baseUrl: BASE_URL,
         attempts: 3,
+        keyring: new Map([[1, randomBytes(32)]]),
       }),
       tokens: createAccountTokensService({ db, now }),
       throttle: createThrottleService({ db, now }),
