@@ -15,7 +15,12 @@ import {
 import { RecoveryCodes } from "./recovery-codes";
 import { TwoFactorSetup } from "./two-factor-setup";
 
-export type TwoFactorState = { enabledAt: string | null; remainingCodes: number };
+export type TwoFactorState = {
+  enabledAt: string | null;
+  remainingCodes: number;
+  /** Two-factor is turned on only for a confirmed address. */
+  emailVerified: boolean;
+};
 
 type Step =
   | { kind: "idle" }
@@ -132,10 +137,18 @@ export function TwoFactorSection({
             />
           </div>
         </div>
-      ) : (
+      ) : state.emailVerified ? (
         <Button onClick={begin} disabled={pending}>
           {pending ? "Preparando…" : "Activar la verificación en dos pasos"}
         </Button>
+      ) : (
+        <Alert tone="info" title="Confirmá tu email antes de activarla">
+          <p>
+            Solo podés activar la verificación en dos pasos con un email confirmado: así nadie que
+            se registre con tu email puede dejarte afuera de tu cuenta. Confirmalo con el enlace que
+            te enviamos (podés pedir otro desde el aviso de arriba).
+          </p>
+        </Alert>
       )}
       {reauth.dialog}
     </section>

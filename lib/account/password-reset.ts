@@ -11,7 +11,7 @@ import {
   type ThrottleService,
 } from "@/lib/auth/throttle";
 import type { Database } from "@/lib/db";
-import { users } from "@/lib/db/schema";
+import { recoveryCodes, users } from "@/lib/db/schema";
 import { DomainError } from "@/lib/errors";
 import { getLogger } from "@/lib/log";
 import { passwordChangedMessage, resetPasswordMessage } from "@/lib/mail/messages";
@@ -120,7 +120,9 @@ export function createPasswordResetService(deps: PasswordResetDeps) {
     /**
      * Sets `password` with the link's `token`, in one transaction: uses the token, changes the
      * hash, ends every session, marks the address verified (the link reached it) and queues
-     * the "your password changed" email. A refused password leaves the link usable.
+     * the "your password changed" email. An account whose address was never verified also
+     * loses its two-factor (key and recovery codes): it may be a stranger's, set up before the
+     * address's owner ever saw the account. A refused password leaves the link usable.
      * `address` is the connection's: its failed sign-ins with the old password are forgotten.
      */
     async reset(token: string, password: string, address: string | null): Promise<void> {
@@ -133,6 +135,7 @@ export function createPasswordResetService(deps: PasswordResetDeps) {
             name: users.name,
             email: users.email,
             emailVerifiedAt: users.emailVerifiedAt,
+            totpEnabledAt: users.totpEnabledAt,
           })
           .from(users)
           .where(eq(users.id, used.userId))
@@ -141,14 +144,26 @@ export function createPasswordResetService(deps: PasswordResetDeps) {
         const problem = passwordProblem(password, [user.name, user.email]);
         if (problem) throw new DomainError("invalid", problem, { password: [problem] });
         // Only proof for the address the account has now, not one it had when the link left.
-        const verifies = user.emailVerifiedAt === null && used.email === user.email;
+        const unverified = user.emailVerifiedAt === null;
+        const verifies = unverified && used.email === user.email;
         await tx
           .update(users)
           .set({
             passwordHash: await hashPassword(password),
             ...(verifies && { emailVerifiedAt: now() }),
+            ...(unverified && {
+              totpSealed: null,
+              totpKeyVersion: null,
+              totpEnabledAt: null,
+              totpLastStep: null,
+            }),
           })
           .where(eq(users.id, user.id));
+        // Never verified before: whoever set up two-factor had only signed up with this address
+        // (perhaps not its owner); the person the link reached now decides. Off, codes gone.
+        if (unverified) await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, user.id));
+        if (unverified && user.totpEnabledAt !== null)
+          await audit.recordAccountEvent(user.id, "twoFactor.disable", tx);
         await sessions.endOthers(user.id, null, tx);
         await audit.recordAccountEvent(user.id, "account.password_reset", tx);
         await mail.enqueue(

@@ -10,7 +10,7 @@ import { auditEvents, recoveryCodes, users } from "@/lib/db/schema";
 import { createSessionsService } from "@/lib/sessions/service";
 import { databaseEngines, insertTestUser } from "@/lib/testing/test-database";
 import { hashRecoveryCode, normalizeRecoveryCode } from "./codes";
-import { createTwoFactorService } from "./service";
+import { createTwoFactorService, EMAIL_NOT_VERIFIED } from "./service";
 
 vi.mock("server-only", () => ({}));
 
@@ -37,12 +37,19 @@ describe.each(databaseEngines())("two-factor on $name", (engine) => {
   });
   afterAll(() => handle?.close());
 
+  /** Two-factor is for verified addresses only: the users here have confirmed theirs. */
+  async function verifiedUser() {
+    const id = await insertTestUser(handle.db);
+    await handle.db.update(users).set({ emailVerifiedAt: now() }).where(eq(users.id, id));
+    return id;
+  }
+
   const userRow = async (id: string) =>
     (await handle.db.select().from(users).where(eq(users.id, id)))[0]!;
 
   /** A user with two-factor on; returns the key and the recovery codes shown. */
   async function enrolled() {
-    const id = await insertTestUser(handle.db);
+    const id = await verifiedUser();
     const { secret, setupId } = await service().beginSetup({ id, email: `${id}@tablero.test` });
     const codes = await service().confirmSetup(id, await codeAt(secret), setupId);
     clock += 30_000; // the confirming code's step is spent; later tests use the next one
@@ -50,7 +57,7 @@ describe.each(databaseEngines())("two-factor on $name", (engine) => {
   }
 
   it("set-up: the key is stored sealed (never as it was shown) and not in force until confirmed", async () => {
-    const id = await insertTestUser(handle.db);
+    const id = await verifiedUser();
     const setup = await service().beginSetup({ id, email: "ana@tablero.test" });
     expect(setup.secret).toMatch(/^[A-Z2-7]{32}$/);
     expect(setup.qrDataUrl).toMatch(/^data:image\/svg\+xml;base64,/);
@@ -64,7 +71,7 @@ describe.each(databaseEngines())("two-factor on $name", (engine) => {
     expect(row.totpEnabledAt).toBeNull();
     expect(await service().isEnabled(id)).toBe(false);
     // Sealed for this user: the value copied onto another account does not open there.
-    const other = await insertTestUser(handle.db);
+    const other = await verifiedUser();
     await handle.db
       .update(users)
       .set({ totpSealed: row.totpSealed, totpEnabledAt: now() })
@@ -75,7 +82,7 @@ describe.each(databaseEngines())("two-factor on $name", (engine) => {
   });
 
   it("a wrong code does not turn it on; the right one does, with ten recovery codes stored hashed", async () => {
-    const id = await insertTestUser(handle.db);
+    const id = await verifiedUser();
     const { secret, setupId } = await service().beginSetup({ id, email: "bea@tablero.test" });
     const wrong = (Number(await codeAt(secret)) + 1).toString().padStart(6, "0").slice(-6);
     await expect(service().confirmSetup(id, wrong, setupId)).rejects.toMatchObject({
@@ -96,14 +103,18 @@ describe.each(databaseEngines())("two-factor on $name", (engine) => {
       codes.map((c) => hashRecoveryCode(normalizeRecoveryCode(c)!)).sort(),
     );
     expect(JSON.stringify(stored)).not.toContain(codes[0]!.slice(0, 4));
-    expect(await service().status(id)).toEqual({ enabledAt: now(), remainingCodes: 10 });
+    expect(await service().status(id)).toEqual({
+      enabledAt: now(),
+      remainingCodes: 10,
+      emailVerified: true,
+    });
     await expect(service().beginSetup({ id, email: "bea@tablero.test" })).rejects.toMatchObject({
       code: "conflict",
     });
   });
 
   it("confirming needs the set-up's own id: a key begun elsewhere or replaced since is not turned on", async () => {
-    const id = await insertTestUser(handle.db);
+    const id = await verifiedUser();
     const first = await service().beginSetup({ id, email: "caro@tablero.test" });
     // Someone else's (or an earlier) flow: the right code without this set-up's id.
     await expect(
@@ -119,6 +130,29 @@ describe.each(databaseEngines())("two-factor on $name", (engine) => {
       await service().confirmSetup(id, await codeAt(second.secret), second.setupId),
     ).toHaveLength(10);
     clock += 30_000;
+  });
+
+  it("an address never verified cannot turn it on: not begun, and a key begun before is not confirmed", async () => {
+    const id = await insertTestUser(handle.db);
+    expect(await service().status(id)).toEqual({
+      enabledAt: null,
+      remainingCodes: 0,
+      emailVerified: false,
+    });
+    await expect(service().beginSetup({ id, email: "dani@tablero.test" })).rejects.toMatchObject({
+      code: "conflict",
+      message: EMAIL_NOT_VERIFIED,
+    });
+    expect((await userRow(id)).totpSealed).toBeNull();
+    // A key left pending while the address was verified, which then changed to an unverified one.
+    await handle.db.update(users).set({ emailVerifiedAt: now() }).where(eq(users.id, id));
+    const { secret, setupId } = await service().beginSetup({ id, email: "dani@tablero.test" });
+    await handle.db.update(users).set({ emailVerifiedAt: null }).where(eq(users.id, id));
+    await expect(service().confirmSetup(id, await codeAt(secret), setupId)).rejects.toMatchObject({
+      code: "conflict",
+      message: EMAIL_NOT_VERIFIED,
+    });
+    expect(await service().isEnabled(id)).toBe(false);
   });
 
   it("a code works within one step either side of now, not two", async () => {
@@ -198,7 +232,11 @@ describe.each(databaseEngines())("two-factor on $name", (engine) => {
     expect(await service().isEnabled(id)).toBe(false);
     expect(await service().verify(id, await codeAt(secret))).toBeNull();
     expect(await service().verify(id, codes[0]!)).toBeNull();
-    expect(await service().status(id)).toEqual({ enabledAt: null, remainingCodes: 0 });
+    expect(await service().status(id)).toEqual({
+      enabledAt: null,
+      remainingCodes: 0,
+      emailVerified: true,
+    });
   });
 
   it("re-authentication is fresh for 10 minutes after sign-in or a confirmation", async () => {
@@ -209,7 +247,7 @@ describe.each(databaseEngines())("two-factor on $name", (engine) => {
       idleMs: 30 * MINUTE,
       reauthMs: 10 * MINUTE,
     });
-    const userId = await insertTestUser(handle.db);
+    const userId = await verifiedUser();
     const id = (await sessions.open({ userId, userAgent: null, address: null }))!;
     const fresh = () => sessions.recentlyAuthenticated(id, userId);
     clock += 9 * MINUTE;
@@ -220,7 +258,7 @@ describe.each(databaseEngines())("two-factor on $name", (engine) => {
     expect(await fresh()).toBe(false);
     expect(await sessions.markAuthenticated(id, userId)).toBe(true);
     expect(await fresh()).toBe(true);
-    expect(await sessions.recentlyAuthenticated(id, await insertTestUser(handle.db))).toBe(false);
+    expect(await sessions.recentlyAuthenticated(id, await verifiedUser())).toBe(false);
     await sessions.end(userId, id);
     expect(await fresh()).toBe(false);
     expect(await sessions.markAuthenticated(id, userId)).toBe(false);

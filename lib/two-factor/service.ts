@@ -30,6 +30,8 @@ export type TwoFactorStatus = {
   enabledAt: Date | null;
   /** Recovery codes not used yet (0 while off). */
   remainingCodes: number;
+  /** Whether the account's address is verified: two-factor cannot be turned on until it is. */
+  emailVerified: boolean;
 };
 
 export type TwoFactorSetup = {
@@ -59,6 +61,9 @@ function sameSetup(sealed: string, setupId: string): boolean {
 /** One step either side: a phone clock 30 s off still works, no more. */
 const TOLERANCE_SECONDS = PERIOD_SECONDS;
 
+export const EMAIL_NOT_VERIFIED =
+  "Confirmá primero tu email con el enlace que te enviamos: hasta entonces no podés activar la verificación en dos pasos.";
+
 export const WRONG_CODE =
   "El código no es correcto. Revisá la hora de tu teléfono y probá de nuevo.";
 
@@ -83,6 +88,7 @@ export function createTwoFactorService({
         sealed: users.totpSealed,
         enabledAt: users.totpEnabledAt,
         lastStep: users.totpLastStep,
+        emailVerifiedAt: users.emailVerifiedAt,
       })
       .from(users)
       .where(eq(users.id, userId));
@@ -155,12 +161,13 @@ export function createTwoFactorService({
     /** Whether two-factor is on, since when, and how many recovery codes are left. */
     async status(userId: string): Promise<TwoFactorStatus> {
       const row = await secretRow(userId);
-      if (!row?.enabledAt) return { enabledAt: null, remainingCodes: 0 };
+      const emailVerified = Boolean(row?.emailVerifiedAt);
+      if (!row?.enabledAt) return { enabledAt: null, remainingCodes: 0, emailVerified };
       const [left] = await db
         .select({ n: count() })
         .from(recoveryCodes)
         .where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)));
-      return { enabledAt: row.enabledAt, remainingCodes: left?.n ?? 0 };
+      return { enabledAt: row.enabledAt, remainingCodes: left?.n ?? 0, emailVerified };
     },
 
     /** Whether signing in as this user needs a code. */
@@ -170,12 +177,14 @@ export function createTwoFactorService({
 
     /**
      * Starts (or restarts) setting up: a new secret, stored sealed but not in force until a code
-     * from the app confirms it.
+     * from the app confirms it. Only for a verified address: someone who signed up with another
+     * person's address must not lock it with their own app (a password reset would not undo it).
      */
     async beginSetup(user: { id: string; email: string }): Promise<TwoFactorSetup> {
       const current = await secretRow(user.id);
       if (current?.enabledAt)
         throw new DomainError("conflict", "La verificación en dos pasos ya está activada.");
+      if (!current?.emailVerifiedAt) throw new DomainError("conflict", EMAIL_NOT_VERIFIED);
       const secret = generateSecret();
       const sealed = sealSecret(secret, user.id, keyring);
       await db
@@ -204,6 +213,7 @@ export function createTwoFactorService({
           "conflict",
           "Empezá de nuevo la activación: no encontramos la clave.",
         );
+      if (!row.emailVerifiedAt) throw new DomainError("conflict", EMAIL_NOT_VERIFIED);
       // A key begun elsewhere (another tab, or before re-authentication was asked) is not this one.
       if (!sameSetup(row.sealed, setupId))
         throw new DomainError(
@@ -222,6 +232,7 @@ export function createTwoFactorService({
             and(
               eq(users.id, userId),
               isNull(users.totpEnabledAt),
+              isNotNull(users.emailVerifiedAt),
               eq(users.totpSealed, row.sealed!),
             ),
           )

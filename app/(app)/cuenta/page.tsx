@@ -26,6 +26,7 @@ export default async function AccountPage() {
         state={{
           enabledAt: twoFactor.enabledAt?.toISOString() ?? null,
           remainingCodes: twoFactor.remainingCodes,
+          emailVerified: twoFactor.emailVerified,
         }}
       />
       <AccountSections

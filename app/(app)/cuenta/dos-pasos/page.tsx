@@ -45,7 +45,7 @@ export default async function TwoFactorRequiredPage({
           )}
         </Alert>
       ) : (
-        <EnrolForBusiness businessId={business?.id ?? null} />
+        <EnrolForBusiness businessId={business?.id ?? null} emailVerified={status.emailVerified} />
       )}
     </div>
   );
