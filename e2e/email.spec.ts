@@ -258,3 +258,26 @@ test("a pending invitation whose email failed says so; 'Reenviar' sends a new li
   await page.goto(`/empresas/${businessId}/actividad`);
   await expect(page.getByText(`${invitee.email} (Lectura), enviada de nuevo`)).toBeVisible();
 });
+
+test("an owner whose own email is not confirmed cannot invite: the members page says why", async ({
+  page,
+}) => {
+  const owner = newUser();
+  await submitSignUp(page, owner);
+  await signIn(page, owner);
+  const businessId = await addBusiness(page, ACCOUNT, "Imprenta Sin Confirmar");
+  await page.goto(`/empresas/${businessId}/miembros`);
+  const section = page.getByRole("region", { name: "Invitar a alguien" });
+  await expect(
+    section.getByText("Confirmá tu email antes de invitar a otras personas"),
+  ).toBeVisible();
+  await expect(section.getByRole("button", { name: "Invitar" })).toBeDisabled();
+  await expectNoAxeViolations(page);
+
+  // Once the address is confirmed, the form works.
+  await openVerificationLink(page, owner);
+  const invitee = newUser();
+  const link = await invite(page, businessId, invitee.email);
+  const email = await waitForEmail(invitee.email, /^Te invitaron a una empresa en Tablero$/);
+  expect(linkIn(email, "/invitacion/")).toBe(link);
+});
