@@ -11,7 +11,10 @@ import {
   expectNoAxeViolations,
   expect,
   newUser,
+  openVerificationLink,
+  signIn,
   signUp,
+  submitSignUp,
   test,
   type TestUser,
 } from "./fixtures";
@@ -140,6 +143,28 @@ test("two-factor: set up with a QR code, then sign-in asks for the code; a recov
     await expect(page.getByText("El código de verificación no es correcto.")).toBeVisible();
     await expect(page.getByRole("heading", { name: "Tus empresas" })).toHaveCount(0);
   });
+});
+
+test("an address not confirmed yet cannot turn two-factor on: «Tu cuenta» says why", async ({
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  const page = await freshPage(browser);
+  const user = newUser();
+  await submitSignUp(page, user);
+  await signIn(page, user);
+  await page.goto("/cuenta");
+  const section = page.getByRole("region", { name: "Verificación en dos pasos" });
+  await expect(section.getByText("Confirmá tu email antes de activarla")).toBeVisible();
+  await expect(
+    section.getByRole("button", { name: "Activar la verificación en dos pasos" }),
+  ).toHaveCount(0);
+  await expectNoAxeViolations(page);
+
+  // Once the address is confirmed, it can be turned on.
+  await openVerificationLink(page, user);
+  await page.goto("/cuenta");
+  await enrol(page, user);
 });
 
 test("an owner requires two-factor: an accountant without it is asked to set it up before entering", async ({
