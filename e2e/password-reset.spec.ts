@@ -184,3 +184,22 @@ test("a reset link also confirms an address that was never confirmed", async ({ 
   await signIn(page, { ...user, password: NEW_PASSWORD });
   await expect(banner).toHaveCount(0);
 });
+
+test("the emailed link works in a browser that is still signed in, and signs it out", async ({
+  page,
+  browser,
+}) => {
+  const user = await signUp(page);
+  const other = await freshPage(browser);
+  await requestReset(other, user.email);
+  await expect(other.getByText(SAME_ANSWER)).toBeVisible();
+  const link = linkIn(await waitForEmail(user.email, RESET_SUBJECT), "/restablecer/");
+
+  // Opened where the person is signed in: the form, not their businesses.
+  await page.goto(link);
+  await fillNewPassword(page, NEW_PASSWORD);
+  await expect(page.getByText("Tu contraseña cambió. Ingresá con la nueva.")).toBeVisible();
+  await page.goto("/empresas");
+  await expect(page).toHaveURL(/\/ingresar/);
+  await other.context().close();
+});

@@ -85,13 +85,17 @@ const otherRoutes: Record<string, { guard: string | null; scope: string }> = {
   "app/layout.tsx": { guard: null, scope: "The HTML shell; no data." },
   "app/page.tsx": { guard: "currentUser()", scope: "Redirects by session; no data." },
   "app/(auth)/layout.tsx": { guard: null, scope: "Public shell; no data." },
+  "app/(links)/layout.tsx": {
+    guard: null,
+    scope: "Public shell of the pages opened from an emailed link; no data.",
+  },
   "app/(auth)/ingresar/page.tsx": { guard: null, scope: "Public sign-in form; no data." },
   "app/(auth)/registrarme/page.tsx": { guard: null, scope: "Public sign-up form; no data." },
   "app/(auth)/olvide-mi-contrasena/page.tsx": {
     guard: "mail.enabled",
     scope: "Public form; reads only whether this server can send email, no user data.",
   },
-  "app/(auth)/restablecer/[token]/page.tsx": {
+  "app/(links)/restablecer/[token]/page.tsx": {
     guard: "tokens.isUsable(",
     scope: "Whether the link's token (looked up by its hash) still works; names no user.",
   },
