@@ -66,7 +66,12 @@ describe.each(databaseEngines())("the spending guard on $name", (engine) => {
       t.advance(2 * MINUTE);
     }
     expect(await t.calls()).toBe(3);
-    expect(await t.spending!.budget(t.businessId)).toEqual({ limit: 3, custom: true, used: 3 });
+    expect(await t.spending!.budget(t.businessId)).toEqual({
+      limit: 3,
+      custom: true,
+      used: 3,
+      cupo: 1000,
+    });
 
     // A visit to a stale copy shows it as stored, without a request.
     t.advance(FRESHNESS_MS);
