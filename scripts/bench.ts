@@ -18,6 +18,7 @@ import { classifyResponse } from "@/lib/tusfacturas/classify";
 import { decodeCuentaCorriente } from "@/lib/tusfacturas/decoders";
 import { generateLedger } from "@/lib/tusfacturas/emulator/generated-ledger";
 import { measureBrowser } from "./bench-browser";
+import { printLighthouse } from "./bench-lighthouse";
 import {
   benchDatabaseUrl,
   describeBurst,
@@ -130,7 +131,7 @@ function measureSize(size: number): SizeResult {
  * Chromium against `next start` (see bench-browser.ts).
  */
 export async function printBrowserMeasurement(): Promise<void> {
-  const { visible, complete, firstLoad } = await measureBrowser();
+  const { visible, complete, firstLoad, lighthouse } = await measureBrowser();
   const ms = (value: number) => number.format(value);
   const figures = ({ runs, median }: { runs: number[]; median: number }) =>
     `mediana ${ms(median)} ms (corridas: ${runs.map(ms).join(" · ")})`;
@@ -143,6 +144,7 @@ export async function printBrowserMeasurement(): Promise<void> {
     const kb = new Intl.NumberFormat("es-AR", { maximumFractionDigits: 0 }).format(bytes / 1024);
     console.log(`  ${route.padEnd(32)} ${kb.padStart(5)} KB en ${scripts} scripts`);
   }
+  printLighthouse(lighthouse);
 }
 
 /**

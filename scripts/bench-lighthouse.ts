@@ -1,0 +1,118 @@
+/**
+ * Lighthouse 12 (its default mobile preset: a mid-range phone on a slow 4G connection,
+ * simulated) on signed-in pages, in Debian's Chromium: performance, accessibility and best
+ * practices, with the figures behind performance (LCP, total blocking time). The session is a
+ * Cookie header, as a browser that signed in would send it.
+ */
+import { chromium } from "@playwright/test";
+import lighthouse from "lighthouse";
+import { chromiumLaunchOptions } from "../e2e/chromium";
+
+const DEBUGGING_PORT = Number(process.env.BENCH_LIGHTHOUSE_PORT ?? 9333);
+const RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
+const CATEGORIES = ["performance", "accessibility", "best-practices"] as const;
+
+export type LighthouseScores = {
+  route: string;
+  /** Medians over the runs, 0–100. */
+  performance: number;
+  accessibility: number;
+  bestPractices: number;
+  lcpMs: number;
+  tbtMs: number;
+  /** Every run's performance score, to show the spread. */
+  runs: number[];
+  /** Accessibility and best-practice audits that failed in any run: what keeps them below 100. */
+  failed: string[];
+};
+
+/** The first items of a failed audit, short: enough to know where to look. */
+function detailOf(details: unknown): string {
+  const items = (details as { items?: unknown[] } | undefined)?.items ?? [];
+  return JSON.stringify(items.slice(0, 2)).slice(0, 400);
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+export async function measureLighthouse(
+  base: string,
+  cookie: string,
+  routes: { route: string; path: string }[],
+): Promise<LighthouseScores[]> {
+  const browser = await chromium.launch({
+    ...chromiumLaunchOptions,
+    args: [...(chromiumLaunchOptions.args ?? []), `--remote-debugging-port=${DEBUGGING_PORT}`],
+  });
+  try {
+    const results: LighthouseScores[] = [];
+    for (const { route, path } of routes) {
+      const runs: { scores: number[]; lcp: number; tbt: number }[] = [];
+      const failed = new Set<string>();
+      for (let i = 0; i < RUNS; i++) {
+        const result = await lighthouse(`${base}${path}`, {
+          port: DEBUGGING_PORT,
+          output: "json",
+          logLevel: "error",
+          onlyCategories: [...CATEGORIES],
+          extraHeaders: { Cookie: cookie },
+        });
+        if (!result) throw new Error(`Lighthouse no devolvió resultado para ${path}`);
+        const { categories, audits, finalDisplayedUrl, runtimeError } = result.lhr;
+        if (runtimeError) throw new Error(`Lighthouse en ${path}: ${runtimeError.message}`);
+        // A lapsed or refused session lands on the sign-in page: that is not the page measured.
+        if (!finalDisplayedUrl.endsWith(path))
+          throw new Error(`Lighthouse terminó en ${finalDisplayedUrl}, no en ${path}`);
+        for (const id of ["accessibility", "best-practices"] as const) {
+          for (const { id: audit } of categories[id]?.auditRefs ?? []) {
+            const score = audits[audit]?.score;
+            if (typeof score === "number" && score < 1)
+              failed.add(`${audit}: ${audits[audit]!.title} ${detailOf(audits[audit]!.details)}`);
+          }
+        }
+        runs.push({
+          scores: CATEGORIES.map((id) => Math.round((categories[id]?.score ?? 0) * 100)),
+          lcp: audits["largest-contentful-paint"]?.numericValue ?? Number.NaN,
+          tbt: audits["total-blocking-time"]?.numericValue ?? Number.NaN,
+        });
+      }
+      const byCategory = (index: number) => median(runs.map((run) => run.scores[index]!));
+      results.push({
+        route,
+        performance: byCategory(0),
+        accessibility: byCategory(1),
+        bestPractices: byCategory(2),
+        lcpMs: median(runs.map((run) => run.lcp)),
+        tbtMs: median(runs.map((run) => run.tbt)),
+        runs: runs.map((run) => run.scores[0]!),
+        failed: [...failed],
+      });
+    }
+    return results;
+  } finally {
+    await browser.close();
+  }
+}
+
+export function printLighthouse(results: LighthouseScores[]): void {
+  const integer = new Intl.NumberFormat("es-AR", { maximumFractionDigits: 0 });
+  console.log(
+    `Lighthouse 12 móvil (mediana de ${RUNS} corridas; meta: rendimiento ≥ 95, ` +
+      "accesibilidad y buenas prácticas 100):",
+  );
+  console.log(
+    `  ${"página".padEnd(32)} ${"rend.".padStart(5)} ${"acces.".padStart(6)} ` +
+      `${"b. prác.".padStart(8)} ${"LCP ms".padStart(7)} ${"TBT ms".padStart(7)}  corridas`,
+  );
+  for (const r of results) {
+    console.log(
+      `  ${r.route.padEnd(32)} ${String(r.performance).padStart(5)} ` +
+        `${String(r.accessibility).padStart(6)} ${String(r.bestPractices).padStart(8)} ` +
+        `${integer.format(r.lcpMs).padStart(7)} ${integer.format(r.tbtMs).padStart(7)}  ` +
+        r.runs.join(" · "),
+    );
+    for (const audit of r.failed) console.log(`      no pasa: ${audit}`);
+  }
+}
