@@ -632,11 +632,21 @@ test("a member of another business cannot reach a client's ledger by URL or acti
     expect(response.status()).toBe(404);
     expect(await response.text()).not.toContain("FACTURA");
   }
-  // Without a session, the sign-in page.
+  // The ledger's view, read again after «Actualizar»: not found either.
+  const view = await intruder.request.get(
+    `/api/empresas/${victimId}/clientes/${servicios.cuit}/cuenta-corriente`,
+  );
+  expect(view.status()).toBe(404);
+  expect(await view.json()).toEqual({
+    error: { code: "not_found", message: "No encontramos esa empresa." },
+  });
+  // Without a session: 401, in words the page can show.
   const anonymous = await browser.newContext();
   const response = await anonymous.request.get(victimMovimientos, { maxRedirects: 0 });
-  expect(response.status()).toBe(307);
-  expect(response.headers().location).toMatch(/\/ingresar$/);
+  expect(response.status()).toBe(401);
+  expect(await response.json()).toEqual({
+    error: { code: "unauthenticated", message: "Tu sesión terminó. Ingresá de nuevo." },
+  });
   await anonymous.close();
 
   await intruder.getByRole("button", { name: "Actualizar" }).click();

@@ -31,11 +31,16 @@ test("a user who is not a member can neither open another's business nor call it
     ).toBeVisible();
     await expect(intruder.getByText("Empresa de otra persona")).toHaveCount(0);
   }
-  // The data route of the ledger answers like its page.
-  const movimientos = await intruder.request.get(
+  // The routes the pages read through answer like the pages.
+  for (const route of [
+    `/api/empresas/${victimId}/consumo`,
+    `/api/empresas/${victimId}/clientes/30712340017/cuenta-corriente`,
     `/api/empresas/${victimId}/clientes/30712340017/movimientos?snapshot=${randomUUID()}`,
-  );
-  expect(movimientos.status()).toBe(404);
+  ]) {
+    const response = await intruder.request.get(route);
+    expect(response.status(), route).toBe(404);
+    expect(await response.text()).not.toContain("Empresa de otra persona");
+  }
 
   // The intruder's own business gives them real action calls; rewriting the id in those
   // requests is what an attacker would do.

@@ -185,3 +185,14 @@ test("the header's Buscar button opens the palette; a click opens a business", a
   await expect(page).toHaveURL(urlEnding(`/empresas/${betaId}/consumo`));
   await expect(page.getByRole("heading", { name: beta })).toBeVisible();
 });
+
+test("a session that ended meanwhile: the palette says so instead of finding nothing", async () => {
+  await page.goto("/empresas");
+  await pressCtrlK();
+  await combobox().fill("beta");
+  await expect(palette().getByRole("option", { name: new RegExp(beta) })).toBeVisible();
+  // As «Cerrar sesión» in another tab leaves this one: the page is still there, the session not.
+  await page.context().clearCookies();
+  await combobox().fill("alfa");
+  await expect(palette().getByText("Tu sesión terminó. Ingresá de nuevo.")).toBeVisible();
+});

@@ -4,7 +4,8 @@ import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { RefreshControl, refreshFailure } from "@/components/snapshots/refresh-control";
 import { useSnapshot } from "@/components/snapshots/use-snapshot";
-import { getConsumo, refreshConsumo } from "@/lib/consumo/actions";
+import { consumoPath } from "@/lib/api/paths";
+import { refreshConsumo } from "@/lib/consumo/actions";
 import { isCupoLow, LOW_CUPO_PERCENT } from "@/lib/consumo/low-cupo";
 import type { ConsumoView } from "@/lib/consumo/view";
 import { formatDateTime, formatInteger } from "@/lib/format";
@@ -21,7 +22,7 @@ export function ConsumoPanel({
 }) {
   const { query, refresh } = useSnapshot<ConsumoView>({
     queryKey: queryKeys.consumo(businessId),
-    read: () => getConsumo({ businessId }),
+    path: consumoPath(businessId),
     refresh: () => refreshConsumo({ businessId }),
   });
 

@@ -5,7 +5,8 @@ import { Alert } from "@/components/ui/alert";
 import { RefreshControl, refreshFailure } from "@/components/snapshots/refresh-control";
 import { useSnapshot } from "@/components/snapshots/use-snapshot";
 import { FetchedAt } from "@/components/consumo/fetched-at";
-import { getCuentaCorriente, refreshCuentaCorriente } from "@/lib/cuenta-corriente/actions";
+import { cuentaCorrientePath } from "@/lib/api/paths";
+import { refreshCuentaCorriente } from "@/lib/cuenta-corriente/actions";
 import { ledgerScreen, type LedgerFirstScreen } from "@/lib/cuenta-corriente/screen";
 import type { CuentaCorrienteView } from "@/lib/cuenta-corriente/view";
 import { formatCuit } from "@/lib/cuit";
@@ -41,7 +42,7 @@ export function LedgerView({
 }) {
   const { query, refresh } = useSnapshot<CuentaCorrienteView>({
     queryKey: queryKeys.cuentaCorriente(businessId, cuit),
-    read: () => getCuentaCorriente({ businessId, cuit }),
+    path: cuentaCorrientePath({ businessId, cuit }),
     refresh: () => refreshCuentaCorriente({ businessId, cuit }),
   });
   if (!query.data) {

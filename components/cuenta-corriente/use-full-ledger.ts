@@ -2,17 +2,11 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useEffect, useMemo, useState } from "react";
+import { getJson } from "@/lib/api/client";
+import { movimientosPath } from "@/lib/api/paths";
 import { buildLedger, type Ledger } from "@/lib/cuenta-corriente/ledger";
 import { unpackMovimientos, type PackedMovimientos } from "@/lib/cuenta-corriente/packed";
-import { movimientosPath } from "@/lib/cuenta-corriente/schemas";
 import { queryKeys } from "@/lib/query-keys";
-
-async function fetchMovimientos(path: string): Promise<PackedMovimientos> {
-  const response = await fetch(path, { headers: { accept: "application/json" } });
-  // A lapsed session is redirected to the sign-in page: that is not the movements either.
-  if (!response.ok || response.redirected) throw new Error(`HTTP ${response.status}`);
-  return (await response.json()) as PackedMovimientos;
-}
 
 /** False until the browser is first idle after mounting. */
 function useIdle(): boolean {
@@ -49,7 +43,8 @@ export function useFullLedger({
   const idle = useIdle();
   const query = useQuery({
     queryKey: queryKeys.cuentaCorrienteMovimientos(businessId, cuit, snapshotId ?? ""),
-    queryFn: () => fetchMovimientos(movimientosPath({ businessId, cuit, snapshot: snapshotId! })),
+    queryFn: () =>
+      getJson<PackedMovimientos>(movimientosPath({ businessId, cuit, snapshot: snapshotId! })),
     enabled: enabled && idle && snapshotId !== undefined,
     placeholderData: keepPreviousData,
   });

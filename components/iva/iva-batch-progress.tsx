@@ -3,7 +3,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { Alert } from "@/components/ui/alert";
 import type { IvaRequestStatus } from "@/lib/db/schema";
-import { getIvaBatch } from "@/lib/iva/actions";
+import { getJson } from "@/lib/api/client";
+import { ivaBatchPath } from "@/lib/api/paths";
 import { formatPeriod } from "@/lib/iva/period";
 import type { IvaBatchView } from "@/lib/iva/service";
 import { queryKeys } from "@/lib/query-keys";
@@ -43,11 +44,7 @@ export function batchSummary(items: readonly { status: IvaRequestStatus }[]): st
 export function IvaBatchProgress({ initial }: { initial: IvaBatchView }) {
   const query = useQuery({
     queryKey: queryKeys.ivaBatch(initial.id),
-    queryFn: async () => {
-      const result = await getIvaBatch({ batchId: initial.id });
-      if (!result.ok) throw new Error(result.error.message);
-      return result.data;
-    },
+    queryFn: ({ signal }) => getJson<IvaBatchView>(ivaBatchPath(initial.id), signal),
     initialData: initial,
     refetchInterval: (q) => (q.state.data?.finished ? false : 1000),
   });

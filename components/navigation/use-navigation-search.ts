@@ -2,7 +2,9 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import { searchNavigation } from "@/lib/navigation/actions";
+import { getJson } from "@/lib/api/client";
+import { navigationSearchPath } from "@/lib/api/paths";
+import type { NavigationResult } from "@/lib/navigation/service";
 import { queryKeys } from "@/lib/query-keys";
 
 const DEBOUNCE_MS = 150;
@@ -21,11 +23,7 @@ export function useNavigationSearch(query: string) {
 
   const search = useQuery({
     queryKey: queryKeys.navigation(debounced),
-    queryFn: async () => {
-      const result = await searchNavigation({ query: debounced });
-      if (!result.ok) throw new Error(result.error.message);
-      return result.data;
-    },
+    queryFn: ({ signal }) => getJson<NavigationResult[]>(navigationSearchPath(debounced), signal),
     enabled: debounced !== "",
     // Tablero's own database, never TusFacturas: each opening of the palette may ask again.
     staleTime: 0,

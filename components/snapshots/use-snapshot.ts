@@ -2,28 +2,26 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { ActionResult } from "@/lib/actions/result";
+import { getJson } from "@/lib/api/client";
 
 /**
  * A stored snapshot in the query cache (hydrated by the page) and its "Actualizar": the
- * refresh action, after which the snapshot's query is invalidated and read again.
+ * refresh action, after which the snapshot's query is invalidated and read again from `path`,
+ * a GET route (lib/api/paths.ts) that answers what a visit of the page would show.
  */
 export function useSnapshot<T>({
   queryKey,
-  read,
+  path,
   refresh,
 }: {
   queryKey: readonly unknown[];
-  read: () => Promise<ActionResult<T>>;
+  path: string;
   refresh: () => Promise<ActionResult<unknown>>;
 }) {
   const queryClient = useQueryClient();
   const query = useQuery({
     queryKey,
-    queryFn: async (): Promise<T> => {
-      const result = await read();
-      if (!result.ok) throw new Error(result.error.message);
-      return result.data;
-    },
+    queryFn: ({ signal }) => getJson<T>(path, signal),
   });
   const mutation = useMutation({
     mutationFn: refresh,

@@ -39,29 +39,54 @@ export function twoFactorSetupPath(businessId: string): string {
   return `/cuenta/dos-pasos?empresa=${businessId}`;
 }
 
+/** What `authorizeBusiness` decided; every refusal is already in the security log. */
+export type BusinessAuthorization =
+  | { outcome: "not_found" }
+  | { outcome: "two_factor_required"; business: Business }
+  | ({ outcome: "ok"; allowed: boolean } & BusinessContext);
+
 /**
- * For pages and data reads: the session, then membership, then two-factor when the business
- * requires it, then the permission. Not a member → 404. A member without two-factor in a
- * business that requires it → the page that sets it up. A member without the permission gets
- * `allowed: false` so the page can explain instead of pretending the business does not exist.
+ * The one order every read of a business goes through, for a signed-in user: membership, then
+ * two-factor when the business requires it, then the permission. Records each refusal (the
+ * request's path names what was refused). Pages answer with `requireBusiness`, the GET routes
+ * with `businessRoute` (lib/api/route.ts).
+ */
+export async function authorizeBusiness(
+  user: SessionUser,
+  businessId: unknown,
+  permission: Permission,
+): Promise<BusinessAuthorization> {
+  const membership = await findMembership(user.id, businessId);
+  const refuse = (reason: string, member = true) =>
+    recordRefusal({ userId: user.id, businessId, member, subject: null, reason });
+  if (!membership || !can(membership.role, "business:read")) {
+    await refuse("no es miembro", false);
+    return { outcome: "not_found" };
+  }
+  if (membership.business.requireTwoFactor && !user.twoFactor) {
+    await refuse("sin verificación en dos pasos, que la empresa exige");
+    return { outcome: "two_factor_required", business: membership.business };
+  }
+  const allowed = can(membership.role, permission);
+  if (!allowed) await refuse(`su rol (${roleLabels[membership.role]}) no permite ${permission}`);
+  return { outcome: "ok", user, ...membership, allowed };
+}
+
+/**
+ * For pages: the session, then `authorizeBusiness`. Signed out → the sign-in page. Not a
+ * member → 404. A member without two-factor in a business that requires it → the page that
+ * sets it up. A member without the permission gets `allowed: false` so the page can explain
+ * instead of pretending the business does not exist.
  */
 export async function requireBusiness(
   businessId: string,
   permission: Permission,
 ): Promise<BusinessContext & { allowed: boolean }> {
   const user = await requireUser();
-  const membership = await findMembership(user.id, businessId);
-  const refuse = (reason: string, member = true) =>
-    recordRefusal({ userId: user.id, businessId, member, subject: null, reason });
-  if (!membership || !can(membership.role, "business:read")) {
-    await refuse("no es miembro", false);
-    notFound();
-  }
-  if (membership.business.requireTwoFactor && !user.twoFactor) {
-    await refuse("sin verificación en dos pasos, que la empresa exige");
-    redirect(twoFactorSetupPath(membership.business.id));
-  }
-  const allowed = can(membership.role, permission);
-  if (!allowed) await refuse(`su rol (${roleLabels[membership.role]}) no permite ${permission}`);
-  return { user, ...membership, allowed };
+  const decision = await authorizeBusiness(user, businessId, permission);
+  if (decision.outcome === "not_found") notFound();
+  if (decision.outcome === "two_factor_required")
+    redirect(twoFactorSetupPath(decision.business.id));
+  const { user: member, business, role, allowed } = decision;
+  return { user: member, business, role, allowed };
 }

@@ -37,8 +37,6 @@ afterAll(() => world?.close());
 const action = (key: string) => actions[key] as AnyAction;
 const ACCEPT = "lib/members/actions.ts#acceptInvitation";
 const START_BATCH = "lib/iva/actions.ts#startIvaBatch";
-const GET_BATCH = "lib/iva/actions.ts#getIvaBatch";
-const SEARCH = "lib/navigation/actions.ts#searchNavigation";
 const END_SESSION = "lib/sessions/actions.ts#endSession";
 
 describe.each(entriesOf("user"))("%s", (key, entry: UserEntry) => {
@@ -135,36 +133,6 @@ describe("startIvaBatch", () => {
       action(START_BATCH)(input(fx, [fx.outsiderBusinessId, fx.businessId], fx.users.viewer.email)),
     );
     expectRefused(result, "forbidden");
-  });
-});
-
-describe("getIvaBatch", () => {
-  it("of a run that does not exist: not found", async () => {
-    const fx = await world.fixture();
-    const result = await world.expectNoEffect(fx.users.owner, () =>
-      action(GET_BATCH)({ batchId: randomUUID() }),
-    );
-    expectRefused(result, "not_found");
-  });
-});
-
-describe("searchNavigation", () => {
-  it.each([
-    ["razón social", "razonSocial"],
-    ["client name", "clientNombre"],
-  ] as const)("finds nothing of another user's business by its %s", async (_, field) => {
-    const fx = await world.fixture();
-    const result = await world.expectNoEffect(fx.users.outsider, () =>
-      action(SEARCH)({ query: fx[field] }),
-    );
-    expect(result).toEqual({ ok: true, data: [] });
-  });
-
-  it("a member finds them (the same query is not empty for the business's people)", async () => {
-    const fx = await world.fixture();
-    world.signInAs(fx.users.viewer);
-    const result = await action(SEARCH)({ query: fx.clientNombre });
-    expect(result).toMatchObject({ ok: true, data: [{ kind: "client", id: fx.clientId }] });
   });
 });
 

@@ -3,7 +3,8 @@ export type CuentaCorrienteView = {
   cliente: { id: string; cuit: string; nombre: string };
   /**
    * The stored copy shown, without its movements: those are megabytes, so the page sends a
-   * first screen computed from them and the browser fetches them apart (`movimientosPath`).
+   * first screen computed from them and the browser fetches them apart (`movimientosPath` in
+   * lib/api/paths.ts).
    */
   snapshot: { id: string; fetchedAt: string; movimientos: number } | null;
   /** The last failed attempt after the snapshot, with the message shown to the user. */

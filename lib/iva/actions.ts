@@ -4,7 +4,7 @@ import { ActionFailure, messages } from "@/lib/actions/errors";
 import { businessAction, userAction } from "@/lib/actions/pipeline";
 import { getRuntime } from "@/lib/runtime";
 import { getIvaService } from "./index";
-import { ivaBatchIdSchema, ivaBatchSchema, ivaRequestSchema } from "./schemas";
+import { ivaBatchSchema, ivaRequestSchema } from "./schemas";
 
 /**
  * "Solicitar reporte": with `send: false` it checks and says what the confirmation must say
@@ -20,7 +20,10 @@ export const requestIvaReport = businessAction({
   },
 });
 
-/** "Solicitar para varias empresas": records the run and starts it; progress via getIvaBatch. */
+/**
+ * "Solicitar para varias empresas": records the run and starts it; the page follows its
+ * progress through GET /api/iva/lotes/[batchId].
+ */
 export const startIvaBatch = userAction({
   name: "startIvaBatch",
   schema: ivaBatchSchema,
@@ -32,16 +35,5 @@ export const startIvaBatch = userAction({
         throw new ActionFailure("two_factor_required", messages.twoFactorRequired);
     }
     return (await getIvaService()).startBatch({ ...input, userId: user.id });
-  },
-});
-
-/** A run of the signed-in user's, with each business's outcome so far. */
-export const getIvaBatch = userAction({
-  name: "getIvaBatch",
-  schema: ivaBatchIdSchema,
-  async handler({ batchId }, { user }) {
-    const batch = await (await getIvaService()).batch(user.id, batchId);
-    if (!batch) throw new ActionFailure("not_found", "No encontramos esa solicitud.");
-    return batch;
   },
 });

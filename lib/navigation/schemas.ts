@@ -2,7 +2,7 @@ import { z } from "zod";
 
 export const NAVIGATION_QUERY_MAX = 100;
 
-/** The command palette's query: shared by its input (`maxLength`) and the action. */
+/** The command palette's query: shared by its input (`maxLength`) and its GET route. */
 export const searchNavigationSchema = z.object({
   query: z.string().trim().max(NAVIGATION_QUERY_MAX, "La búsqueda es demasiado larga."),
 });

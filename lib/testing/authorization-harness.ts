@@ -30,6 +30,7 @@ import {
 } from "@/lib/db/schema";
 import { createEmulatorControl } from "@/lib/tusfacturas/emulator/control";
 import { startEmulator } from "@/lib/tusfacturas/emulator/server";
+import { createScratchPostgres, type DatabaseEngine } from "./test-database";
 
 /** Emulator account 1010 (lib/tusfacturas/fixtures/accounts.json) and a client of its cartera. */
 export const ACCOUNT = { apikey: "1010", apitoken: "test1010token", usertoken: "test1010user" };
@@ -97,9 +98,16 @@ export async function discoverActions(): Promise<Record<string, unknown>> {
   return found;
 }
 
-const session = { userId: null as string | null };
+// On globalThis: a world on another engine re-imports the app (`vi.resetModules`), and with it
+// this module for the mocked `auth()`; both copies must agree on who is signed in.
+const testGlobal = globalThis as unknown as {
+  tableroTestSession?: { userId: string | null };
+  tableroTestSessionIds?: Map<string, Promise<string>>;
+  tableroRuntime?: unknown;
+};
+const session = (testGlobal.tableroTestSession ??= { userId: null });
 /** One real server-side session per user, opened the first time they are signed in as. */
-const sessionIds = new Map<string, Promise<string>>();
+const sessionIds = (testGlobal.tableroTestSessionIds ??= new Map<string, Promise<string>>());
 
 async function sessionOf(userId: string) {
   const { getRuntime } = await import("@/lib/runtime");
@@ -127,12 +135,20 @@ export function authModule() {
 
 export type World = Awaited<ReturnType<typeof startWorld>>;
 
-/** Environment, emulator and database; call in `beforeAll`, `close()` in `afterAll`. */
-export async function startWorld() {
+/**
+ * Environment, emulator and database; call in `beforeAll`, `close()` in `afterAll`. The app's
+ * database is embedded PGlite, or with `engine: "postgres"` a scratch database on the server
+ * of `TEST_DATABASE_URL` (`databaseEngines()` says whether there is one). Several worlds in one
+ * file run one after the other: each `close()` lets the next import the app afresh.
+ */
+export async function startWorld({ engine = "pglite" }: { engine?: DatabaseEngine["name"] } = {}) {
   const dataDir = await mkdtemp(path.join(tmpdir(), "tablero-authz-"));
   const emulator = await startEmulator({ port: 0, quiet: true });
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (engine === "postgres" && !serverUrl) throw new Error("postgres needs TEST_DATABASE_URL");
+  const scratch = engine === "postgres" ? await createScratchPostgres(serverUrl!) : null;
   vi.stubEnv("NODE_ENV", "test");
-  vi.stubEnv("DATABASE_URL", "");
+  vi.stubEnv("DATABASE_URL", scratch?.url ?? "");
   vi.stubEnv("AUTH_SECRET", randomBytes(32).toString("base64"));
   vi.stubEnv("TABLERO_ENCRYPTION_KEY", randomBytes(32).toString("base64"));
   vi.stubEnv("TABLERO_DATA_DIR", dataDir);
@@ -319,7 +335,11 @@ export async function startWorld() {
       await (await import("@/lib/runtime/shutdown")).shutdownRuntime(0);
       await emulator.close();
       await rm(dataDir, { recursive: true, force: true });
+      await scratch?.drop();
       vi.unstubAllEnvs();
+      // The next world starts its own runtime, with its environment parsed again.
+      testGlobal.tableroRuntime = undefined;
+      vi.resetModules();
     },
   };
 }

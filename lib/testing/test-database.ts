@@ -34,10 +34,12 @@ async function runAdmin(url: string, statement: string): Promise<void> {
 }
 
 /**
- * A uniquely named database on the server behind `url`, so parallel test files (and other
- * people's runs against the same server) never share rows. Dropped on close.
+ * A uniquely named, empty database on the server behind `url`, so parallel test files (and
+ * other people's runs against the same server) never share rows: its URL, and `drop()`.
  */
-async function openScratchPostgres(url: string): Promise<DatabaseHandle> {
+export async function createScratchPostgres(
+  url: string,
+): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `tablero_test_${randomBytes(8).toString("hex")}`;
   await runAdmin(url, `CREATE DATABASE ${name}`);
   // A plain DROP waits for the pool's last connections to finish closing; FORCE (which kills
@@ -54,20 +56,26 @@ async function openScratchPostgres(url: string): Promise<DatabaseHandle> {
   };
   const scratchUrl = new URL(url);
   scratchUrl.pathname = `/${name}`;
+  return { url: scratchUrl.toString(), drop };
+}
+
+/** A scratch database (see `createScratchPostgres`) with the migrations; dropped on close. */
+async function openScratchPostgres(url: string): Promise<DatabaseHandle> {
+  const scratch = await createScratchPostgres(url);
   try {
-    const handle = await openDatabase({ url: scratchUrl.toString() });
+    const handle = await openDatabase({ url: scratch.url });
     return {
       ...handle,
       close: async () => {
         try {
           await handle.close();
         } finally {
-          await drop();
+          await scratch.drop();
         }
       },
     };
   } catch (error) {
-    await drop();
+    await scratch.drop();
     throw error;
   }
 }
