@@ -5,7 +5,7 @@
  * DIR]` seeds it and prints how to sign in; `printScaleMeasurement` (bench-scale-measure.ts)
  * times the portfolio and the palette's search against it.
  */
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { hashPassword } from "@/lib/auth/password";
 import { sealCredentials } from "@/lib/businesses/credentials";
 import type { Keyring } from "@/lib/crypto/secrets";
@@ -85,7 +85,7 @@ export async function seedScale(
     };
   }
 
-  return db.transaction(async (tx) => {
+  const account = await db.transaction(async (tx) => {
     const [user] = await tx
       .insert(users)
       .values({
@@ -222,4 +222,7 @@ export async function seedScale(
 
     return { created: true, userId: user.id, email, password, businessIds: ids };
   });
+  // Fresh statistics, as autovacuum would gather on PostgreSQL (PGlite runs none).
+  await db.execute(sql`analyze`);
+  return account;
 }
