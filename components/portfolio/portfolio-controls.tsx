@@ -34,7 +34,7 @@ export function PortfolioControls({ query }: { query: PortfolioQuery }) {
       action="/empresas"
       method="get"
       role="search"
-      aria-label="Buscar empresas"
+      aria-label="Búsqueda de empresas"
       aria-busy={pending}
       onSubmit={(event) => {
         event.preventDefault();
