@@ -26,6 +26,7 @@ import {
   measureMultiInstance,
   VISITS,
 } from "./bench-multi-instance";
+import { printScaleMeasurement, seedScaleCommand } from "./bench-scale-measure";
 
 const SIZES = [1_000, 20_000, 100_000];
 const RUNS = 5;
@@ -228,9 +229,14 @@ async function main(): Promise<void> {
     console.log(RESULT_PREFIX + JSON.stringify(measureSize(size)));
     return;
   }
-  printTable(SIZES.map(runChild));
-  await printBrowserMeasurement();
-  await printMultiInstanceMeasurement();
+  if (process.argv.includes("--seed-scale")) return seedScaleCommand(process.argv);
+  // `--scale`: only the 300-business figures.
+  if (!process.argv.includes("--scale")) {
+    printTable(SIZES.map(runChild));
+    await printBrowserMeasurement();
+    await printMultiInstanceMeasurement();
+  }
+  await printScaleMeasurement();
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {

@@ -7,9 +7,12 @@ import { SignOutButton } from "@/components/auth/sign-out-button";
 export function AppHeader({
   userName,
   businesses,
+  total,
 }: {
   userName: string;
+  /** The user's first businesses by name; `total` is how many they have. */
   businesses: BusinessOption[];
+  total: number;
 }) {
   return (
     <header className="border-b border-slate-200 bg-white print:hidden">
@@ -29,10 +32,10 @@ export function AppHeader({
               IVA compras-ventas
             </Link>
           </nav>
-          <BusinessSwitcher businesses={businesses} />
+          <BusinessSwitcher businesses={businesses} total={total} />
         </div>
         <div className="flex items-center gap-3 text-sm">
-          <CommandPalette businesses={businesses} />
+          <CommandPalette businesses={businesses} total={total} />
           <span className="text-slate-700">{userName}</span>
           <Link
             href="/cuenta"

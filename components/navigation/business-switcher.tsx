@@ -5,6 +5,7 @@ import { usePathname } from "next/navigation";
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { formatCuit } from "@/lib/cuit";
 import { businessIdIn, switchBusinessHref } from "@/lib/navigation/paths";
+import { useCurrentBusiness } from "./current-business";
 import type { BusinessOption } from "./types";
 
 type Item = { key: string; label: string; detail?: string; href: string; current: boolean };
@@ -13,10 +14,20 @@ type Item = { key: string; label: string; detail?: string; href: string; current
  * "Empresa": a menu button listing the user's businesses. Each item keeps the section the
  * user is in (see `switchBusinessHref`); the last one goes to every business.
  */
-export function BusinessSwitcher({ businesses }: { businesses: BusinessOption[] }) {
+export function BusinessSwitcher({
+  businesses,
+  total,
+}: {
+  businesses: BusinessOption[];
+  total: number;
+}) {
   const pathname = usePathname();
   const currentId = businessIdIn(pathname);
-  const current = businesses.find((b) => b.id === currentId);
+  const remembered = useCurrentBusiness();
+  const listed = businesses.find((b) => b.id === currentId);
+  // A business past the header's first few: its page names it (CurrentBusiness).
+  const current = listed ?? (remembered?.id === currentId ? remembered : undefined);
+  const shown = listed || !current ? businesses : [current, ...businesses];
   const [focusIndex, setFocusIndex] = useState<number | null>(null);
   const open = focusIndex !== null;
   const buttonRef = useRef<HTMLButtonElement>(null);
@@ -24,7 +35,7 @@ export function BusinessSwitcher({ businesses }: { businesses: BusinessOption[] 
   const menuId = useId();
 
   const items: Item[] = [
-    ...businesses.map((b) => ({
+    ...shown.map((b) => ({
       key: b.id,
       label: b.razonSocial,
       detail: `CUIT ${formatCuit(b.cuit)}`,
@@ -34,6 +45,8 @@ export function BusinessSwitcher({ businesses }: { businesses: BusinessOption[] 
     {
       key: "all",
       label: "Todas las empresas",
+      detail:
+        total > businesses.length ? `${total} en total: buscalas ahí o con Ctrl+K` : undefined,
       href: "/empresas",
       current: pathname === "/empresas",
     },

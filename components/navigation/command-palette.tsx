@@ -12,7 +12,13 @@ const isApple = () => /Mac|iPhone|iPad/.test(navigator.userAgent);
  * "Buscar…" in the header and its shortcut, Ctrl+K (⌘+K on Apple keyboards) anywhere in the
  * signed-in app: both open "Ir a…", which gives focus back where it was when dismissed.
  */
-export function CommandPalette({ businesses }: { businesses: BusinessOption[] }) {
+export function CommandPalette({
+  businesses,
+  total,
+}: {
+  businesses: BusinessOption[];
+  total: number;
+}) {
   const [open, setOpen] = useState(false);
   const returnFocusRef = useReturnFocus<HTMLElement>(open);
   const apple = useSyncExternalStore(noSubscription, isApple, () => false);
@@ -52,6 +58,7 @@ export function CommandPalette({ businesses }: { businesses: BusinessOption[] })
       {open ? (
         <NavigationDialog
           businesses={businesses}
+          total={total}
           onClose={({ navigated }) => {
             // After a navigation the old focus belongs to a page that is going away.
             if (navigated) returnFocusRef.current = null;

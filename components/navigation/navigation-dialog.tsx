@@ -21,9 +21,12 @@ function hrefOf(result: NavigationResult): string {
  */
 export function NavigationDialog({
   businesses,
+  total,
   onClose,
 }: {
+  /** The user's first businesses, listed before anything is typed; `total`: all of them. */
   businesses: BusinessOption[];
+  total: number;
   onClose: (how: { navigated: boolean }) => void;
 }) {
   const router = useRouter();
@@ -156,9 +159,11 @@ export function NavigationDialog({
         />
         <p id={`${id}-hint`} className="mt-2 text-xs text-slate-600">
           {blank
-            ? businesses.length > 0
-              ? "Buscá una empresa o un cliente de tus empresas. Tus empresas:"
-              : "Todavía no tenés empresas."
+            ? businesses.length === 0
+              ? "Todavía no tenés empresas."
+              : total > businesses.length
+                ? `Buscá una empresa o un cliente de tus ${total} empresas. Las primeras por nombre:`
+                : "Buscá una empresa o un cliente de tus empresas. Tus empresas:"
             : "Flechas para elegir, Enter para abrir, Esc para cerrar."}
         </p>
         <p role="status" className="mt-2 text-sm text-slate-700 empty:hidden">

@@ -1,94 +1,64 @@
-"use client";
-
 import Link from "next/link";
-import { useMemo, useState } from "react";
 import { roleLabels } from "@/lib/auth/permissions";
 import { isCupoLow } from "@/lib/consumo/low-cupo";
 import { formatCuit } from "@/lib/cuit";
 import { formatCentavos, formatInteger, formatRelative } from "@/lib/format";
-import { cupoLeft } from "@/lib/portfolio/alerts";
-import type { PortfolioCard } from "@/lib/portfolio/service";
-import { matchesNameOrCuit } from "@/lib/search-text";
+import type { PortfolioQuery } from "@/lib/portfolio/query";
+import type { PortfolioCard, PortfolioView } from "@/lib/portfolio/service";
+import { PortfolioControls } from "./portfolio-controls";
+import { PortfolioPagination } from "./portfolio-pagination";
 
-const sorts = {
-  nombre: "Nombre",
-  cupo: "Cupo disponible (menor primero)",
-  cobrar: "A cobrar (mayor primero)",
-} as const;
-type Sort = keyof typeof sorts;
-
-/** Every business at a glance, from stored data: sortable, searchable, one click to open. */
-export function Portfolio({ cards, now }: { cards: readonly PortfolioCard[]; now: string }) {
-  const [query, setQuery] = useState("");
-  const [sort, setSort] = useState<Sort>("nombre");
-  const shown = useMemo(() => {
-    const matching = cards.filter((card) =>
-      matchesNameOrCuit(query, { name: card.razonSocial, cuit: card.cuit }),
-    );
-    const byName = (a: PortfolioCard, b: PortfolioCard) =>
-      a.razonSocial.localeCompare(b.razonSocial, "es");
-    return [...matching].sort((a, b) =>
-      sort === "cupo"
-        ? cupoLeft(a.consumo) - cupoLeft(b.consumo) || byName(a, b)
-        : sort === "cobrar"
-          ? b.receivableCentavos - a.receivableCentavos || byName(a, b)
-          : byName(a, b),
-    );
-  }, [cards, query, sort]);
-  const total = cards.reduce((sum, card) => sum + card.receivableCentavos, 0);
+/**
+ * Every business at a glance, from stored data: one page of cards, searched and sorted by the
+ * server over all of them, one click to open. Rendered on the server: only the controls are
+ * client code.
+ */
+export function Portfolio({
+  view,
+  query,
+  now,
+}: {
+  view: PortfolioView;
+  query: PortfolioQuery;
+  now: Date;
+}) {
+  const { cards, businessCount, matching, pageSize } = view;
+  const from = (view.page - 1) * pageSize + 1;
   return (
     <div className="mt-6 space-y-4">
       <p className="text-sm text-slate-700">
-        {cards.length === 1 ? "1 empresa" : `${formatInteger(cards.length)} empresas`} · A cobrar en
-        total: <strong className="tabular-nums">{formatCentavos(total)}</strong>
+        {businessCount === 1 ? "1 empresa" : `${formatInteger(businessCount)} empresas`} · A cobrar
+        en total:{" "}
+        <strong className="tabular-nums">{formatCentavos(view.receivableTotalCentavos)}</strong>
       </p>
-      <div className="flex flex-wrap items-end gap-4">
-        <div>
-          <label htmlFor="portfolio-search" className="block text-sm font-medium text-slate-800">
-            Buscar empresa
-          </label>
-          <input
-            id="portfolio-search"
-            type="search"
-            value={query}
-            onChange={(event) => setQuery(event.target.value)}
-            placeholder="Razón social o CUIT"
-            className="mt-1 w-64 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
-          />
-        </div>
-        <div>
-          <label htmlFor="portfolio-sort" className="block text-sm font-medium text-slate-800">
-            Ordenar por
-          </label>
-          <select
-            id="portfolio-sort"
-            value={sort}
-            onChange={(event) => setSort(event.target.value as Sort)}
-            className="mt-1 rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
-          >
-            {Object.entries(sorts).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
-      </div>
-      {shown.length === 0 ? (
-        <p className="text-sm text-slate-600">Ninguna empresa coincide con «{query}».</p>
+      <PortfolioControls query={query} />
+      {cards.length === 0 ? (
+        <p role="status" className="text-sm text-slate-600">
+          Ninguna empresa coincide con «{query.q}».
+        </p>
       ) : (
-        <ul className="grid gap-4 sm:grid-cols-2" aria-label="Empresas">
-          {shown.map((card) => (
-            <li key={card.businessId}>
-              <BusinessCard card={card} now={new Date(now)} />
-            </li>
-          ))}
-        </ul>
+        <>
+          <p role="status" className="text-sm text-slate-600">
+            {matching > cards.length
+              ? `Empresas ${formatInteger(from)} a ${formatInteger(from + cards.length - 1)} de ${formatInteger(matching)}`
+              : matching === 1
+                ? "1 empresa"
+                : `${formatInteger(matching)} empresas`}
+            {query.q ? ` que coinciden con «${query.q}».` : "."}
+          </p>
+          <ul className="grid gap-4 sm:grid-cols-2" aria-label="Empresas">
+            {cards.map((card) => (
+              <li key={card.businessId}>
+                <BusinessCard card={card} now={now} />
+              </li>
+            ))}
+          </ul>
+          <PortfolioPagination query={{ ...query, page: view.page }} pageCount={view.pageCount} />
+        </>
       )}
     </div>
   );
 }
-
 function BusinessCard({ card, now }: { card: PortfolioCard; now: Date }) {
   const { consumo } = card;
   const used = consumo && consumo.cupo > 0 ? Math.min(consumo.generados / consumo.cupo, 1) : 0;

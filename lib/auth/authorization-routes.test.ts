@@ -133,11 +133,11 @@ const otherRoutes: Record<string, { guard: string | null; scope: string }> = {
   },
   "app/(app)/layout.tsx": {
     guard: "requireUser()",
-    scope: "businesses.listBusinessesOf(user.id): the user's memberships only (checked below).",
+    scope: "navigation.headerBusinessesOf(user.id): the user's memberships only (checked below).",
   },
   "app/(app)/empresas/page.tsx": {
     guard: "requireUser()",
-    scope: "portfolio.portfolioOf(user.id): the user's memberships only (checked below).",
+    scope: "portfolio.portfolioPage(user.id, …): the user's memberships only (checked below).",
   },
   "app/(app)/empresas/nueva/page.tsx": {
     guard: null,
@@ -279,13 +279,14 @@ describe("pages outside [businessId] keep to the user's own data", () => {
   });
 
   it("the business list, the portfolio and the IVA page's options: memberships only", async () => {
-    const { businesses, portfolio, iva } = world.runtime;
+    const { businesses, navigation, portfolio, iva } = world.runtime;
     for (const actor of ["owner", "viewer", "outsider"] as const) {
       const id = fx.users[actor].id;
       const member = actor !== "outsider";
       const lists = [
         (await businesses.listBusinessesOf(id)).map((b) => b.id),
-        (await portfolio.portfolioOf(id)).map((card) => card.businessId),
+        (await portfolio.portfolioPage(id)).cards.map((card) => card.businessId),
+        (await navigation.headerBusinessesOf(id)).businesses.map((b) => b.id),
         (await iva.businessOptions(id)).map((option) => option.businessId),
       ];
       for (const ids of lists) expect(ids.includes(fx.businessId)).toBe(member);

@@ -142,7 +142,7 @@ describe("a business that requires two-factor, seen by a member without it", () 
     const fx = await world.fixture();
     await requireTwoFactorOf(fx);
     const cardOf = async (userId: string) =>
-      (await world.runtime.portfolio.portfolioOf(userId)).find(
+      (await world.runtime.portfolio.portfolioPage(userId)).cards.find(
         (card) => card.businessId === fx.businessId,
       );
     expect(await cardOf(fx.users.accountant.id)).toMatchObject({

@@ -1,11 +1,11 @@
 import "server-only";
-import { and, asc, eq, exists, isNotNull, like, or, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, exists, isNotNull, like, or, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { normalizeCuit } from "@/lib/cuit";
 import type { Database } from "@/lib/db";
 import { containsPattern } from "@/lib/db/like";
 import { businesses, clients, memberships, users } from "@/lib/db/schema";
-import { foldedColumn, foldText } from "./fold";
+import { foldText } from "./fold";
 
 export type BusinessResult = { kind: "business"; id: string; razonSocial: string; cuit: string };
 export type ClientResult = {
@@ -20,11 +20,17 @@ export type NavigationResult = BusinessResult | ClientResult;
 
 export const NAVIGATION_LIMIT = 20;
 
-/** A name that contains the folded query, or a CUIT that contains its digits. */
-function matches(query: string, name: AnyPgColumn, cuit: AnyPgColumn): SQL | undefined {
+/** Businesses the header lists (switcher, palette's first list); the rest are searched. */
+export const HEADER_BUSINESSES = 10;
+
+/**
+ * A name that contains the folded query, or a CUIT that contains its digits. `foldedName` is a
+ * stored folded column: nothing is folded per row while 12 000 clients are searched.
+ */
+function matches(query: string, foldedName: AnyPgColumn, cuit: AnyPgColumn): SQL | undefined {
   const digits = normalizeCuit(query);
   return or(
-    like(foldedColumn(name), containsPattern(foldText(query))),
+    like(foldedName, containsPattern(foldText(query))),
     /^\d+$/.test(digits) ? like(cuit, containsPattern(digits)) : undefined,
   );
 }
@@ -56,7 +62,7 @@ export function createNavigationService({ db }: NavigationDeps) {
         .where(
           and(
             eq(memberships.userId, userId),
-            matches(text, businesses.razonSocial, businesses.cuit),
+            matches(text, businesses.razonSocialFolded, businesses.cuit),
           ),
         )
         .orderBy(asc(businesses.razonSocial), asc(businesses.id))
@@ -75,7 +81,7 @@ export function createNavigationService({ db }: NavigationDeps) {
         .where(
           and(
             eq(memberships.userId, userId),
-            matches(text, clients.nombre, clients.cuit),
+            matches(text, clients.nombreFolded, clients.cuit),
             // A business that requires two-factor shows its directory only to users with it.
             or(
               eq(businesses.requireTwoFactor, false),
@@ -103,5 +109,26 @@ export function createNavigationService({ db }: NavigationDeps) {
     ];
   }
 
-  return { searchNavigation };
+  /**
+   * The header's businesses: the user's first `limit` by name (a member sees every name, as
+   * in the portfolio) and how many they have in all; the rest are found by searching.
+   */
+  async function headerBusinessesOf(
+    userId: string,
+    limit = HEADER_BUSINESSES,
+  ): Promise<{ businesses: Omit<BusinessResult, "kind">[]; total: number }> {
+    const [first, [all]] = await Promise.all([
+      db
+        .select({ id: businesses.id, razonSocial: businesses.razonSocial, cuit: businesses.cuit })
+        .from(memberships)
+        .innerJoin(businesses, eq(businesses.id, memberships.businessId))
+        .where(eq(memberships.userId, userId))
+        .orderBy(asc(businesses.razonSocial), asc(businesses.id))
+        .limit(limit),
+      db.select({ total: count() }).from(memberships).where(eq(memberships.userId, userId)),
+    ]);
+    return { businesses: first, total: all?.total ?? 0 };
+  }
+
+  return { searchNavigation, headerBusinessesOf };
 }

@@ -37,11 +37,9 @@ describe.each(databaseEngines())("portfolio on $name", (engine) => {
 
   const businesses = () =>
     createBusinessesService({ db: handle.db, keyring: new Map([[1, randomBytes(32)]]) });
-  /** The cards as they are at `now`. */
-  const portfolioOf = (userId: string, now: Date) =>
-    createPortfolioService({ db: handle.db, businesses: businesses(), now: () => now }).portfolioOf(
-      userId,
-    );
+  /** The cards (of the first page, which holds them all here) as they are at `now`. */
+  const portfolioOf = async (userId: string, now: Date) =>
+    (await createPortfolioService({ db: handle.db, now: () => now }).portfolioPage(userId)).cards;
   const insertClient = (businessId: string, values: { cuit: string; nombre: string }) =>
     createClientesService({ db: handle.db }).insertClient(businessId, values);
 

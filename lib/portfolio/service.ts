@@ -1,17 +1,18 @@
 import "server-only";
-import { and, desc, eq, inArray, notInArray, sql } from "drizzle-orm";
-import type { BusinessesService } from "@/lib/businesses/service";
+import { and, asc, desc, eq, inArray, notInArray, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db";
 import {
-  clients,
+  businesses,
   consumoSnapshots,
-  cuentaCorrienteSnapshots,
   ivaRequests,
+  memberships,
   tusfacturasCredentials,
   users,
   type Role,
 } from "@/lib/db/schema";
 import { alertsOf, type PortfolioAlert, type PortfolioFacts } from "./alerts";
+import { PORTFOLIO_PAGE_SIZE, type PortfolioQuery } from "./query";
+import { rankBusinesses } from "./ranking";
 
 export type PortfolioCard = PortfolioFacts & {
   businessId: string;
@@ -28,10 +29,23 @@ export type PortfolioCard = PortfolioFacts & {
   alerts: PortfolioAlert[];
 };
 
+/** One page of the portfolio, and the figures of all of it. */
+export type PortfolioView = {
+  cards: PortfolioCard[];
+  /** Every business of the user, whatever the search. */
+  businessCount: number;
+  /** What the clients of every business owe (centavos), whatever the search. */
+  receivableTotalCentavos: number;
+  /** Businesses that match the search. */
+  matching: number;
+  /** The page shown: the one asked for, or the last one when it was past the end. */
+  page: number;
+  pageCount: number;
+  pageSize: number;
+};
+
 export type PortfolioDeps = {
   db: Database;
-  /** Which businesses are the user's (their memberships). */
-  businesses: Pick<BusinessesService, "listBusinessesOf">;
   /** The clock the alerts are judged by. Default: the wall clock. */
   now?: () => Date;
 };
@@ -39,23 +53,66 @@ export type PortfolioDeps = {
 export type PortfolioService = ReturnType<typeof createPortfolioService>;
 
 /** The cartera's overview: a card per business of the user, from stored data only. */
-export function createPortfolioService({ db, businesses, now = () => new Date() }: PortfolioDeps) {
+export function createPortfolioService({ db, now = () => new Date() }: PortfolioDeps) {
   /**
-   * One card per business of the user, from what Tablero has stored: no TusFacturas call.
-   * Four queries whatever the number of businesses.
+   * One page of cards of the user's businesses (their memberships), from what Tablero has
+   * stored: no TusFacturas call. The database searches (razón social or CUIT, like the
+   * palette) and sorts all of them and reads the data of the page's businesses only: four
+   * queries whatever the number of businesses.
    */
-  async function portfolioOf(userId: string): Promise<PortfolioCard[]> {
+  async function portfolioPage(
+    userId: string,
+    { q = "", sort = "nombre", page = 1 }: Partial<PortfolioQuery> = {},
+    pageSize = PORTFOLIO_PAGE_SIZE,
+  ): Promise<PortfolioView> {
+    const rank = (at: number) =>
+      rankBusinesses(db, userId, { q, sort, offset: (at - 1) * pageSize, limit: pageSize });
+    let shown = Math.max(1, Math.floor(page));
+    let ranking = await rank(shown);
+    if (ranking.ids.length === 0 && shown > 1) {
+      // Past the last page (a bookmark, fewer businesses now): show the last one.
+      const { matching } = await rank(1);
+      shown = Math.max(1, Math.ceil(matching / pageSize));
+      ranking = await rank(shown);
+    }
+    return {
+      cards: await cardsOf(userId, ranking.ids, ranking.receivableBy),
+      businessCount: ranking.businessCount,
+      receivableTotalCentavos: ranking.receivableTotalCentavos,
+      matching: ranking.matching,
+      page: shown,
+      pageCount: Math.max(1, Math.ceil(ranking.matching / pageSize)),
+      pageSize,
+    };
+  }
+
+  /** The cards of `ids` (businesses of the user), in that order. */
+  async function cardsOf(
+    userId: string,
+    ids: string[],
+    receivableBy: Map<string, number>,
+  ): Promise<PortfolioCard[]> {
+    if (ids.length === 0) return [];
     const at = now();
-    const [list, [user]] = await Promise.all([
-      businesses.listBusinessesOf(userId),
-      db.select({ twoFactorSince: users.totpEnabledAt }).from(users).where(eq(users.id, userId)),
-    ]);
-    if (list.length === 0) return [];
-    const isLocked = (business: { requireTwoFactor: boolean }) =>
-      business.requireTwoFactor && !user?.twoFactorSince;
+    const list = await db
+      .select({
+        id: businesses.id,
+        razonSocial: businesses.razonSocial,
+        cuit: businesses.cuit,
+        role: memberships.role,
+        credentialStatus: tusfacturasCredentials.status,
+        credentialDetail: tusfacturasCredentials.statusDetail,
+        locked: sql<boolean>`${businesses.requireTwoFactor} and ${users.totpEnabledAt} is null`,
+      })
+      .from(memberships)
+      .innerJoin(businesses, eq(businesses.id, memberships.businessId))
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .leftJoin(tusfacturasCredentials, eq(tusfacturasCredentials.businessId, businesses.id))
+      .where(and(eq(memberships.userId, userId), inArray(memberships.businessId, ids)))
+      .orderBy(asc(businesses.id));
     // No data of a business that requires two-factor is read for a user without it.
-    const ids = list.filter((b) => !isLocked(b)).map((b) => b.id);
-    const [consumos, details, latestLedgers, ivas] = await Promise.all([
+    const open = list.filter((b) => !b.locked).map((b) => b.id);
+    const [consumos, ivas] = await Promise.all([
       db
         .selectDistinctOn([consumoSnapshots.businessId], {
           businessId: consumoSnapshots.businessId,
@@ -65,34 +122,8 @@ export function createPortfolioService({ db, businesses, now = () => new Date() 
           fetchedAt: consumoSnapshots.fetchedAt,
         })
         .from(consumoSnapshots)
-        .where(inArray(consumoSnapshots.businessId, ids))
+        .where(inArray(consumoSnapshots.businessId, open))
         .orderBy(consumoSnapshots.businessId, desc(consumoSnapshots.fetchedAt)),
-      db
-        .select({
-          businessId: tusfacturasCredentials.businessId,
-          detail: tusfacturasCredentials.statusDetail,
-        })
-        .from(tusfacturasCredentials)
-        .where(inArray(tusfacturasCredentials.businessId, ids)),
-      db
-        .selectDistinctOn([cuentaCorrienteSnapshots.businessId, cuentaCorrienteSnapshots.cuit], {
-          businessId: cuentaCorrienteSnapshots.businessId,
-          saldo: cuentaCorrienteSnapshots.saldoCentavos,
-        })
-        .from(cuentaCorrienteSnapshots)
-        .innerJoin(
-          clients,
-          and(
-            eq(clients.businessId, cuentaCorrienteSnapshots.businessId),
-            eq(clients.cuit, cuentaCorrienteSnapshots.cuit),
-          ),
-        )
-        .where(inArray(cuentaCorrienteSnapshots.businessId, ids))
-        .orderBy(
-          cuentaCorrienteSnapshots.businessId,
-          cuentaCorrienteSnapshots.cuit,
-          desc(cuentaCorrienteSnapshots.fetchedAt),
-        ),
       db
         .selectDistinctOn([ivaRequests.businessId], {
           businessId: ivaRequests.businessId,
@@ -102,45 +133,45 @@ export function createPortfolioService({ db, businesses, now = () => new Date() 
         .from(ivaRequests)
         .where(
           and(
-            inArray(ivaRequests.businessId, ids),
+            inArray(ivaRequests.businessId, open),
             notInArray(ivaRequests.status, ["queued", "skipped", "cancelled"]),
           ),
         )
         .orderBy(ivaRequests.businessId, desc(ivaRequests.requestedAt), sql`${ivaRequests.id}`),
     ]);
+    const byId = new Map(list.map((b) => [b.id, b]));
     const consumoBy = new Map(consumos.map((c) => [c.businessId, c]));
-    const detailBy = new Map(details.map((d) => [d.businessId, d.detail]));
     const ivaBy = new Map(ivas.map((i) => [i.businessId, i]));
-    const receivable = new Map<string, number>();
-    for (const ledger of latestLedgers) {
-      receivable.set(
-        ledger.businessId,
-        (receivable.get(ledger.businessId) ?? 0) + Math.max(ledger.saldo, 0),
-      );
-    }
-    return list.map((business): PortfolioCard => {
-      if (isLocked(business)) {
-        return {
-          consumo: null,
-          credentialStatus: null,
-          credentialDetail: null,
-          lastIva: null,
-          businessId: business.id,
-          razonSocial: business.razonSocial,
-          cuit: business.cuit,
-          role: business.role,
-          receivableCentavos: 0,
-          locked: true,
-          alerts: [
-            {
-              kind: "twoFactor",
-              text: "Pide verificación en dos pasos: activala para ver sus datos.",
-            },
-          ],
-        };
+    return ids.flatMap((id): PortfolioCard[] => {
+      const business = byId.get(id);
+      if (!business) return [];
+      const card = {
+        businessId: business.id,
+        razonSocial: business.razonSocial,
+        cuit: business.cuit,
+        role: business.role,
+      };
+      if (business.locked) {
+        return [
+          {
+            ...card,
+            consumo: null,
+            credentialStatus: null,
+            credentialDetail: null,
+            lastIva: null,
+            receivableCentavos: 0,
+            locked: true,
+            alerts: [
+              {
+                kind: "twoFactor",
+                text: "Pide verificación en dos pasos: activala para ver sus datos.",
+              },
+            ],
+          },
+        ];
       }
-      const consumo = consumoBy.get(business.id);
-      const iva = ivaBy.get(business.id);
+      const consumo = consumoBy.get(id);
+      const iva = ivaBy.get(id);
       const facts: PortfolioFacts = {
         consumo: consumo
           ? {
@@ -151,21 +182,20 @@ export function createPortfolioService({ db, businesses, now = () => new Date() 
             }
           : null,
         credentialStatus: business.credentialStatus,
-        credentialDetail: detailBy.get(business.id) ?? null,
+        credentialDetail: business.credentialDetail,
         lastIva: iva ? { status: iva.status, messages: iva.messages } : null,
       };
-      return {
-        ...facts,
-        businessId: business.id,
-        razonSocial: business.razonSocial,
-        cuit: business.cuit,
-        role: business.role,
-        receivableCentavos: receivable.get(business.id) ?? 0,
-        locked: false,
-        alerts: alertsOf(facts, at),
-      };
+      return [
+        {
+          ...facts,
+          ...card,
+          receivableCentavos: receivableBy.get(id) ?? 0,
+          locked: false,
+          alerts: alertsOf(facts, at),
+        },
+      ];
     });
   }
 
-  return { portfolioOf };
+  return { portfolioPage };
 }

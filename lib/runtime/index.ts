@@ -218,7 +218,7 @@ async function startRuntime(): Promise<Runtime> {
       invitationLifetimeMs: config.TABLERO_INVITATION_MINUTES * 60_000,
     }),
     navigation: createNavigationService({ db }),
-    portfolio: createPortfolioService({ db, businesses, now }),
+    portfolio: createPortfolioService({ db, now }),
     sessions,
     throttle,
     twoFactor: createTwoFactorService({ db, keyring, now, audit }),

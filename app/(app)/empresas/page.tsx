@@ -2,14 +2,19 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Portfolio } from "@/components/portfolio/portfolio";
 import { requireUser } from "@/lib/auth/session";
+import { parsePortfolioQuery } from "@/lib/portfolio/query";
 import { getRuntime } from "@/lib/runtime";
 
 export const metadata: Metadata = { title: "Empresas" };
 
-export default async function BusinessesPage() {
+export default async function BusinessesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUser();
-  const cards = await (await getRuntime()).portfolio.portfolioOf(user.id);
-  const now = new Date();
+  const query = parsePortfolioQuery(await searchParams);
+  const view = await (await getRuntime()).portfolio.portfolioPage(user.id, query);
   return (
     <>
       <div className="flex flex-wrap items-center justify-between gap-4">
@@ -21,7 +26,7 @@ export default async function BusinessesPage() {
           Agregar empresa
         </Link>
       </div>
-      {cards.length === 0 ? (
+      {view.businessCount === 0 ? (
         <div className="mt-8 rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center">
           <h2 className="text-lg font-semibold">Todavía no tenés empresas</h2>
           <p className="mx-auto mt-2 max-w-prose text-sm text-slate-600">
@@ -37,7 +42,7 @@ export default async function BusinessesPage() {
           </Link>
         </div>
       ) : (
-        <Portfolio cards={cards} now={now.toISOString()} />
+        <Portfolio view={view} query={{ ...query, page: view.page }} now={new Date()} />
       )}
     </>
   );

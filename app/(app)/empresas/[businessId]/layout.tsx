@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { BusinessTabs } from "@/components/businesses/business-tabs";
+import { CurrentBusiness } from "@/components/navigation/current-business";
 import { requireBusiness } from "@/lib/auth/access";
 import { roleLabels } from "@/lib/auth/permissions";
 import { formatCuit } from "@/lib/cuit";
@@ -15,6 +16,9 @@ export default async function BusinessLayout({
   const { business, role } = await requireBusiness(businessId, "business:read");
   return (
     <>
+      <CurrentBusiness
+        business={{ id: business.id, razonSocial: business.razonSocial, cuit: business.cuit }}
+      />
       <div className="print:hidden">
         <h1 className="text-2xl font-semibold">{business.razonSocial}</h1>
         <p className="mt-1 text-sm text-slate-600">

@@ -1,0 +1,2 @@
+ALTER TABLE "businesses" ADD COLUMN "razon_social_folded" text GENERATED ALWAYS AS (lower(translate("razon_social", 'áàâäãéèêëíìîïóòôöõúùûüñçÁÀÂÄÃÉÈÊËÍÌÎÏÓÒÔÖÕÚÙÛÜÑÇ', 'aaaaaeeeeiiiiooooouuuuncaaaaaeeeeiiiiooooouuuunc'))) STORED NOT NULL;--> statement-breakpoint
+ALTER TABLE "clients" ADD COLUMN "nombre_folded" text GENERATED ALWAYS AS (lower(translate("nombre", 'áàâäãéèêëíìîïóòôöõúùûüñçÁÀÂÄÃÉÈÊËÍÌÎÏÓÒÔÖÕÚÙÛÜÑÇ', 'aaaaaeeeeiiiiooooouuuuncaaaaaeeeeiiiiooooouuuunc'))) STORED NOT NULL;
