@@ -87,6 +87,74 @@ async function timeSearches(
   }
 }
 
+/** A person's pace: a key every 120 ms, the query typed into an empty box. */
+const KEY_DELAY_MS = 120;
+
+/**
+ * The palette as a person uses it, in Chromium: Ctrl+K on the portfolio, the query typed key by
+ * key, and the time from the last key to the search route's answer for the whole query having
+ * arrived (Resource Timing; drawing the list adds a frame). Median of a few runs per query.
+ */
+async function timePaletteInBrowser(
+  base: string,
+  account: ScaleAccount,
+): Promise<{ query: string; ms: number }[]> {
+  const browser = await chromium.launch(chromiumLaunchOptions);
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${base}/ingresar`);
+    await page.getByLabel("Email").fill(account.email);
+    await page.getByLabel("Contraseña").fill(account.password);
+    await page.getByRole("button", { name: "Ingresar" }).click();
+    await page.waitForURL(`${base}/empresas`);
+    await page.evaluate(() => {
+      document.addEventListener(
+        "keydown",
+        () => ((window as unknown as { lastKey: number }).lastKey = performance.now()),
+        true,
+      );
+    });
+    const dialog = page.getByRole("dialog", { name: "Ir a…" });
+    const box = dialog.getByRole("combobox", { name: "Empresa o cliente" });
+    // Right after the load the header may not be hydrated yet: press until the palette opens.
+    for (let i = 0; i < 50 && !(await dialog.isVisible()); i++) {
+      await page.keyboard.press("Control+K");
+      await page.waitForTimeout(200);
+    }
+    const results = [];
+    for (const query of SEARCHES) {
+      const samples: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        await box.fill("");
+        await page.evaluate(() => performance.clearResourceTimings());
+        const answered = page.waitForResponse(
+          (response) =>
+            new URL(response.url()).pathname === "/api/navegacion" &&
+            new URL(response.url()).searchParams.get("query") === query,
+        );
+        await box.pressSequentially(query, { delay: KEY_DELAY_MS });
+        await (await answered).finished();
+        samples.push(
+          await page.evaluate((q) => {
+            const entry = performance
+              .getEntriesByType("resource")
+              .findLast((e) => new URL(e.name).searchParams.get("query") === q) as
+              PerformanceResourceTiming | undefined;
+            return (
+              (entry?.responseEnd ?? Number.NaN) -
+              (window as unknown as { lastKey: number }).lastKey
+            );
+          }, query),
+        );
+      }
+      results.push({ query, ms: median(samples) });
+    }
+    return results;
+  } finally {
+    await browser.close();
+  }
+}
+
 async function waitForServer(url: string): Promise<void> {
   for (let i = 0; i < 240; i++) {
     try {
@@ -165,6 +233,8 @@ async function measureEngine(label: string, options: OpenDatabaseOptions, dataDi
       for (const [, pagePath] of pages) figures[who].push(await timePage(base + pagePath, cookie));
     }
 
+    const palette = await timePaletteInBrowser(base, accounts.scale);
+
     const s = accounts.scale.businessIds.length;
     const r = accounts.reference.businessIds.length;
     console.log(
@@ -186,6 +256,12 @@ async function measureEngine(label: string, options: OpenDatabaseOptions, dataDi
           `   (${r} empresas: ${ms.format(search.reference)} ms)`,
       );
     }
+    console.log(
+      `  Paleta en Chromium (Ctrl+K, una tecla cada ${KEY_DELAY_MS} ms; de la última tecla a ` +
+        "la respuesta completa; mediana de 5; meta ≤ 100 ms):",
+    );
+    for (const { query, ms: value } of palette)
+      console.log(`    «${query}»`.padEnd(20) + `${ms.format(value)} ms`.padStart(26));
   } finally {
     server.kill("SIGTERM");
     await new Promise((resolve) => server.once("exit", resolve));
