@@ -10,8 +10,8 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const runtime = await getRuntime();
   const [businesses, verification] = await Promise.all([
     runtime.businesses.listBusinessesOf(user.id),
-    // The user's own account only: whether they confirmed their address.
-    runtime.verification.status(user.id),
+    // The user's own account only; the session's query already said whether it is confirmed.
+    user.emailVerified ? null : runtime.verification.status(user.id),
   ]);
   return (
     <>
@@ -20,7 +20,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
         businesses={businesses.map(({ id, razonSocial, cuit }) => ({ id, razonSocial, cuit }))}
       />
       <main className="mx-auto max-w-5xl px-4 py-8">
-        {verification.verified ? null : (
+        {!verification || verification.verified ? null : (
           <div className="mb-6">
             <VerifyEmailBanner status={verification} />
           </div>
