@@ -12,14 +12,14 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const runtime = await getRuntime();
   const [header, verification] = await Promise.all([
     runtime.navigation.headerBusinessesOf(user.id),
-    // The user's own account only: whether they confirmed their address.
-    runtime.verification.status(user.id),
+    // The user's own account only; the session's query already said whether it is confirmed.
+    user.emailVerified ? null : runtime.verification.status(user.id),
   ]);
   return (
     <CurrentBusinessProvider>
       <AppHeader userName={user.name} businesses={header.businesses} total={header.total} />
       <main className="mx-auto max-w-5xl px-4 py-8">
-        {verification.verified ? null : (
+        {!verification || verification.verified ? null : (
           <div className="mb-6">
             <VerifyEmailBanner status={verification} />
           </div>

@@ -107,7 +107,7 @@ describe.each(databaseEngines())("action pipeline on $name", (engine) => {
       absoluteMs: 12 * 3_600_000,
       idleMs: 30 * 60_000,
     }).open({ userId: id, userAgent: null, address: null });
-    return { ...user, sessionId: sessionId!, twoFactor: false };
+    return { ...user, sessionId: sessionId!, twoFactor: false, emailVerified: true };
   };
   const businessRow = async (id = businessId) =>
     (await handle.db.select().from(businesses).where(eq(businesses.id, id)))[0];

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
 import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { businesses, memberships, type Business, type Role } from "@/lib/db/schema";
@@ -17,9 +18,10 @@ const businessIdSchema = z.uuid().refine((id) => id === id.toLowerCase());
 /**
  * The business and the user's role in it, or null when the user is not a member
  * (or the id is not even an id): callers answer "not found" either way, so nobody
- * learns whether another business exists.
+ * learns whether another business exists. Memoized per request (a business page's layout
+ * and the page both ask), never across requests.
  */
-export async function findMembership(
+export const findMembership = cache(async function findMembership(
   userId: string,
   businessId: unknown,
 ): Promise<{ business: Business; role: Role } | null> {
@@ -32,7 +34,7 @@ export async function findMembership(
     .innerJoin(businesses, eq(businesses.id, memberships.businessId))
     .where(and(eq(memberships.userId, userId), eq(memberships.businessId, id.data)));
   return row ?? null;
-}
+});
 
 /** Where a member without two-factor is sent from a business that requires it. */
 export function twoFactorSetupPath(businessId: string): string {

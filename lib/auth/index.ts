@@ -1,7 +1,10 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
 import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
+import { decode } from "next-auth/jwt";
 import Credentials from "next-auth/providers/credentials";
+import { cookies, headers } from "next/headers";
 import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { users } from "@/lib/db/schema";
@@ -181,3 +184,62 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     },
   },
 }));
+
+/** The session cookie's claims: who signed in, and the server-side session it belongs to. */
+export type SessionClaims = { userId: string; sessionId: string };
+
+const SESSION_COOKIE = "authjs.session-token";
+/** Auth.js names the cookie `__Secure-…` over https (and when the protocol is unknown). */
+const SECURE_SESSION_COOKIE = `__Secure-${SESSION_COOKIE}`;
+
+/**
+ * Cookies already decrypted, by a digest of cookie name and value, with their claims and
+ * expiry. A cookie's content cannot change (it is encrypted and authenticated with
+ * AUTH_SECRET), so decrypting the same one again would only give the same answer; whether its
+ * session is still live and what the user may do are asked of the database on every request.
+ */
+const decrypted = new Map<string, SessionClaims & { expiresAt: number }>();
+const DECRYPTED_MAX = 2000;
+
+/** A cookie's value, joined back when Auth.js split a large one into `name.0`, `name.1`, … */
+function cookieValue(jar: Awaited<ReturnType<typeof cookies>>, name: string): string | null {
+  const whole = jar.get(name)?.value;
+  if (whole) return whole;
+  let joined = "";
+  for (let i = 0; jar.has(`${name}.${i}`); i++) joined += jar.get(`${name}.${i}`)!.value;
+  return joined || null;
+}
+
+async function claimsOf(token: string, name: string): Promise<SessionClaims | null> {
+  const key = createHash("sha256").update(name).update("\0").update(token).digest("base64url");
+  const known = decrypted.get(key);
+  if (known && known.expiresAt > Date.now())
+    return { userId: known.userId, sessionId: known.sessionId };
+  decrypted.delete(key);
+  // The salt is the cookie's name, as Auth.js encrypts it; expired or foreign tokens throw.
+  const payload = await decode({ token, secret: env().authSecrets, salt: name }).catch(() => null);
+  const { sub, sid, exp } = payload ?? {};
+  if (typeof sub !== "string" || typeof sid !== "string" || typeof exp !== "number") return null;
+  if (decrypted.size >= DECRYPTED_MAX) decrypted.delete(decrypted.keys().next().value!);
+  decrypted.set(key, { userId: sub, sessionId: sid, expiresAt: exp * 1000 });
+  return { userId: sub, sessionId: sid };
+}
+
+/**
+ * The session cookie of this request, decrypted as Auth.js does (same cookie name, secrets and
+ * salt), without the rest of `auth()`: that runs Auth.js' whole session endpoint (a synthetic
+ * request, the callbacks, and a re-encrypted cookie a page cannot even set) on every call. The
+ * claims say nothing about whether the session is still live: `currentUser` asks the database.
+ */
+export async function sessionClaims(): Promise<SessionClaims | null> {
+  const [jar, requestHeaders] = await Promise.all([cookies(), headers()]);
+  const names =
+    requestHeaders.get("x-forwarded-proto") === "http"
+      ? [SESSION_COOKIE, SECURE_SESSION_COOKIE]
+      : [SECURE_SESSION_COOKIE, SESSION_COOKIE];
+  for (const name of names) {
+    const token = cookieValue(jar, name);
+    if (token) return claimsOf(token, name);
+  }
+  return null;
+}

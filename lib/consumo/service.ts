@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { and, desc, eq, gt, sql } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, or, sql } from "drizzle-orm";
 import { DomainError } from "@/lib/errors";
 import { loadCredentials } from "@/lib/businesses/credentials";
 import type { SpendingGuard } from "@/lib/spending/guard";
@@ -8,7 +8,12 @@ import { credentialKey } from "@/lib/tusfacturas/credentials";
 import type { Keyring } from "@/lib/crypto/secrets";
 import type { Database } from "@/lib/db";
 import type { Locks } from "@/lib/db/locks";
-import { consumoSnapshots, tusfacturasCredentials, tusfacturasRequests } from "@/lib/db/schema";
+import {
+  businesses,
+  consumoSnapshots,
+  tusfacturasCredentials,
+  tusfacturasRequests,
+} from "@/lib/db/schema";
 import {
   describeTusFacturasError,
   TusFacturasError,
@@ -50,46 +55,65 @@ export function createConsumoService({
   const inFlight = createSingleFlight<ConsumoView>();
 
   async function view(businessId: string): Promise<ConsumoView & { lastAttemptAt: Date | null }> {
-    const [[snapshot], [credentials], [lastAttempt]] = await Promise.all([
-      db
-        .select()
-        .from(consumoSnapshots)
-        .where(eq(consumoSnapshots.businessId, businessId))
-        .orderBy(desc(consumoSnapshots.fetchedAt))
-        .limit(1),
-      db
-        .select({
-          status: tusfacturasCredentials.status,
-          detail: tusfacturasCredentials.statusDetail,
-          lastVerifiedAt: tusfacturasCredentials.lastVerifiedAt,
-        })
-        .from(tusfacturasCredentials)
-        .where(eq(tusfacturasCredentials.businessId, businessId)),
-      db
-        .select({ at: tusfacturasRequests.at })
-        .from(tusfacturasRequests)
-        .where(
-          and(
-            eq(tusfacturasRequests.businessId, businessId),
-            eq(tusfacturasRequests.method, CONSUMO_METHOD),
-          ),
-        )
-        .orderBy(desc(tusfacturasRequests.at))
-        .limit(1),
-    ]);
-    const [lastError] = await db
-      .select({ message: tusfacturasRequests.errorMessage, at: tusfacturasRequests.at })
+    // One query (a page reads this on every visit): the business's last snapshot, its
+    // credentials' status, the last attempt, and the last failure since that snapshot.
+    const snap = db
+      .select()
+      .from(consumoSnapshots)
+      .where(eq(consumoSnapshots.businessId, businesses.id))
+      .orderBy(desc(consumoSnapshots.fetchedAt))
+      .limit(1)
+      .as("snapshot");
+    const consumoRequests = and(
+      eq(tusfacturasRequests.businessId, businesses.id),
+      eq(tusfacturasRequests.method, CONSUMO_METHOD),
+    );
+    const attempt = db
+      .select({ attemptAt: tusfacturasRequests.at })
+      .from(tusfacturasRequests)
+      .where(consumoRequests)
+      .orderBy(desc(tusfacturasRequests.at))
+      .limit(1)
+      .as("attempt");
+    const failure = db
+      .select({ errorMessage: tusfacturasRequests.errorMessage, errorAt: tusfacturasRequests.at })
       .from(tusfacturasRequests)
       .where(
         and(
-          eq(tusfacturasRequests.businessId, businessId),
-          eq(tusfacturasRequests.method, CONSUMO_METHOD),
+          consumoRequests,
           eq(tusfacturasRequests.outcome, "error"),
-          snapshot ? gt(tusfacturasRequests.at, snapshot.fetchedAt) : undefined,
+          or(isNull(snap.fetchedAt), gt(tusfacturasRequests.at, snap.fetchedAt)),
         ),
       )
       .orderBy(desc(tusfacturasRequests.at))
-      .limit(1);
+      .limit(1)
+      .as("failure");
+    const [row] = await db
+      .select({
+        snapshot: {
+          fetchedAt: snap.fetchedAt,
+          abonosPendientes: snap.abonosPendientes,
+          comprobantesGenerados: snap.comprobantesGenerados,
+          comprobantesCupo: snap.comprobantesCupo,
+          comprobantesDisponibles: snap.comprobantesDisponibles,
+        },
+        credentials: {
+          status: tusfacturasCredentials.status,
+          detail: tusfacturasCredentials.statusDetail,
+          lastVerifiedAt: tusfacturasCredentials.lastVerifiedAt,
+        },
+        lastAttemptAt: attempt.attemptAt,
+        lastError: { message: failure.errorMessage, at: failure.errorAt },
+      })
+      .from(businesses)
+      .leftJoinLateral(snap, sql`true`)
+      .leftJoin(tusfacturasCredentials, eq(tusfacturasCredentials.businessId, businesses.id))
+      .leftJoinLateral(attempt, sql`true`)
+      .leftJoinLateral(failure, sql`true`)
+      .where(eq(businesses.id, businessId));
+    const snapshot = row?.snapshot;
+    const credentials = row?.credentials;
+    const lastError = row?.lastError;
     return {
       snapshot: snapshot
         ? {
@@ -110,7 +134,7 @@ export function createConsumoService({
             lastVerifiedAt: credentials.lastVerifiedAt?.toISOString() ?? null,
           }
         : { status: "missing", detail: null, lastVerifiedAt: null },
-      lastAttemptAt: lastAttempt?.at ?? null,
+      lastAttemptAt: row?.lastAttemptAt ?? null,
     };
   }
 
@@ -191,24 +215,27 @@ export function createConsumoService({
     // across instances; the stored copy is read again under the lock, where another
     // instance's refresh shows. Replaced credentials do not wait for the old set's call.
     return inFlight.run(businessId, stored.sealed, () =>
-      locks.withLock(`refresh:consumo:${businessId}:${credentialKey(stored.credentials)}`, async () => {
-        if (onlyIfStale) {
-          const current = await view(businessId);
-          if (!stale(current)) return publicView(current);
-        }
-        // Under the lock, so two presses on two instances cannot both pass the interval.
-        const admitted =
-          !spending ||
-          (await spending.admit({
-            businessId,
-            userId,
-            method: CONSUMO_METHOD,
-            explicit: !onlyIfStale,
-          }));
-        if (!admitted) return publicView(await view(businessId));
-        await fetchAndStore(businessId, userId, stored);
-        return publicView(await view(businessId));
-      }),
+      locks.withLock(
+        `refresh:consumo:${businessId}:${credentialKey(stored.credentials)}`,
+        async () => {
+          if (onlyIfStale) {
+            const current = await view(businessId);
+            if (!stale(current)) return publicView(current);
+          }
+          // Under the lock, so two presses on two instances cannot both pass the interval.
+          const admitted =
+            !spending ||
+            (await spending.admit({
+              businessId,
+              userId,
+              method: CONSUMO_METHOD,
+              explicit: !onlyIfStale,
+            }));
+          if (!admitted) return publicView(await view(businessId));
+          await fetchAndStore(businessId, userId, stored);
+          return publicView(await view(businessId));
+        },
+      ),
     );
   }
 

@@ -106,9 +106,13 @@ export function createCuentaCorrienteService(deps: CuentaCorrienteDeps) {
     return cliente;
   }
 
-  async function view(businessId: string, cuit: string): Promise<CuentaCorrienteView> {
+  async function view(
+    businessId: string,
+    cuit: string,
+    known?: Awaited<ReturnType<typeof status>>,
+  ): Promise<CuentaCorrienteView> {
     const cliente = await requireClient(businessId, cuit);
-    const current = await status(businessId, cuit);
+    const current = known ?? (await status(businessId, cuit));
     const snapshot = current.snapshot;
     const [lastError] = await db
       .select({ message: tusfacturasRequests.errorMessage, at: tusfacturasRequests.at })
@@ -257,7 +261,8 @@ export function createCuentaCorrienteService(deps: CuentaCorrienteDeps) {
 
   /** The stored view with no upstream call, and whether a visit would refresh it first. */
   async function peek(businessId: string, cuit: string) {
-    const [current, stored] = await Promise.all([status(businessId, cuit), view(businessId, cuit)]);
+    const current = await status(businessId, cuit);
+    const stored = await view(businessId, cuit, current);
     return { view: stored, refreshing: current.stale || inFlight.has(key(businessId, cuit)) };
   }
 

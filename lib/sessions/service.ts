@@ -27,6 +27,17 @@ export type ActiveSession = {
   current: boolean;
 };
 
+/** The account a live session belongs to, as every page needs it. */
+export type SessionAccount = {
+  id: string;
+  name: string;
+  email: string;
+  /** Whether the account signs in with a second factor (businesses may require it). */
+  twoFactor: boolean;
+  /** Whether the person confirmed their email address. */
+  emailVerified: boolean;
+};
+
 /** A request's last use is written at most this often: a page load makes several checks. */
 const TOUCH_EVERY_MS = 60_000;
 
@@ -47,6 +58,36 @@ export function createSessionsService({
       gt(userSessions.expiresAt, now()),
       gt(userSessions.lastSeenAt, new Date(now().getTime() - idleMs)),
     );
+
+  async function userOf(sessionId: string, userId: string): Promise<SessionAccount | null> {
+    if (!/^[0-9a-f-]{36}$/.test(sessionId)) return null;
+    const [row] = await db
+      .select({
+        lastSeenAt: userSessions.lastSeenAt,
+        id: users.id,
+        name: users.name,
+        email: users.email,
+        twoFactorSince: users.totpEnabledAt,
+        emailVerifiedAt: users.emailVerifiedAt,
+      })
+      .from(userSessions)
+      .innerJoin(users, eq(users.id, userSessions.userId))
+      .where(and(eq(userSessions.id, sessionId), eq(userSessions.userId, userId), live()));
+    if (!row) return null;
+    if (now().getTime() - row.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
+      await db
+        .update(userSessions)
+        .set({ lastSeenAt: now() })
+        .where(eq(userSessions.id, sessionId));
+    }
+    return {
+      id: row.id,
+      name: row.name,
+      email: row.email,
+      twoFactor: row.twoFactorSince !== null,
+      emailVerified: row.emailVerifiedAt !== null,
+    };
+  }
 
   return {
     /**
@@ -87,23 +128,15 @@ export function createSessionsService({
     },
 
     /**
-     * Whether the session is still good for this user (not ended, not expired, not idle too
-     * long), noting its use.
+     * The account behind a session that is still good for this user (not ended, not expired,
+     * not idle too long), noting the session's use; null otherwise. One query: a page asks
+     * this on every request.
      */
+    userOf,
+
+    /** Whether the session is still good for this user (see `userOf`), noting its use. */
     async check(sessionId: string, userId: string): Promise<boolean> {
-      if (!/^[0-9a-f-]{36}$/.test(sessionId)) return false;
-      const [row] = await db
-        .select({ lastSeenAt: userSessions.lastSeenAt })
-        .from(userSessions)
-        .where(and(eq(userSessions.id, sessionId), eq(userSessions.userId, userId), live()));
-      if (!row) return false;
-      if (now().getTime() - row.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
-        await db
-          .update(userSessions)
-          .set({ lastSeenAt: now() })
-          .where(eq(userSessions.id, sessionId));
-      }
-      return true;
+      return (await userOf(sessionId, userId)) !== null;
     },
 
     /**

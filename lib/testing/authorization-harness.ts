@@ -127,6 +127,11 @@ export function authModule() {
   const unused = () => Promise.reject(new Error("Auth.js is not exercised by these tests"));
   return {
     auth: () => (session.userId ? sessionOf(session.userId) : Promise.resolve(null)),
+    sessionClaims: async () => {
+      if (!session.userId) return null;
+      const { user, sessionId } = await sessionOf(session.userId);
+      return { userId: user.id, sessionId };
+    },
     signIn: unused,
     signOut: unused,
     handlers: { GET: unused, POST: unused },

@@ -1,0 +1,404 @@
+/**
+ * The HTTP half of `npm run bench`: requests per second a signed-in `next start` serves for
+ * the pages people open most (every one from stored snapshots, no TusFacturas call), next to
+ * a bare dynamic page of the same next/react versions built and served the same way, measured
+ * in the same run and alternating with it so the machine's noise hits both. Runs on PGlite and,
+ * with BENCH_DATABASE_URL or TEST_DATABASE_URL, on a fresh PostgreSQL database too. Needs wrk
+ * (`apt-get install -y wrk`); without it the section is skipped. Figures only, no thresholds.
+ */
+import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { hashPassword } from "@/lib/auth/password";
+import { createBusinessesService } from "@/lib/businesses/service";
+import { createClientesService } from "@/lib/clientes/service";
+import { openDatabase, type OpenDatabaseOptions } from "@/lib/db/client";
+import { tusfacturasCredentials, users } from "@/lib/db/schema";
+import { createEmulatorControl } from "@/lib/tusfacturas/emulator/control";
+import { startEmulator } from "@/lib/tusfacturas/emulator/server";
+import { createDatabase, dropDatabase } from "../e2e/multi-instance/cluster";
+import { benchDatabaseUrl } from "./bench-multi-instance";
+import { buildIfNeeded, nextBin } from "./build-if-needed";
+
+const WRK = "/usr/bin/wrk";
+const BASE_PORT = Number(process.env.BENCH_PORT ?? 3391) + 5;
+const LOAD = { threads: 1, connections: 16, seconds: 10 };
+const SINGLE_SECONDS = 5;
+const APIKEY = "1001";
+/** A client of the emulator's account 1001 with a 40-movement ledger. */
+const CLIENT = { cuit: "30699112247", nombre: "HOTEL LOS ALAMOS S.R.L." };
+const EMAIL = "bench-http@tablero.local";
+const PASSWORD = "bench-http-password";
+const RAZON_SOCIAL = "Panadería La Espiga S.R.L.";
+
+export type WrkFigures = { requestsPerSecond: number; p50Ms: number; failures: number };
+export type PageFigures = { page: string; load: WrkFigures; single: WrkFigures; bare: WrkFigures };
+export type EngineFigures = {
+  engine: "PGlite" | "PostgreSQL";
+  pages: PageFigures[];
+  /** TusFacturas calls the emulator counted while wrk ran (after the warm-up visits). */
+  upstreamCalls: number;
+};
+
+type Server = { url: string; child: ChildProcess; log: string };
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export function startNext(
+  cwd: string,
+  port: number,
+  env: Record<string, string>,
+  log: string,
+): Server {
+  const out = fs.openSync(log, "a");
+  const child = spawn(
+    process.execPath,
+    [path.join(cwd, nextBinRelative()), "start", "-p", `${port}`],
+    {
+      cwd,
+      stdio: ["ignore", out, out],
+      env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...env },
+    },
+  );
+  fs.closeSync(out);
+  return { url: `http://127.0.0.1:${port}`, child, log };
+}
+
+function nextBinRelative(): string {
+  return path.relative(process.cwd(), nextBin);
+}
+
+async function waitFor(server: Server, pathname: string): Promise<void> {
+  for (let i = 0; i < 240; i++) {
+    if (server.child.exitCode !== null) break;
+    try {
+      if ((await fetch(server.url + pathname)).ok) return;
+    } catch {
+      // Not up yet.
+    }
+    await sleep(250);
+  }
+  throw new Error(`${server.url}${pathname} no respondió.\n${logTail(server.log)}`);
+}
+
+function logTail(log: string): string {
+  return fs.readFileSync(log, "utf8").split("\n").slice(-20).join("\n");
+}
+
+async function stop(server: Server): Promise<void> {
+  if (server.child.exitCode !== null) return;
+  const exited = new Promise((resolve) => server.child.once("exit", resolve));
+  server.child.kill("SIGTERM");
+  await Promise.race([exited, sleep(15_000)]);
+  if (server.child.exitCode === null) server.child.kill("SIGKILL");
+}
+
+/**
+ * A bare Next.js app with one dynamic page, in its own folder outside the project (with its
+ * own node_modules, hard links of the project's: Turbopack refuses a symlinked one, and a
+ * folder inside the project would pick up its instrumentation.ts), built with `next build`.
+ */
+function buildBareApp(dir: string): void {
+  fs.mkdirSync(path.join(dir, "app"), { recursive: true });
+  execFileSync("cp", ["-al", path.join(process.cwd(), "node_modules"), dir]);
+  fs.writeFileSync(
+    path.join(dir, "package.json"),
+    JSON.stringify({ name: "bare", private: true, type: "module" }),
+  );
+  fs.writeFileSync(path.join(dir, "next.config.mjs"), "export default {};\n");
+  fs.writeFileSync(
+    path.join(dir, "app", "layout.jsx"),
+    `export const metadata = { title: "Mínima" };
+export default function RootLayout({ children }) {
+  return (<html lang="es-AR"><body>{children}</body></html>);
+}
+`,
+  );
+  fs.writeFileSync(
+    path.join(dir, "app", "page.jsx"),
+    `import { headers } from "next/headers";
+export const dynamic = "force-dynamic";
+export default async function Page() {
+  const agent = (await headers()).get("user-agent") ?? "";
+  return (<main><h1>Página mínima</h1><p>{agent.length} caracteres de user-agent.</p></main>);
+}
+`,
+  );
+  // Its own copy of next: the project's would load the project's React next to the app's.
+  const build = spawnSync(process.execPath, [path.join(dir, nextBinRelative()), "build"], {
+    cwd: dir,
+    encoding: "utf8",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+  });
+  if (build.status !== 0)
+    throw new Error(`next build de la página mínima falló:\n${build.stdout}\n${build.stderr}`);
+}
+
+/** A verified owner with the emulator's account 1001 and one client; returns the business id. */
+export async function seed(options: OpenDatabaseOptions, key: Buffer): Promise<string> {
+  const handle = await openDatabase(options);
+  try {
+    const [user] = await handle.db
+      .insert(users)
+      .values({
+        name: "Bench HTTP",
+        email: EMAIL,
+        passwordHash: await hashPassword(PASSWORD),
+        emailVerifiedAt: new Date(),
+      })
+      .returning({ id: users.id });
+    const keyring = new Map([[1, key]]);
+    const businessId = await createBusinessesService({ db: handle.db, keyring }).insertBusiness(
+      user!.id,
+      {
+        razonSocial: RAZON_SOCIAL,
+        cuit: "30712293841",
+        credentials: { apikey: APIKEY, apitoken: "demo1001token", usertoken: "demo1001user" },
+      },
+    );
+    await handle.db.update(tusfacturasCredentials).set({ status: "verified" });
+    await createClientesService({ db: handle.db }).insertClient(businessId, CLIENT);
+    return businessId;
+  } finally {
+    await handle.close();
+  }
+}
+
+function cookiesOf(response: Response): string[] {
+  return response.headers.getSetCookie().map((c) => c.split(";")[0]!);
+}
+
+/** Signs in through Auth.js's credentials endpoint, as the sign-in form ends up doing. */
+export async function signIn(base: string): Promise<string> {
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const jar = cookiesOf(csrf);
+  const answer = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: jar.join("; ") },
+    body: new URLSearchParams({ csrfToken, email: EMAIL, password: PASSWORD, callbackUrl: "/" }),
+  });
+  await answer.arrayBuffer();
+  const session = cookiesOf(answer).find((c) => c.startsWith("authjs.session-token="));
+  if (!session) throw new Error(`No se pudo ingresar (HTTP ${answer.status}).`);
+  return session;
+}
+
+/** One visit, read to the end (a stale snapshot's refresh streams in); must show `expected`. */
+async function visit(url: string, cookie: string, expected: string): Promise<void> {
+  const get = () => fetch(url, { headers: { Cookie: cookie }, redirect: "manual" });
+  // A kept-alive connection the server just closed fails the write: the GET is sent again.
+  const response = await get().catch(get);
+  const body = await response.text();
+  if (response.status !== 200 || !body.includes(expected))
+    throw new Error(`${url}: HTTP ${response.status}, sin «${expected}».`);
+}
+
+function parseDuration(value: string): number {
+  const match = /^([\d.]+)(us|ms|s|m)$/.exec(value);
+  if (!match) return Number.NaN;
+  const factor = { us: 0.001, ms: 1, s: 1000, m: 60_000 }[match[2] as "us" | "ms" | "s" | "m"];
+  return Number(match[1]) * factor;
+}
+
+function wrk(url: string, cookie: string | null, connections: number, seconds: number): WrkFigures {
+  const args = ["-t1", `-c${connections}`, `-d${seconds}s`, "--latency"];
+  if (cookie) args.push("-H", `Cookie: ${cookie}`);
+  const out = execFileSync(WRK, [...args, url], { encoding: "utf8" });
+  const rps = /Requests\/sec:\s+([\d.]+)/.exec(out)?.[1];
+  const p50 = /^\s+50%\s+(\S+)/m.exec(out)?.[1];
+  const non2xx = Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(out)?.[1] ?? 0);
+  const errors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out);
+  const socketErrors = errors ? errors.slice(1).reduce((sum, n) => sum + Number(n), 0) : 0;
+  return {
+    requestsPerSecond: Number(rps ?? Number.NaN),
+    p50Ms: p50 ? parseDuration(p50) : Number.NaN,
+    failures: non2xx + socketErrors,
+  };
+}
+
+type Target = { page: string; path: string; expected: string };
+
+function targets(businessId: string): Target[] {
+  const b = `/empresas/${businessId}`;
+  return [
+    { page: "consumo", path: `${b}/consumo`, expected: "Comprobantes" },
+    { page: "portfolio /empresas", path: "/empresas", expected: RAZON_SOCIAL },
+    { page: "clientes", path: `${b}/clientes`, expected: CLIENT.nombre },
+    { page: "cuenta corriente", path: `${b}/clientes/${CLIENT.cuit}`, expected: CLIENT.nombre },
+    { page: "IVA", path: `${b}/iva`, expected: "IVA compras-ventas" },
+  ];
+}
+
+async function measureEngine(
+  engine: EngineFigures["engine"],
+  bare: Server,
+  options: { databaseUrl: string | null; port: number; workDir: string; emulatorUrl: string },
+): Promise<EngineFigures> {
+  const key = randomBytes(32);
+  const dataDir = path.join(options.workDir, engine);
+  fs.mkdirSync(dataDir, { recursive: true });
+  const businessId = await seed(
+    options.databaseUrl
+      ? { url: options.databaseUrl }
+      : { pgliteDir: path.join(dataDir, "pglite") },
+    key,
+  );
+  const server = startNext(
+    process.cwd(),
+    options.port,
+    {
+      DATABASE_URL: options.databaseUrl ?? "",
+      TABLERO_DATA_DIR: dataDir,
+      AUTH_SECRET: randomBytes(32).toString("base64"),
+      TABLERO_ENCRYPTION_KEY: key.toString("base64"),
+      TUSFACTURAS_API_URL: options.emulatorUrl,
+      // The default window (15 min) already outlasts a run; set so that it always does.
+      TABLERO_FRESHNESS_MINUTES: "120",
+    },
+    path.join(options.workDir, `${engine}.log`),
+  );
+  try {
+    await waitFor(server, "/ingresar");
+    const cookie = await signIn(server.url);
+    const pages = targets(businessId);
+    // The first visits store the snapshots (consumo, the ledger); after them nothing is stale.
+    for (const target of pages) await visit(server.url + target.path, cookie, target.expected);
+    for (const target of pages) await visit(server.url + target.path, cookie, target.expected);
+    const control = createEmulatorControl(options.emulatorUrl);
+    const callsBefore = (await control.calls(APIKEY)).total;
+    const figures: PageFigures[] = [];
+    for (const target of pages) {
+      const url = server.url + target.path;
+      const load = wrk(url, cookie, LOAD.connections, LOAD.seconds);
+      const bareLoad = wrk(bare.url, null, LOAD.connections, LOAD.seconds);
+      const single = wrk(url, cookie, 1, SINGLE_SECONDS);
+      const bareSingle = wrk(bare.url, null, 1, SINGLE_SECONDS);
+      figures.push({
+        page: target.page,
+        load,
+        single,
+        bare: { ...bareLoad, p50Ms: bareSingle.p50Ms },
+      });
+    }
+    // Still signed in: a redirect to /ingresar would have made every figure meaningless.
+    await visit(server.url + pages[0]!.path, cookie, pages[0]!.expected);
+    const upstreamCalls = (await control.calls(APIKEY)).total - callsBefore;
+    return { engine, pages: figures, upstreamCalls };
+  } catch (error) {
+    throw new Error(`${engine}: ${String(error)}\n${logTail(server.log)}`, { cause: error });
+  } finally {
+    await stop(server);
+  }
+}
+
+/** Null when wrk is not installed. */
+export async function measureHttp(): Promise<EngineFigures[] | null> {
+  if (!fs.existsSync(WRK)) return null;
+  buildIfNeeded();
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "tablero-bench-http-"));
+  const bareDir = path.join(workDir, "bare");
+  const emulator = await startEmulator({ port: 0, quiet: true });
+  const adminUrl = benchDatabaseUrl();
+  const database = adminUrl ? await createDatabase(adminUrl, "tablero_bench_http") : null;
+  let bare: Server | null = null;
+  try {
+    buildBareApp(bareDir);
+    bare = startNext(bareDir, BASE_PORT, {}, path.join(workDir, "bare.log"));
+    await waitFor(bare, "/");
+    const common = { workDir, emulatorUrl: emulator.url };
+    const results = [
+      await measureEngine("PGlite", bare, { ...common, databaseUrl: null, port: BASE_PORT + 1 }),
+    ];
+    if (database) {
+      results.push(
+        await measureEngine("PostgreSQL", bare, {
+          ...common,
+          databaseUrl: database.url,
+          port: BASE_PORT + 2,
+        }),
+      );
+    }
+    return results;
+  } finally {
+    if (bare) await stop(bare);
+    if (adminUrl && database) await dropDatabase(adminUrl, database.name).catch(() => undefined);
+    await emulator.close();
+    fs.rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+const decimal = new Intl.NumberFormat("es-AR", {
+  maximumFractionDigits: 1,
+  minimumFractionDigits: 1,
+});
+const integer = new Intl.NumberFormat("es-AR", { maximumFractionDigits: 0 });
+
+/** Prints the table (Spanish, figures only). */
+export async function printHttpMeasurement(): Promise<void> {
+  const results = await measureHttp();
+  if (!results) {
+    console.log(`HTTP: sin medir (falta wrk en ${WRK}: instalalo con \`apt-get install -y wrk\`).`);
+    return;
+  }
+  const engines = results.map((r) => r.engine);
+  console.log(
+    `HTTP con sesión iniciada, páginas desde copias guardadas (next start; wrk -t${LOAD.threads} ` +
+      `-c${LOAD.connections} -d${LOAD.seconds}s; p50 con 1 conexión, -d${SINGLE_SECONDS}s), ` +
+      `cada página seguida de la página mínima:`,
+  );
+  if (engines.length === 1)
+    console.log("  (PostgreSQL sin medir: definí TEST_DATABASE_URL o BENCH_DATABASE_URL.)");
+  const header = ["página".padEnd(22)];
+  for (const engine of engines) header.push(`req/s ${engine}`.padStart(18), "% mínima".padStart(9));
+  for (const engine of engines) header.push(`p50 ${engine}`.padStart(16));
+  console.log(`  ${header.join("")}`);
+  const pages = results[0]!.pages.map((p) => p.page);
+  const cell = (value: number, unit = "") =>
+    Number.isFinite(value) ? `${decimal.format(value)}${unit}` : "—";
+  for (const [i, page] of pages.entries()) {
+    const row = [page.padEnd(22)];
+    for (const result of results) {
+      const figures = result.pages[i]!;
+      const failed = figures.load.failures > 0 ? ` (${figures.load.failures} errores)` : "";
+      row.push(
+        `${integer.format(figures.load.requestsPerSecond)}${failed}`.padStart(18),
+        `${integer.format((100 * figures.load.requestsPerSecond) / figures.bare.requestsPerSecond)} %`.padStart(
+          9,
+        ),
+      );
+    }
+    for (const result of results) row.push(cell(result.pages[i]!.single.p50Ms, " ms").padStart(16));
+    console.log(`  ${row.join("")}`);
+  }
+  for (const result of results) {
+    const rps = result.pages.map((p) => p.bare.requestsPerSecond);
+    const p50 = result.pages.map((p) => p.bare.p50Ms);
+    const range = (values: number[], format: (n: number) => string) =>
+      `${format(Math.min(...values))}–${format(Math.max(...values))}`;
+    console.log(
+      `  página mínima (Next ${nextVersion()}, durante ${result.engine}): ` +
+        `${range(rps, (n) => integer.format(n))} req/s, p50 ${range(p50, (n) => decimal.format(n))} ms`,
+    );
+  }
+  for (const result of results)
+    console.log(
+      `  Llamadas a TusFacturas durante las corridas (${result.engine}): ${result.upstreamCalls}`,
+    );
+}
+
+function nextVersion(): string {
+  const pkg = path.join(process.cwd(), "node_modules", "next", "package.json");
+  return (JSON.parse(fs.readFileSync(pkg, "utf8")) as { version: string }).version;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  printHttpMeasurement().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}
