@@ -4,7 +4,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useEffect, useMemo, useState } from "react";
 import { buildLedger, type Ledger } from "@/lib/cuenta-corriente/ledger";
 import { unpackMovimientos, type PackedMovimientos } from "@/lib/cuenta-corriente/packed";
-import { movimientosPath } from "@/lib/cuenta-corriente/schemas";
+import { movimientosPath } from "@/lib/cuenta-corriente/movimientos-path";
 import { queryKeys } from "@/lib/query-keys";
 
 async function fetchMovimientos(path: string): Promise<PackedMovimientos> {

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { formatCuit } from "@/lib/cuit";
-import { NAVIGATION_QUERY_MAX } from "@/lib/navigation/schemas";
+import { NAVIGATION_QUERY_MAX } from "@/lib/navigation/query";
 import { businessHref, clientHref } from "@/lib/navigation/paths";
 import type { NavigationResult } from "@/lib/navigation/service";
 import type { BusinessOption } from "./types";
