@@ -1,4 +1,5 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import { QueryProvider } from "@/components/query-provider";
 import type { ConsumoView } from "@/lib/consumo/view";
 import { makeQueryClient } from "@/lib/query-client";
 import { queryKeys } from "@/lib/query-keys";
@@ -26,8 +27,10 @@ export function ConsumoSection({
   const queryClient = makeQueryClient();
   queryClient.setQueryData(queryKeys.consumo(businessId), view);
   return (
-    <HydrationBoundary state={dehydrate(queryClient)}>
-      <ConsumoPanel businessId={businessId} canRefresh={canRefresh} />
-    </HydrationBoundary>
+    <QueryProvider>
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <ConsumoPanel businessId={businessId} canRefresh={canRefresh} />
+      </HydrationBoundary>
+    </QueryProvider>
   );
 }

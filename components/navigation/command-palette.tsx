@@ -1,12 +1,20 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useEffect, useState, useSyncExternalStore } from "react";
 import { useReturnFocus } from "@/components/ui/use-return-focus";
-import { NavigationDialog } from "./navigation-dialog";
 import type { BusinessOption } from "./types";
 
 const noSubscription = () => () => {};
 const isApple = () => /Mac|iPhone|iPad/.test(navigator.userAgent);
+
+// The dialog and its search (with react-query) load when someone heads for it: the trigger
+// hovered or focused, or Ctrl/⌘ pressed; opening it before they arrive just waits for them.
+const loadDialog = () => import("./navigation-dialog");
+const NavigationDialog = dynamic(() => loadDialog().then((m) => m.NavigationDialog), {
+  ssr: false,
+});
+const preloadDialog = () => void loadDialog();
 
 /**
  * "Buscar…" in the header and its shortcut, Ctrl+K (⌘+K on Apple keyboards) anywhere in the
@@ -19,6 +27,7 @@ export function CommandPalette({ businesses }: { businesses: BusinessOption[] })
 
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
+      if (event.key === "Control" || event.key === "Meta") preloadDialog();
       if (event.key.toLowerCase() !== "k" || event.altKey || event.shiftKey) return;
       if (!(event.ctrlKey || event.metaKey)) return;
       // The browser's own Ctrl+K (its search box) would take focus away from the page.
@@ -38,6 +47,8 @@ export function CommandPalette({ businesses }: { businesses: BusinessOption[] })
         type="button"
         aria-haspopup="dialog"
         aria-keyshortcuts="Control+K Meta+K"
+        onPointerEnter={preloadDialog}
+        onFocus={preloadDialog}
         onClick={(event) => {
           returnFocusRef.current = event.currentTarget;
           setOpen(true);
