@@ -1,10 +1,9 @@
-import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
-import { QueryProvider } from "@/components/query-provider";
+import { dehydrate } from "@tanstack/react-query";
 import type { LedgerFirstScreen } from "@/lib/cuenta-corriente/screen";
 import type { CuentaCorrienteView } from "@/lib/cuenta-corriente/view";
 import { makeQueryClient } from "@/lib/query-client";
 import { queryKeys } from "@/lib/query-keys";
-import { LedgerContent, LedgerView } from "./ledger-view";
+import { LedgerLive } from "./ledger-live";
 
 /**
  * The ledger with its view handed to the client's query cache; or, while the server is still
@@ -30,19 +29,10 @@ export function LedgerSection({
   refreshing?: boolean;
 }) {
   const shared = { businessId, today, empresa, firstScreen, canRefresh };
-  if (refreshing)
-    return (
-      <QueryProvider>
-        <LedgerContent {...shared} view={view} refreshing />
-      </QueryProvider>
-    );
+  if (refreshing) return <LedgerLive {...shared} live={{ refreshingView: view }} />;
   const queryClient = makeQueryClient();
   queryClient.setQueryData(queryKeys.cuentaCorriente(businessId, view.cliente.cuit), view);
   return (
-    <QueryProvider>
-      <HydrationBoundary state={dehydrate(queryClient)}>
-        <LedgerView {...shared} cuit={view.cliente.cuit} refreshing={false} />
-      </HydrationBoundary>
-    </QueryProvider>
+    <LedgerLive {...shared} live={{ state: dehydrate(queryClient), cuit: view.cliente.cuit }} />
   );
 }
