@@ -1,9 +1,10 @@
-import { dehydrate } from "@tanstack/react-query";
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import { QueryProvider } from "@/components/query-provider";
 import type { LedgerFirstScreen } from "@/lib/cuenta-corriente/screen";
 import type { CuentaCorrienteView } from "@/lib/cuenta-corriente/view";
 import { makeQueryClient } from "@/lib/query-client";
 import { queryKeys } from "@/lib/query-keys";
-import { LedgerLive } from "./ledger-live";
+import { LedgerContent, LedgerView } from "./ledger-view";
 
 /**
  * The ledger with its view handed to the client's query cache; or, while the server is still
@@ -29,10 +30,19 @@ export function LedgerSection({
   refreshing?: boolean;
 }) {
   const shared = { businessId, today, empresa, firstScreen, canRefresh };
-  if (refreshing) return <LedgerLive {...shared} live={{ refreshingView: view }} />;
+  if (refreshing)
+    return (
+      <QueryProvider>
+        <LedgerContent {...shared} view={view} refreshing />
+      </QueryProvider>
+    );
   const queryClient = makeQueryClient();
   queryClient.setQueryData(queryKeys.cuentaCorriente(businessId, view.cliente.cuit), view);
   return (
-    <LedgerLive {...shared} live={{ state: dehydrate(queryClient), cuit: view.cliente.cuit }} />
+    <QueryProvider>
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <LedgerView {...shared} cuit={view.cliente.cuit} refreshing={false} />
+      </HydrationBoundary>
+    </QueryProvider>
   );
 }
