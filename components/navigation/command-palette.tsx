@@ -1,7 +1,6 @@
 "use client";
 
-import dynamic from "next/dynamic";
-import { useEffect, useState, useSyncExternalStore } from "react";
+import { lazy, Suspense, useEffect, useState, useSyncExternalStore } from "react";
 import { useReturnFocus } from "@/components/ui/use-return-focus";
 import type { BusinessOption } from "./types";
 
@@ -11,9 +10,7 @@ const isApple = () => /Mac|iPhone|iPad/.test(navigator.userAgent);
 // The dialog and its search (with react-query) load when someone heads for it: the trigger
 // hovered or focused, or Ctrl/⌘ pressed; opening it before they arrive just waits for them.
 const loadDialog = () => import("./navigation-dialog");
-const NavigationDialog = dynamic(() => loadDialog().then((m) => m.NavigationDialog), {
-  ssr: false,
-});
+const NavigationDialog = lazy(() => loadDialog().then((m) => ({ default: m.NavigationDialog })));
 const preloadDialog = () => void loadDialog();
 
 /**
@@ -61,14 +58,16 @@ export function CommandPalette({ businesses }: { businesses: BusinessOption[] })
         </kbd>
       </button>
       {open ? (
-        <NavigationDialog
-          businesses={businesses}
-          onClose={({ navigated }) => {
-            // After a navigation the old focus belongs to a page that is going away.
-            if (navigated) returnFocusRef.current = null;
-            setOpen(false);
-          }}
-        />
+        <Suspense>
+          <NavigationDialog
+            businesses={businesses}
+            onClose={({ navigated }) => {
+              // After a navigation the old focus belongs to a page that is going away.
+              if (navigated) returnFocusRef.current = null;
+              setOpen(false);
+            }}
+          />
+        </Suspense>
       ) : null}
     </>
   );
