@@ -1,5 +1,5 @@
 import type { NextConfig } from "next";
-import { staticSecurityHeaders } from "./lib/security-headers";
+import { fileSecurityHeaders, staticSecurityHeaders } from "./lib/security-headers";
 
 const nextConfig: NextConfig = {
   // Native and WASM packages must be loaded by Node, not bundled.
@@ -16,11 +16,10 @@ const nextConfig: NextConfig = {
   // The test command type-checks everything (tests included) with tsc; the build checks the app.
   typescript: { tsconfigPath: "tsconfig.build.json" },
   async headers() {
+    const production = process.env.NODE_ENV === "production";
     return [
-      {
-        source: "/:path*",
-        headers: staticSecurityHeaders({ production: process.env.NODE_ENV === "production" }),
-      },
+      { source: "/((?!_next/static/).*)", headers: staticSecurityHeaders({ production }) },
+      { source: "/_next/static/:path*", headers: fileSecurityHeaders({ production }) },
     ];
   },
 };

@@ -1,9 +1,9 @@
 /**
  * The one home of CUIT arithmetic: the check digit, validity, the messages people see, and the
  * XX-XXXXXXXX-X format. Shared by the app and the TusFacturas emulator (which validates like
- * TusFacturas does), so it stays pure: no I/O, no secrets, nothing server-only.
+ * TusFacturas does), so it stays pure: no I/O, no secrets, nothing server-only. Pages use it
+ * in the browser too: its zod schema lives in cuit-schema.ts, so zod stays out of their scripts.
  */
-import { z } from "zod";
 
 const WEIGHTS = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2] as const;
 const PREFIXES = new Set(["20", "23", "24", "27", "30", "33", "34"]);
@@ -51,13 +51,3 @@ export function isValidCuit(cuit: string): boolean {
 export function formatCuit(digits: string): string {
   return `${digits.slice(0, 2)}-${digits.slice(2, 10)}-${digits.slice(10)}`;
 }
-
-/** A CUIT typed by a person, validated and normalized to 11 plain digits. */
-export const cuitSchema = z
-  .string()
-  .trim()
-  .superRefine((value, ctx) => {
-    const message = cuitError(value);
-    if (message) ctx.addIssue({ code: "custom", message });
-  })
-  .transform(normalizeCuit);

@@ -1,4 +1,5 @@
 import { QueryClient } from "@tanstack/react-query";
+import { onSignOut } from "./sign-out-hooks";
 
 /**
  * Every TusFacturas call is billed, so nothing refetches by itself: no focus, reconnect or
@@ -16,4 +17,21 @@ export function makeQueryClient(): QueryClient {
       mutations: { retry: false },
     },
   });
+}
+
+let browserQueryClient: QueryClient | undefined;
+
+/**
+ * The browser's one query client, shared by every `QueryProvider` of every page until the tab
+ * closes; on the server, a new one per call (so per request), never shared between people.
+ * Its cache goes with the session: signing out clears it.
+ */
+export function getQueryClient(): QueryClient {
+  if (typeof window === "undefined") return makeQueryClient();
+  if (!browserQueryClient) {
+    const client = makeQueryClient();
+    onSignOut(() => client.clear());
+    browserQueryClient = client;
+  }
+  return browserQueryClient;
 }

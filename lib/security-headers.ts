@@ -80,3 +80,20 @@ export function staticSecurityHeaders({
       : []),
   ];
 }
+
+/**
+ * Framing, the opener, the permissions policy: only a document reads them, so the build's own
+ * files (scripts, styles) go without; they would add some 450 bytes to every script of a visit.
+ */
+const DOCUMENT_ONLY = new Set([
+  "X-Frame-Options",
+  "Cross-Origin-Opener-Policy",
+  "Permissions-Policy",
+]);
+
+/** The headers of the build's files under /_next/static (see `staticSecurityHeaders`). */
+export function fileSecurityHeaders(options: {
+  production: boolean;
+}): { key: string; value: string }[] {
+  return staticSecurityHeaders(options).filter(({ key }) => !DOCUMENT_ONLY.has(key));
+}

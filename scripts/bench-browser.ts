@@ -4,7 +4,7 @@
  * Chromium against `next start`, with the ledger already stored (what a visit costs, not
  * TusFacturas' answer time).
  */
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -17,6 +17,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { tusfacturasCredentials, users } from "@/lib/db/schema";
 import { startEmulator } from "@/lib/tusfacturas/emulator/server";
 import { chromiumLaunchOptions } from "../e2e/chromium";
+import { buildBareApp } from "./bench-bare-app";
 import { measureLighthouse, type LighthouseScores } from "./bench-lighthouse";
 import { buildIfNeeded, nextBin } from "./build-if-needed";
 
@@ -78,33 +79,79 @@ function summary(runs: number[]): BrowserRuns {
  * visible (`visible`), and until every movement has arrived and the exports are enabled
  * (`complete`).
  */
-export type FirstLoad = { route: string; path: string; scripts: number; bytes: number };
+export type Scripts = { scripts: number; bytes: number };
 
 /**
- * The JavaScript a cold visit downloads (compressed bytes on the wire, as `next start` serves
- * it) for each signed-in page: a fresh context per page, so nothing comes from the cache.
+ * `initial`: the scripts the page's HTML names (its own tags and the client modules its server
+ * render used), what must arrive before it works. `later`: what it loads by itself afterwards
+ * until the network is idle (next/dynamic and import() chunks, e.g. the ledger's charts).
  */
-async function measureFirstLoad(
+export type FirstLoad = { route: string; path: string; initial: Scripts; later: Scripts };
+
+type FirstLoadRoute = { route: string; path: string; signedOut?: boolean };
+
+/**
+ * The JavaScript a cold visit downloads (compressed bytes on the wire, headers included, as
+ * `next start` serves it) for each page, signed in unless the route says `signedOut`: a fresh
+ * context per page, so nothing comes from the cache.
+ */
+export async function measureFirstLoad(
   browser: Browser,
   storageState: BrowserContextOptions["storageState"],
-  routes: { route: string; path: string }[],
+  routes: FirstLoadRoute[],
   base: string,
 ): Promise<FirstLoad[]> {
   const results: FirstLoad[] = [];
-  for (const { route, path: routePath } of routes) {
-    const context = await browser.newContext({ storageState });
+  for (const { route, path: routePath, signedOut } of routes) {
+    const context = await browser.newContext(signedOut ? {} : { storageState });
     const page = await context.newPage();
-    const sizes: Promise<number>[] = [];
+    const sizes: Promise<{ url: string; bytes: number }>[] = [];
     page.on("requestfinished", (request) => {
       if (request.resourceType() === "script")
-        sizes.push(request.sizes().then((s) => s.responseBodySize + s.responseHeadersSize));
+        sizes.push(
+          request.sizes().then((s) => ({
+            url: new URL(request.url()).pathname,
+            bytes: s.responseBodySize + s.responseHeadersSize,
+          })),
+        );
     });
-    await page.goto(`${base}${routePath}`, { waitUntil: "networkidle" });
-    const bytes = (await Promise.all(sizes)).reduce((sum, size) => sum + size, 0);
-    results.push({ route, path: routePath, scripts: sizes.length, bytes });
+    const response = await page.goto(`${base}${routePath}`, { waitUntil: "networkidle" });
+    const html = (await response?.text()) ?? "";
+    const initial: Scripts = { scripts: 0, bytes: 0 };
+    const later: Scripts = { scripts: 0, bytes: 0 };
+    for (const { url, bytes } of await Promise.all(sizes)) {
+      const part = html.includes(url) ? initial : later;
+      part.scripts += 1;
+      part.bytes += bytes;
+    }
+    results.push({ route, path: routePath, initial, later });
     await context.close();
   }
   return results;
+}
+
+/**
+ * The same figure for a bare Next.js page (see bench-bare-app.ts): the floor every page of
+ * this stack pays before any of Tablero's code.
+ */
+async function measureBareFirstLoad(browser: Browser): Promise<FirstLoad> {
+  const app = await buildBareApp();
+  try {
+    const server = await app.start(PORT);
+    try {
+      const [bare] = await measureFirstLoad(
+        browser,
+        undefined,
+        [{ route: "referencia: página Next.js vacía", path: "/", signedOut: true }],
+        server.url,
+      );
+      return bare!;
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    app.remove();
+  }
 }
 
 export async function measureBrowser(): Promise<{
@@ -112,6 +159,7 @@ export async function measureBrowser(): Promise<{
   complete: BrowserRuns;
   firstLoad: FirstLoad[];
   lighthouse: LighthouseScores[];
+  bareFirstLoad: FirstLoad;
 }> {
   buildIfNeeded();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "tablero-bench-"));
@@ -186,7 +234,7 @@ export async function measureBrowser(): Promise<{
       [
         ...Object.values(pages),
         { route: "tu cuenta", path: "/cuenta" },
-        { route: "ingresar (sin sesión)", path: "/ingresar" },
+        { route: "ingresar (sin sesión)", path: "/ingresar", signedOut: true },
       ],
       base,
     );
@@ -199,16 +247,28 @@ export async function measureBrowser(): Promise<{
       pages.ledger,
       pages.iva,
     ]);
+    await stop(server);
+    const bareFirstLoad = await measureBareFirstLoad(browser);
     return {
       visible: summary(visibleRuns),
       complete: summary(completeRuns),
       firstLoad,
       lighthouse,
+      bareFirstLoad,
     };
   } finally {
     await browser.close();
-    server.kill("SIGTERM");
+    await stop(server);
     await emulator.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** Ends `next start` and waits for it, so its port is free again. */
+function stop(server: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (server.exitCode !== null || server.signalCode !== null) return resolve();
+    server.once("exit", () => resolve());
+    server.kill("SIGTERM");
+  });
 }

@@ -2,46 +2,12 @@
 
 import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
-import { RefreshControl, refreshFailure } from "@/components/snapshots/refresh-control";
-import { useSnapshot } from "@/components/snapshots/use-snapshot";
-import { consumoPath } from "@/lib/api/paths";
-import { refreshConsumo } from "@/lib/consumo/actions";
+import { RefreshControl } from "@/components/snapshots/refresh-control";
 import { isCupoLow, LOW_CUPO_PERCENT } from "@/lib/consumo/low-cupo";
 import type { ConsumoView } from "@/lib/consumo/view";
 import { formatDateTime, formatInteger } from "@/lib/format";
-import { queryKeys } from "@/lib/query-keys";
 import { ConsumoGauge } from "./consumo-gauge";
 import { FetchedAt } from "./fetched-at";
-
-export function ConsumoPanel({
-  businessId,
-  canRefresh,
-}: {
-  businessId: string;
-  canRefresh: boolean;
-}) {
-  const { query, refresh } = useSnapshot<ConsumoView>({
-    queryKey: queryKeys.consumo(businessId),
-    path: consumoPath(businessId),
-    refresh: () => refreshConsumo({ businessId }),
-  });
-
-  const view = query.data;
-  if (!view) {
-    return <Alert tone="error">{query.error?.message ?? "No pudimos cargar el consumo."}</Alert>;
-  }
-  return (
-    <ConsumoContent
-      businessId={businessId}
-      view={view}
-      canRefresh={canRefresh}
-      refreshing={false}
-      busy={refresh.isPending}
-      refreshFailure={refreshFailure(refresh)}
-      onRefresh={() => refresh.mutate()}
-    />
-  );
-}
 
 /**
  * The consumo as shown. Rendered on its own (without the query cache) while the server is

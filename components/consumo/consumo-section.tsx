@@ -1,8 +1,9 @@
-import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import { dehydrate } from "@tanstack/react-query";
 import type { ConsumoView } from "@/lib/consumo/view";
 import { makeQueryClient } from "@/lib/query-client";
 import { queryKeys } from "@/lib/query-keys";
-import { ConsumoContent, ConsumoPanel } from "./consumo-panel";
+import { ConsumoContent } from "./consumo-panel";
+import { ConsumoLive } from "./consumo-live";
 
 /**
  * The consumo panel with its view handed to the client's query cache; or, while the server
@@ -26,8 +27,6 @@ export function ConsumoSection({
   const queryClient = makeQueryClient();
   queryClient.setQueryData(queryKeys.consumo(businessId), view);
   return (
-    <HydrationBoundary state={dehydrate(queryClient)}>
-      <ConsumoPanel businessId={businessId} canRefresh={canRefresh} />
-    </HydrationBoundary>
+    <ConsumoLive businessId={businessId} canRefresh={canRefresh} state={dehydrate(queryClient)} />
   );
 }

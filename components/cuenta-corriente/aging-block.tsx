@@ -1,8 +1,8 @@
 "use client";
 
-import { Bar, BarChart, ResponsiveContainer, XAxis, YAxis } from "recharts";
 import type { Aging } from "@/lib/cuenta-corriente/aging";
 import { formatCentavos, formatInteger } from "@/lib/format";
+import { AgingPlot } from "./lazy-plots";
 
 /** What is still unpaid, by the age of each comprobante: a table and the same as a chart. */
 export function AgingBlock({ aging, filtered }: { aging: Aging; filtered: boolean }) {
@@ -57,18 +57,7 @@ export function AgingBlock({ aging, filtered }: { aging: Aging; filtered: boolea
           </tbody>
         </table>
         <div className="h-40" aria-hidden="true">
-          <ResponsiveContainer width="100%" height="100%">
-            <BarChart
-              data={aging.buckets}
-              layout="vertical"
-              margin={{ left: 8, right: 8 }}
-              accessibilityLayer={false}
-            >
-              <XAxis type="number" hide />
-              <YAxis type="category" dataKey="key" width={50} fontSize={12} />
-              <Bar dataKey="centavos" fill="#b45309" isAnimationActive={false} />
-            </BarChart>
-          </ResponsiveContainer>
+          <AgingPlot buckets={aging.buckets} />
         </div>
       </div>
     </section>

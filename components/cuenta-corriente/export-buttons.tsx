@@ -5,9 +5,7 @@ import { useSearchParams } from "next/navigation";
 import { useId } from "react";
 import { Button } from "@/components/ui/button";
 import type { Aging } from "@/lib/cuenta-corriente/aging";
-import { csvFileName, ledgerToCsv } from "@/lib/cuenta-corriente/export-csv";
 import type { ExportMeta } from "@/lib/cuenta-corriente/export-meta";
-import { ledgerToXlsx, xlsxFileName } from "@/lib/cuenta-corriente/export-xlsx";
 import type { LedgerRow, LedgerSummary } from "@/lib/cuenta-corriente/ledger";
 
 function download(data: BlobPart, type: string, fileName: string) {
@@ -22,6 +20,7 @@ function download(data: BlobPart, type: string, fileName: string) {
 /**
  * Exports of the filtered ledger, built in the browser from every movement of the period;
  * disabled until those have arrived (`rows` undefined), since the page brings only the first.
+ * The writers (the XLSX one carries a zip library) load on the first click, not with the page.
  */
 export function ExportButtons({
   businessId,
@@ -45,9 +44,11 @@ export function ExportButtons({
         variant="secondary"
         disabled={loading}
         aria-describedby={loading ? loadingId : undefined}
-        onClick={() =>
-          rows && download(ledgerToCsv(rows, meta), "text/csv;charset=utf-8", csvFileName(meta))
-        }
+        onClick={async () => {
+          if (!rows) return;
+          const { csvFileName, ledgerToCsv } = await import("@/lib/cuenta-corriente/export-csv");
+          download(ledgerToCsv(rows, meta), "text/csv;charset=utf-8", csvFileName(meta));
+        }}
       >
         Exportar CSV
       </Button>
@@ -55,14 +56,15 @@ export function ExportButtons({
         variant="secondary"
         disabled={loading}
         aria-describedby={loading ? loadingId : undefined}
-        onClick={() =>
-          rows &&
+        onClick={async () => {
+          if (!rows) return;
+          const { ledgerToXlsx, xlsxFileName } = await import("@/lib/cuenta-corriente/export-xlsx");
           download(
             ledgerToXlsx(rows, meta, summary, aging) as Uint8Array<ArrayBuffer>,
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             xlsxFileName(meta),
-          )
-        }
+          );
+        }}
       >
         Exportar Excel
       </Button>

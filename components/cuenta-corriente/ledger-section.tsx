@@ -1,4 +1,5 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import { QueryProvider } from "@/components/query-provider";
 import type { LedgerFirstScreen } from "@/lib/cuenta-corriente/screen";
 import type { CuentaCorrienteView } from "@/lib/cuenta-corriente/view";
 import { makeQueryClient } from "@/lib/query-client";
@@ -29,12 +30,19 @@ export function LedgerSection({
   refreshing?: boolean;
 }) {
   const shared = { businessId, today, empresa, firstScreen, canRefresh };
-  if (refreshing) return <LedgerContent {...shared} view={view} refreshing />;
+  if (refreshing)
+    return (
+      <QueryProvider>
+        <LedgerContent {...shared} view={view} refreshing />
+      </QueryProvider>
+    );
   const queryClient = makeQueryClient();
   queryClient.setQueryData(queryKeys.cuentaCorriente(businessId, view.cliente.cuit), view);
   return (
-    <HydrationBoundary state={dehydrate(queryClient)}>
-      <LedgerView {...shared} cuit={view.cliente.cuit} refreshing={false} />
-    </HydrationBoundary>
+    <QueryProvider>
+      <HydrationBoundary state={dehydrate(queryClient)}>
+        <LedgerView {...shared} cuit={view.cliente.cuit} refreshing={false} />
+      </HydrationBoundary>
+    </QueryProvider>
   );
 }

@@ -1,25 +1,9 @@
 "use client";
 
-import {
-  CartesianGrid,
-  Line,
-  LineChart,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from "recharts";
 import type { LedgerRow } from "@/lib/cuenta-corriente/ledger";
 import type { SaldoPoint } from "@/lib/cuenta-corriente/series";
 import { formatCentavos } from "@/lib/format";
-
-const day = new Intl.DateTimeFormat("es-AR", {
-  timeZone: "UTC",
-  day: "2-digit",
-  month: "2-digit",
-  year: "numeric",
-});
-const axisMoney = new Intl.NumberFormat("es-AR", { notation: "compact", maximumFractionDigits: 1 });
+import { SaldoPlot } from "./lazy-plots";
 
 /**
  * The running saldo over time, from an already downsampled series. `rows` (the rows the series
@@ -27,13 +11,6 @@ const axisMoney = new Intl.NumberFormat("es-AR", { notation: "compact", maximumF
  */
 export function SaldoChart({ points, rows }: { points: SaldoPoint[]; rows?: LedgerRow[] }) {
   const last = points.at(-1);
-  const first = points[0];
-  // Five evenly spaced dates, given rather than measured: Recharts' default measures every
-  // candidate label in the DOM to choose which fit, which costs more than the whole ledger.
-  const ticks =
-    first && last && last.x > first.x
-      ? Array.from({ length: 5 }, (_, i) => Math.round(first.x + ((last.x - first.x) * i) / 4))
-      : undefined;
   return (
     <figure className="rounded-lg border border-slate-200 bg-white p-4">
       <figcaption className="mb-2 text-sm font-medium">
@@ -43,56 +20,7 @@ export function SaldoChart({ points, rows }: { points: SaldoPoint[]; rows?: Ledg
         </span>
       </figcaption>
       <div className="h-64" aria-hidden="true">
-        <ResponsiveContainer width="100%" height="100%">
-          <LineChart
-            data={points}
-            margin={{ left: 8, right: 8, top: 8, bottom: 8 }}
-            accessibilityLayer={false}
-          >
-            {/* The grid's lines at the same dates: on its first pass, before the axis settles,
-                it would otherwise measure a label for every point. */}
-            <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" verticalValues={ticks} />
-            <XAxis
-              dataKey="x"
-              type="number"
-              scale="time"
-              ticks={ticks}
-              interval={0}
-              domain={["dataMin", "dataMax"]}
-              tickFormatter={(x: number) => day.format(new Date(x))}
-              fontSize={12}
-            />
-            <YAxis
-              interval={0}
-              tickFormatter={(c: number) => `$ ${axisMoney.format(c / 100)}`}
-              fontSize={12}
-              width={70}
-            />
-            <Tooltip
-              content={({ active, payload }) => {
-                const point = active
-                  ? (payload?.[0]?.payload as SaldoPoint | undefined)
-                  : undefined;
-                const row = point ? rows?.[point.row] : undefined;
-                if (!point) return null;
-                return (
-                  <div className="rounded-md border border-slate-200 bg-white p-2 text-xs shadow">
-                    <p className="font-medium">{day.format(new Date(point.x))}</p>
-                    {row ? <p>{row.comprobante?.label ?? row.concepto}</p> : null}
-                    <p className="tabular-nums">Saldo {formatCentavos(point.saldoCentavos)}</p>
-                  </div>
-                );
-              }}
-            />
-            <Line
-              type="stepAfter"
-              dataKey="saldoCentavos"
-              stroke="#1d5fd1"
-              dot={false}
-              isAnimationActive={false}
-            />
-          </LineChart>
-        </ResponsiveContainer>
+        <SaldoPlot points={points} rows={rows} />
       </div>
     </figure>
   );

@@ -1,12 +1,17 @@
 "use client";
 
-import { useEffect, useState, useSyncExternalStore } from "react";
+import { lazy, Suspense, useEffect, useState, useSyncExternalStore } from "react";
 import { useReturnFocus } from "@/components/ui/use-return-focus";
-import { NavigationDialog } from "./navigation-dialog";
 import type { BusinessOption } from "./types";
 
 const noSubscription = () => () => {};
 const isApple = () => /Mac|iPhone|iPad/.test(navigator.userAgent);
+
+// The dialog and its search (with react-query) load when someone heads for it: the trigger
+// hovered or focused, or Ctrl/⌘ pressed; opening it before they arrive just waits for them.
+const loadDialog = () => import("./navigation-dialog");
+const NavigationDialog = lazy(() => loadDialog().then((m) => ({ default: m.NavigationDialog })));
+const preloadDialog = () => void loadDialog();
 
 /**
  * "Buscar…" in the header and its shortcut, Ctrl+K (⌘+K on Apple keyboards) anywhere in the
@@ -25,6 +30,7 @@ export function CommandPalette({
 
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
+      if (event.key === "Control" || event.key === "Meta") preloadDialog();
       if (event.key.toLowerCase() !== "k" || event.altKey || event.shiftKey) return;
       if (!(event.ctrlKey || event.metaKey)) return;
       // The browser's own Ctrl+K (its search box) would take focus away from the page.
@@ -44,6 +50,8 @@ export function CommandPalette({
         type="button"
         aria-haspopup="dialog"
         aria-keyshortcuts="Control+K Meta+K"
+        onPointerEnter={preloadDialog}
+        onFocus={preloadDialog}
         onClick={(event) => {
           returnFocusRef.current = event.currentTarget;
           setOpen(true);
@@ -56,15 +64,17 @@ export function CommandPalette({
         </kbd>
       </button>
       {open ? (
-        <NavigationDialog
-          businesses={businesses}
-          total={total}
-          onClose={({ navigated }) => {
-            // After a navigation the old focus belongs to a page that is going away.
-            if (navigated) returnFocusRef.current = null;
-            setOpen(false);
-          }}
-        />
+        <Suspense>
+          <NavigationDialog
+            businesses={businesses}
+            total={total}
+            onClose={({ navigated }) => {
+              // After a navigation the old focus belongs to a page that is going away.
+              if (navigated) returnFocusRef.current = null;
+              setOpen(false);
+            }}
+          />
+        </Suspense>
       ) : null}
     </>
   );

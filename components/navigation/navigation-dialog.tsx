@@ -2,8 +2,9 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+import { QueryProvider } from "@/components/query-provider";
 import { formatCuit } from "@/lib/cuit";
-import { NAVIGATION_QUERY_MAX } from "@/lib/navigation/schemas";
+import { NAVIGATION_QUERY_MAX } from "@/lib/navigation/query";
 import { businessHref, clientHref } from "@/lib/navigation/paths";
 import type { NavigationResult } from "@/lib/navigation/service";
 import type { BusinessOption } from "./types";
@@ -19,7 +20,19 @@ function hrefOf(result: NavigationResult): string {
  * "Ir a…": a modal dialog with a combobox. The options stay in a listbox the input points
  * into with `aria-activedescendant`, so focus never leaves the input while moving.
  */
-export function NavigationDialog({
+export function NavigationDialog(props: {
+  businesses: BusinessOption[];
+  total: number;
+  onClose: (how: { navigated: boolean }) => void;
+}) {
+  return (
+    <QueryProvider>
+      <Dialog {...props} />
+    </QueryProvider>
+  );
+}
+
+function Dialog({
   businesses,
   total,
   onClose,

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useTransition } from "react";
-import { NAVIGATION_QUERY_MAX } from "@/lib/navigation/schemas";
+import { NAVIGATION_QUERY_MAX } from "@/lib/navigation/query";
 import {
   portfolioHref,
   portfolioSorts,

@@ -1,9 +1,13 @@
 "use client";
 
-import { useCallback, useRef, useState, type ReactNode } from "react";
+import { lazy, Suspense, useCallback, useRef, useState, type ReactNode } from "react";
 import { createPortal } from "react-dom";
 import type { ActionResult } from "@/lib/actions/result";
-import { ReauthDialog } from "./reauth-dialog";
+
+// Asked for only when an action answers reauth_required: its code loads then.
+const ReauthDialog = lazy(() =>
+  import("./reauth-dialog").then((m) => ({ default: m.ReauthDialog })),
+);
 
 /**
  * For sensitive actions: `guard(action)` runs it and, when the server answers that the sign-in
@@ -45,6 +49,13 @@ export function useReauth(): {
   );
 
   // In a portal: the action's own form must not contain the dialog's form.
-  const dialog = asking ? createPortal(<ReauthDialog onDone={finish} />, document.body) : null;
+  const dialog = asking
+    ? createPortal(
+        <Suspense>
+          <ReauthDialog onDone={finish} />
+        </Suspense>,
+        document.body,
+      )
+    : null;
   return { guard, dialog };
 }

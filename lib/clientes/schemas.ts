@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { cuitSchema } from "@/lib/cuit";
+import { cuitSchema } from "@/lib/cuit-schema";
 
 const nombre = z
   .string({ error: "Ingresá el nombre o la razón social." })

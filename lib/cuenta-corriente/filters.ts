@@ -2,7 +2,6 @@
  * Filters of a ledger view, kept in the URL so a view can be shared and reloaded. Parsing never
  * throws: a value that makes no sense is ignored and its default applies.
  */
-import { z } from "zod";
 import { centavosToDecimalText } from "./amount-text";
 import { isIsoDate } from "./iso-date";
 import type { LedgerRow } from "./ledger";
@@ -21,45 +20,45 @@ export type LedgerFilters = {
 
 const Q_MAX = 100;
 
-/** A repeated parameter (`?q=a&q=b`) counts with its first value. */
-const first = (value: unknown): unknown => (Array.isArray(value) ? value[0] : value);
+/** A repeated parameter (`?q=a&q=b`) counts with its first value; only text counts. */
+function text(value: unknown): string | undefined {
+  const firstValue: unknown = Array.isArray(value) ? value[0] : value;
+  return typeof firstValue === "string" ? firstValue : undefined;
+}
 
-const dateParam = z
-  .preprocess(first, z.string().trim().refine(isIsoDate).optional())
-  .catch(undefined);
+// Hand-written rather than zod: the ledger's page parses them in the browser too, and zod
+// would be most of its script.
+function dateParam(value: unknown): string | undefined {
+  const date = text(value)?.trim();
+  return date !== undefined && isIsoDate(date) ? date : undefined;
+}
 
-const qParam = z
-  .preprocess(first, z.string().optional())
-  .transform((value) => {
-    const text = Array.from((value ?? "").replace(/\s+/g, " ").trim())
-      .slice(0, Q_MAX)
-      .join("")
-      .trim();
-    return text.length > 0 ? text : undefined;
-  })
-  .catch(undefined);
+function qParam(value: unknown): string | undefined {
+  const q = Array.from((text(value) ?? "").replace(/\s+/g, " ").trim())
+    .slice(0, Q_MAX)
+    .join("")
+    .trim();
+  return q.length > 0 ? q : undefined;
+}
 
-const ordenParam = z.preprocess(first, z.enum(["asc", "desc"])).catch("asc");
-
-/** Schema of the ledger view's search params; invalid values become their defaults. */
-export const ledgerFiltersSchema = z.object({
-  desde: dateParam,
-  hasta: dateParam,
-  q: qParam,
-  orden: ordenParam,
-});
+function ordenParam(value: unknown): LedgerOrden {
+  return text(value) === "desc" ? "desc" : "asc";
+}
 
 type SearchParamsInput = Record<string, string | string[] | undefined> | URLSearchParams;
 
 /** Filters from a page's `searchParams` (Next.js object or `URLSearchParams`). */
 export function parseLedgerFilters(searchParams: SearchParamsInput): LedgerFilters {
-  const raw =
+  const raw: Record<string, unknown> =
     searchParams instanceof URLSearchParams
       ? Object.fromEntries(
           ["desde", "hasta", "q", "orden"].map((key) => [key, searchParams.get(key) ?? undefined]),
         )
       : searchParams;
-  const { desde, hasta, q, orden } = ledgerFiltersSchema.parse(raw);
+  const desde = dateParam(raw.desde);
+  const hasta = dateParam(raw.hasta);
+  const q = qParam(raw.q);
+  const orden = ordenParam(raw.orden);
   return {
     ...(desde && { desde }),
     ...(hasta && { hasta }),

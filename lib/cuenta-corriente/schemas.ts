@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { cuitSchema } from "@/lib/cuit";
+import { cuitSchema } from "@/lib/cuit-schema";
 
 /** A client's ledger in a business: the input of the ledger's action and routes. */
 export const ledgerInput = z.object({ businessId: z.uuid(), cuit: cuitSchema });

@@ -1,13 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  currentPeriod,
-  formatPeriod,
-  ivaPeriodSchema,
-  periodCode,
-  previousPeriod,
-  selectableYears,
-  singleEmailSchema,
-} from "./period";
+import { currentPeriod, formatPeriod, periodCode, previousPeriod, selectableYears } from "./period";
+import { ivaPeriodSchema, singleEmailSchema } from "./period-schema";
 
 const at = (iso: string) => () => new Date(iso);
 // 20 November 2026, 09:00 in Buenos Aires.

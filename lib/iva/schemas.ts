@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { checkPeriod, ivaPeriodFields } from "./period";
+import { checkPeriod, ivaPeriodFields } from "./period-schema";
 
 /** "Solicitar reporte" for one business: the form's fields plus the submission's identity. */
 export const ivaRequestSchema = z

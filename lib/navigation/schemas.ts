@@ -1,6 +1,5 @@
 import { z } from "zod";
-
-export const NAVIGATION_QUERY_MAX = 100;
+import { NAVIGATION_QUERY_MAX } from "./query";
 
 /** The command palette's query: shared by its input (`maxLength`) and its GET route. */
 export const searchNavigationSchema = z.object({

@@ -3,7 +3,7 @@
  * search, the order and the page work without JavaScript, survive a reload and can be shared.
  * Pure, shared by the page, the service and the controls.
  */
-import { NAVIGATION_QUERY_MAX } from "@/lib/navigation/schemas";
+import { NAVIGATION_QUERY_MAX } from "@/lib/navigation/query";
 
 /** Cards per page: a screenful or two, whatever the number of businesses. */
 export const PORTFOLIO_PAGE_SIZE = 24;

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { IvaBatchForm } from "@/components/iva/iva-batch-form";
 import { IvaBatchProgress } from "@/components/iva/iva-batch-progress";
+import { QueryProvider } from "@/components/query-provider";
 import { requireUser } from "@/lib/auth/session";
 import { getIvaService } from "@/lib/iva";
 import { previousPeriod, selectableYears } from "@/lib/iva/period";
@@ -36,7 +37,11 @@ export default async function IvaBatchPage({
           empresa.
         </p>
       </div>
-      {batch ? <IvaBatchProgress key={batch.id} initial={batch} /> : null}
+      {batch ? (
+        <QueryProvider>
+          <IvaBatchProgress key={batch.id} initial={batch} />
+        </QueryProvider>
+      ) : null}
       {options.length === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-sm text-slate-600">
           <p>Todavía no tenés empresas.</p>

@@ -1,0 +1,108 @@
+/**
+ * A bare Next.js app (the project's own next, react and react-dom, nothing else): one
+ * server-rendered page in the App Router, built with `next build` in a temporary folder. The
+ * bench measures it beside Tablero so a figure always comes with the floor any page of this
+ * stack pays.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+const FILES: Record<string, string> = {
+  "package.json": JSON.stringify({ name: "bare", private: true, type: "module" }),
+  "tsconfig.json": JSON.stringify({
+    compilerOptions: {
+      target: "ES2022",
+      lib: ["dom", "ES2023"],
+      strict: true,
+      noEmit: true,
+      module: "esnext",
+      moduleResolution: "bundler",
+      jsx: "react-jsx",
+      isolatedModules: true,
+      skipLibCheck: true,
+      plugins: [{ name: "next" }],
+    },
+    include: ["**/*.ts", "**/*.tsx"],
+    exclude: ["node_modules"],
+  }),
+  "app/layout.tsx": `export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="es-AR">
+      <body>{children}</body>
+    </html>
+  );
+}
+`,
+  "app/page.tsx": `export default function Page() {
+  return <h1>Hola</h1>;
+}
+`,
+};
+
+export type BareApp = {
+  dir: string;
+  /** `next start` on `port`; resolves once the page answers. */
+  start(port: number): Promise<{ url: string; stop(): Promise<void> }>;
+  /** Removes the folder. */
+  remove(): void;
+};
+
+async function waitFor(url: string): Promise<void> {
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // Not up yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`La app de referencia no respondió en ${url}`);
+}
+
+/**
+ * Builds the bare app in its own temporary folder, outside the project (a folder inside it
+ * would pick up the project's `instrumentation.ts`), with a hard-linked copy of the project's
+ * `node_modules` (Turbopack refuses a symlinked one).
+ */
+export async function buildBareApp(): Promise<BareApp> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tablero-bare-"));
+  for (const [file, text] of Object.entries(FILES)) {
+    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    fs.writeFileSync(path.join(dir, file), text);
+  }
+  const copy = spawnSync(
+    "cp",
+    ["-al", path.join(process.cwd(), "node_modules"), path.join(dir, "node_modules")],
+    { stdio: "inherit" },
+  );
+  if (copy.status !== 0)
+    throw new Error("No se pudo copiar node_modules para la app de referencia");
+  const nextBin = path.join(dir, "node_modules", "next", "dist", "bin", "next");
+  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+  const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: dir, stdio: "ignore", env });
+  if (build.status !== 0) throw new Error(`next build de la app de referencia falló (${dir})`);
+  return {
+    dir,
+    async start(port) {
+      const server = spawn(process.execPath, [nextBin, "start", "-p", String(port)], {
+        cwd: dir,
+        stdio: "ignore",
+        env,
+      });
+      const url = `http://localhost:${port}`;
+      await waitFor(url);
+      return {
+        url,
+        stop: () =>
+          new Promise<void>((resolve) => {
+            if (server.exitCode !== null) return resolve();
+            server.once("exit", () => resolve());
+            server.kill("SIGTERM");
+          }),
+      };
+    },
+    remove: () => fs.rmSync(dir, { recursive: true, force: true }),
+  };
+}
