@@ -1,6 +1,6 @@
 /**
  * A bare Next.js app (the project's own next, react and react-dom, nothing else): one
- * server-rendered page in the App Router, built with `next build` in a temporary folder. The
+ * dynamic page in the App Router (rendered per request), built with `next build` in a temporary folder. The
  * bench measures it beside Tablero so a figure always comes with the floor any page of this
  * stack pays.
  */
@@ -8,6 +8,7 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { waitForServer } from "./wait-for-server";
 
 const FILES: Record<string, string> = {
   "package.json": JSON.stringify({ name: "bare", private: true, type: "module" }),
@@ -35,8 +36,19 @@ const FILES: Record<string, string> = {
   );
 }
 `,
-  "app/page.tsx": `export default function Page() {
-  return <h1>Hola</h1>;
+  // Dynamic, like every signed-in page of Tablero: rendered for each request.
+  "app/page.tsx": `import { headers } from "next/headers";
+
+export const dynamic = "force-dynamic";
+
+export default async function Page() {
+  const agent = (await headers()).get("user-agent") ?? "";
+  return (
+    <main>
+      <h1>Página mínima</h1>
+      <p>{agent.length} caracteres de user-agent.</p>
+    </main>
+  );
 }
 `,
 };
@@ -48,18 +60,6 @@ export type BareApp = {
   /** Removes the folder. */
   remove(): void;
 };
-
-async function waitFor(url: string): Promise<void> {
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // Not up yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`La app de referencia no respondió en ${url}`);
-}
 
 /**
  * Builds the bare app in its own temporary folder, outside the project (a folder inside it
@@ -92,7 +92,7 @@ export async function buildBareApp(): Promise<BareApp> {
         env,
       });
       const url = `http://localhost:${port}`;
-      await waitFor(url);
+      await waitForServer(url, "La app de referencia");
       return {
         url,
         stop: () =>

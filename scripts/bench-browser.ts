@@ -20,6 +20,7 @@ import { chromiumLaunchOptions } from "../e2e/chromium";
 import { buildBareApp } from "./bench-bare-app";
 import { measureLighthouse, type LighthouseScores } from "./bench-lighthouse";
 import { buildIfNeeded, nextBin } from "./build-if-needed";
+import { waitForServer } from "./wait-for-server";
 
 const LARGE_CLIENT = "30500010912";
 const RUNS = 5;
@@ -53,18 +54,6 @@ async function seed(dataDir: string, keyring: Map<number, Buffer>) {
   } finally {
     await handle.close();
   }
-}
-
-async function waitForServer(url: string): Promise<void> {
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // Not up yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error("next start no respondió");
 }
 
 export type BrowserRuns = { runs: number[]; median: number };

@@ -6,7 +6,7 @@
  * with BENCH_DATABASE_URL or TEST_DATABASE_URL, on a fresh PostgreSQL database too. Needs wrk
  * (`apt-get install -y wrk`); without it the section is skipped. Figures only, no thresholds.
  */
-import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -20,6 +20,7 @@ import { tusfacturasCredentials, users } from "@/lib/db/schema";
 import { createEmulatorControl } from "@/lib/tusfacturas/emulator/control";
 import { startEmulator } from "@/lib/tusfacturas/emulator/server";
 import { createDatabase, dropDatabase } from "../e2e/multi-instance/cluster";
+import { buildBareApp, type BareApp } from "./bench-bare-app";
 import { benchDatabaseUrl } from "./bench-multi-instance";
 import { buildIfNeeded, nextBin } from "./build-if-needed";
 
@@ -94,47 +95,6 @@ async function stop(server: Server): Promise<void> {
   server.child.kill("SIGTERM");
   await Promise.race([exited, sleep(15_000)]);
   if (server.child.exitCode === null) server.child.kill("SIGKILL");
-}
-
-/**
- * A bare Next.js app with one dynamic page, in its own folder outside the project (with its
- * own node_modules, hard links of the project's: Turbopack refuses a symlinked one, and a
- * folder inside the project would pick up its instrumentation.ts), built with `next build`.
- */
-function buildBareApp(dir: string): void {
-  fs.mkdirSync(path.join(dir, "app"), { recursive: true });
-  execFileSync("cp", ["-al", path.join(process.cwd(), "node_modules"), dir]);
-  fs.writeFileSync(
-    path.join(dir, "package.json"),
-    JSON.stringify({ name: "bare", private: true, type: "module" }),
-  );
-  fs.writeFileSync(path.join(dir, "next.config.mjs"), "export default {};\n");
-  fs.writeFileSync(
-    path.join(dir, "app", "layout.jsx"),
-    `export const metadata = { title: "Mínima" };
-export default function RootLayout({ children }) {
-  return (<html lang="es-AR"><body>{children}</body></html>);
-}
-`,
-  );
-  fs.writeFileSync(
-    path.join(dir, "app", "page.jsx"),
-    `import { headers } from "next/headers";
-export const dynamic = "force-dynamic";
-export default async function Page() {
-  const agent = (await headers()).get("user-agent") ?? "";
-  return (<main><h1>Página mínima</h1><p>{agent.length} caracteres de user-agent.</p></main>);
-}
-`,
-  );
-  // Its own copy of next: the project's would load the project's React next to the app's.
-  const build = spawnSync(process.execPath, [path.join(dir, nextBinRelative()), "build"], {
-    cwd: dir,
-    encoding: "utf8",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
-  });
-  if (build.status !== 0)
-    throw new Error(`next build de la página mínima falló:\n${build.stdout}\n${build.stderr}`);
 }
 
 /** A verified owner with the emulator's account 1001 and one client; returns the business id. */
@@ -236,7 +196,7 @@ function targets(businessId: string): Target[] {
 
 async function measureEngine(
   engine: EngineFigures["engine"],
-  bare: Server,
+  bare: { url: string },
   options: { databaseUrl: string | null; port: number; workDir: string; emulatorUrl: string },
 ): Promise<EngineFigures> {
   const key = randomBytes(32);
@@ -301,15 +261,13 @@ export async function measureHttp(): Promise<EngineFigures[] | null> {
   if (!fs.existsSync(WRK)) return null;
   buildIfNeeded();
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "tablero-bench-http-"));
-  const bareDir = path.join(workDir, "bare");
   const emulator = await startEmulator({ port: 0, quiet: true });
   const adminUrl = benchDatabaseUrl();
   const database = adminUrl ? await createDatabase(adminUrl, "tablero_bench_http") : null;
-  let bare: Server | null = null;
+  const bareApp = await buildBareApp();
+  let bare: Awaited<ReturnType<BareApp["start"]>> | null = null;
   try {
-    buildBareApp(bareDir);
-    bare = startNext(bareDir, BASE_PORT, {}, path.join(workDir, "bare.log"));
-    await waitFor(bare, "/");
+    bare = await bareApp.start(BASE_PORT);
     const common = { workDir, emulatorUrl: emulator.url };
     const results = [
       await measureEngine("PGlite", bare, { ...common, databaseUrl: null, port: BASE_PORT + 1 }),
@@ -325,7 +283,8 @@ export async function measureHttp(): Promise<EngineFigures[] | null> {
     }
     return results;
   } finally {
-    if (bare) await stop(bare);
+    await bare?.stop();
+    bareApp.remove();
     if (adminUrl && database) await dropDatabase(adminUrl, database.name).catch(() => undefined);
     await emulator.close();
     fs.rmSync(workDir, { recursive: true, force: true });

@@ -4,17 +4,8 @@
  */
 import { cuitCheckDigit } from "@/lib/cuit";
 
-/** A small seeded PRNG (mulberry32): the same seed, the same account. */
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The emulator's seeded PRNG (mulberry32): the same seed, the same account. */
+export { createPrng as random } from "@/lib/tusfacturas/emulator/prng";
 
 export function pick<T>(next: () => number, list: readonly T[]): T {
   return list[Math.floor(next() * list.length)]!;

@@ -18,6 +18,7 @@ import { chromiumLaunchOptions } from "../e2e/chromium";
 import { createDatabase, dropDatabase } from "../e2e/multi-instance/cluster";
 import { benchDatabaseUrl } from "./bench-multi-instance";
 import { buildIfNeeded, nextBin } from "./build-if-needed";
+import { waitForServer } from "./wait-for-server";
 import { seedScale, type ScaleAccount } from "./bench-scale";
 
 const RUNS = 15;
@@ -153,18 +154,6 @@ async function timePaletteInBrowser(
   } finally {
     await browser.close();
   }
-}
-
-async function waitForServer(url: string): Promise<void> {
-  for (let i = 0; i < 240; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // Not up yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error("next start no respondió");
 }
 
 async function signIn(base: string, email: string, password: string): Promise<string> {
