@@ -17,6 +17,9 @@ export function trackCalls(client: TusFacturasClient) {
     consumo: (...args) => track(client.consumo(...args)),
     cuentaCorriente: (...args) => track(client.cuentaCorriente(...args)),
     ivaComprasVentas: (...args) => track(client.ivaComprasVentas(...args)),
+    consultaAvanzadaPorFecha: (...args) => track(client.consultaAvanzadaPorFecha(...args)),
+    consultaAvanzadaPorNumeros: (...args) => track(client.consultaAvanzadaPorNumeros(...args)),
+    consultaComprobante: (...args) => track(client.consultaComprobante(...args)),
   };
   return {
     client: tracked,

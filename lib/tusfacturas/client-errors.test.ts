@@ -173,6 +173,7 @@ describe("requests", () => {
         ok: true,
         status: 200,
         durationMs: expect.any(Number) as number,
+        billed: true,
       },
     ]);
     const failing = clientWith([json(denied, 401)]);
@@ -184,6 +185,7 @@ describe("requests", () => {
         status: 401,
         code: "invalid_credentials",
         durationMs: expect.any(Number) as number,
+        billed: true,
       },
     ]);
   });

@@ -1,11 +1,23 @@
 import "server-only";
 import { attemptRequest, type AttemptOutcome } from "./attempt";
 import { credentialKey, hasBlankCredential, scrubSecrets } from "./credentials";
-import { TusFacturasError, type TusFacturasErrorCode } from "./errors";
+import { isSinComprobantesError, TusFacturasError, type TusFacturasErrorCode } from "./errors";
 import { createCredentialLanes } from "./lanes";
 import { backoffDelayMs, isRetryable, sleep } from "./retry";
-import { decodeConsumo, decodeCuentaCorriente, decodeIvaComprasVentas } from "./decoders";
+import {
+  decodeConsulta,
+  decodeConsultaAvanzada,
+  decodeConsumo,
+  decodeCuentaCorriente,
+  decodeIvaComprasVentas,
+} from "./decoders";
+import { consultaParams, consultaPorFechaParams, consultaPorNumerosParams } from "./lookups";
 import type {
+  ComprobanteEmitido,
+  ComprobanteRef,
+  ConsultaAvanzadaPage,
+  ConsultaPorFechaRequest,
+  ConsultaPorNumerosRequest,
   Consumo,
   IvaComprasVentasRequest,
   MovimientoCuentaCorriente,
@@ -19,6 +31,8 @@ export type TusFacturasCallEvent = {
   status?: number;
   code?: TusFacturasErrorCode;
   durationMs: number;
+  /** False for the lookups (`facturacion/consulta*`): TusFacturas does not bill them. */
+  billed: boolean;
 };
 
 export type TusFacturasClientOptions = {
@@ -38,7 +52,10 @@ export type TusFacturasClientOptions = {
    * secret) around each attempt and the spacing after it. Default: this process's lanes only.
    */
   exclusive?: <T>(key: string, task: () => Promise<T>) => Promise<T>;
-  /** Called once per upstream HTTP attempt: every attempt is billed by TusFacturas. */
+  /**
+   * Called once per upstream HTTP attempt. Every attempt of consumo, cuenta corriente and IVA is
+   * billed by TusFacturas, retries included; the lookups are free (`billed: false`).
+   */
   onCall?: (event: TusFacturasCallEvent) => void;
 };
 
@@ -57,6 +74,21 @@ export interface TusFacturasClient {
     request: IvaComprasVentasRequest,
     options?: { beforeSend?: () => Promise<void> },
   ): Promise<void>;
+  /** Free. One page of the comprobantes issued on one day, most recent first. */
+  consultaAvanzadaPorFecha(
+    credentials: TusFacturasCredentials,
+    request: ConsultaPorFechaRequest,
+  ): Promise<ConsultaAvanzadaPage>;
+  /** Free. One page of the comprobantes of one type and punto de venta in a number range. */
+  consultaAvanzadaPorNumeros(
+    credentials: TusFacturasCredentials,
+    request: ConsultaPorNumerosRequest,
+  ): Promise<ConsultaAvanzadaPage>;
+  /** Free. One comprobante of the credentials' punto de venta. */
+  consultaComprobante(
+    credentials: TusFacturasCredentials,
+    ref: ComprobanteRef,
+  ): Promise<ComprobanteEmitido>;
 }
 
 type CallSpec<T> = {
@@ -64,6 +96,8 @@ type CallSpec<T> = {
   params: Record<string, unknown>;
   decode: (json: unknown) => T;
   retry: boolean;
+  /** Whether TusFacturas counts the call against the plan. */
+  billed: boolean;
   beforeSend?: () => Promise<void>;
 };
 
@@ -101,11 +135,16 @@ export function createTusFacturasClient(options: TusFacturasClientOptions): TusF
   const lanes = createCredentialLanes(options.minSpacingMs ?? 100, undefined, options.exclusive);
   const inFlight = new Map<string, Promise<unknown>>();
 
-  function report(method: string, outcome: AttemptOutcome<unknown>, durationMs: number): void {
+  function report(
+    spec: CallSpec<unknown>,
+    outcome: AttemptOutcome<unknown>,
+    durationMs: number,
+  ): void {
     if (!options.onCall) return;
+    const { method, billed } = spec;
     const event: TusFacturasCallEvent = outcome.ok
-      ? { method, ok: true, status: outcome.status, durationMs }
-      : { method, ok: false, code: outcome.error.code, durationMs };
+      ? { method, ok: true, status: outcome.status, durationMs, billed }
+      : { method, ok: false, code: outcome.error.code, durationMs, billed };
     if (!outcome.ok && outcome.error.status !== undefined) event.status = outcome.error.status;
     try {
       options.onCall(event);
@@ -129,7 +168,7 @@ export function createTusFacturasClient(options: TusFacturasClientOptions): TusF
           timeoutMs,
           decode: spec.decode,
         });
-        report(spec.method, result, performance.now() - startedAt);
+        report(spec, result, performance.now() - startedAt);
         return result;
       });
       if (outcome.ok) return outcome.value;
@@ -163,6 +202,7 @@ export function createTusFacturasClient(options: TusFacturasClientOptions): TusF
         params: {},
         decode: decodeConsumo,
         retry: true,
+        billed: true,
       });
     },
     async cuentaCorriente(credentials, cuit) {
@@ -174,6 +214,7 @@ export function createTusFacturasClient(options: TusFacturasClientOptions): TusF
         params,
         decode: decodeCuentaCorriente,
         retry: true,
+        billed: true,
       });
     },
     async ivaComprasVentas(credentials, request, { beforeSend } = {}) {
@@ -184,10 +225,45 @@ export function createTusFacturasClient(options: TusFacturasClientOptions): TusF
         params,
         decode: decodeIvaComprasVentas,
         retry: false,
+        billed: true,
         ...(beforeSend ? { beforeSend } : {}),
       });
     },
+    async consultaAvanzadaPorFecha(credentials, request) {
+      return consultaAvanzada(credentials, consultaPorFechaParams(request));
+    },
+    async consultaAvanzadaPorNumeros(credentials, request) {
+      return consultaAvanzada(credentials, consultaPorNumerosParams(request));
+    },
+    async consultaComprobante(credentials, ref) {
+      return call(credentials, {
+        method: "facturacion/consulta",
+        params: consultaParams(ref),
+        decode: decodeConsulta,
+        retry: true,
+        billed: false,
+      });
+    },
   };
+
+  async function consultaAvanzada(
+    credentials: TusFacturasCredentials,
+    params: Record<string, unknown>,
+  ): Promise<ConsultaAvanzadaPage> {
+    try {
+      return await call(credentials, {
+        method: "facturacion/consulta_avanzada",
+        params,
+        decode: decodeConsultaAvanzada,
+        retry: true,
+        billed: false,
+      });
+    } catch (error) {
+      // An empty day or range comes as a rejection ("No se han encontrado comprobantes.").
+      if (isSinComprobantesError(error)) return { total: 0, comprobantes: [] };
+      throw error;
+    }
+  }
 }
 
 function withScrubbedMessages(

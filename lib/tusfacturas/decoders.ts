@@ -3,9 +3,25 @@
  * domain types. They throw on any mismatch; `classifyResponse` turns that into `bad_response`.
  * Pure.
  */
-import { toConsumo, toMovimientos } from "./transform";
-import type { Consumo, MovimientoCuentaCorriente } from "./types";
-import { consumoResponseSchema, cuentaCorrienteResponseSchema, envelopeSchema } from "./wire";
+import {
+  toComprobanteEmitido,
+  toConsultaAvanzadaPage,
+  toConsumo,
+  toMovimientos,
+} from "./transform";
+import type {
+  ComprobanteEmitido,
+  ConsultaAvanzadaPage,
+  Consumo,
+  MovimientoCuentaCorriente,
+} from "./types";
+import {
+  consultaAvanzadaResponseSchema,
+  consultaResponseSchema,
+  consumoResponseSchema,
+  cuentaCorrienteResponseSchema,
+  envelopeSchema,
+} from "./wire";
 
 /** `micuenta/consumo`. */
 export function decodeConsumo(json: unknown): Consumo {
@@ -20,4 +36,14 @@ export function decodeCuentaCorriente(json: unknown): MovimientoCuentaCorriente[
 /** `micuenta/iva_compras_ventas`: nothing to return, the report goes by e-mail. */
 export function decodeIvaComprasVentas(json: unknown): void {
   envelopeSchema.parse(json);
+}
+
+/** `facturacion/consulta_avanzada`: one page; no `comprobantes` means an empty page. */
+export function decodeConsultaAvanzada(json: unknown): ConsultaAvanzadaPage {
+  return toConsultaAvanzadaPage(consultaAvanzadaResponseSchema.parse(json));
+}
+
+/** `facturacion/consulta`: the `cliente` and `comprobante` blocks of one comprobante. */
+export function decodeConsulta(json: unknown): ComprobanteEmitido {
+  return toComprobanteEmitido(consultaResponseSchema.parse(json));
 }

@@ -8,8 +8,16 @@ export {
   TusFacturasError,
 } from "./errors";
 export type { TusFacturasErrorCode } from "./errors";
+export { MAX_LIMITE } from "./lookups";
 export type {
+  ComprobanteEmitido,
+  ComprobanteEstado,
+  ComprobanteRef,
+  ConsultaAvanzadaPage,
+  ConsultaPorFechaRequest,
+  ConsultaPorNumerosRequest,
   Consumo,
+  CtacteStatus,
   IvaComprasVentasRequest,
   MovimientoCuentaCorriente,
   TusFacturasCredentials,

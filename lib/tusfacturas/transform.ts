@@ -4,8 +4,17 @@
 import { toCentavos } from "./centavos";
 import { parseWireDate } from "./fecha";
 import { cleanText } from "./text";
-import type { Consumo, MovimientoCuentaCorriente } from "./types";
 import type {
+  ComprobanteEmitido,
+  ComprobanteEstado,
+  ConsultaAvanzadaPage,
+  Consumo,
+  CtacteStatus,
+  MovimientoCuentaCorriente,
+} from "./types";
+import type {
+  ComprobanteEmitidoWire,
+  ConsultaAvanzadaWire,
   ConsumoWire,
   CuentaCorrienteRowWire,
   CuentaCorrienteWire,
@@ -55,4 +64,49 @@ export function toMovimiento(
 /** Ledger rows in wire order; a successful answer without `resultados` is an empty ledger. */
 export function toMovimientos(wire: CuentaCorrienteWire): MovimientoCuentaCorriente[] {
   return (wire.resultados ?? []).map(toMovimiento);
+}
+
+const ctacteStatusOf: Record<string, CtacteStatus | null> = {
+  "": null,
+  PAGADA: "pagada",
+  IMPAGA: "impaga",
+  "PAGO PARCIAL": "pago_parcial",
+};
+
+/** "EMITIDO" is issued; TusFacturas' queue sentences mention "ERROR" when it failed. */
+function estadoOf(status: string, cae: string | null): ComprobanteEstado {
+  if (status === "EMITIDO" || (status === "" && cae !== null)) return "emitido";
+  return /ERROR/i.test(status) ? "con_error" : "en_cola";
+}
+
+/** One comprobante of `consulta_avanzada` / `consulta`; blank CAE and due date become null. */
+export function toComprobanteEmitido(wire: ComprobanteEmitidoWire): ComprobanteEmitido {
+  const { cliente, comprobante } = wire;
+  const fecha = parseWireDate(comprobante.fecha);
+  if (fecha === null) throw new RangeError("Fecha inválida en el comprobante.");
+  const cae = comprobante.cae.trim() || null;
+  const statusText = cleanText(comprobante.status);
+  return {
+    cliente: {
+      documentoTipo: cleanText(cliente.documento_tipo).toUpperCase(),
+      documentoNro: cliente.documento_nro.replace(/\D/g, ""),
+      razonSocial: cleanText(cliente.razon_social),
+    },
+    fecha,
+    tipo: cleanText(comprobante.tipo).replace(/\s+/g, " ").toUpperCase(),
+    puntoVenta: comprobante.punto_venta,
+    numero: comprobante.numero,
+    totalCentavos: toCentavos(comprobante.total),
+    vencimientoPago: parseWireDate(comprobante.vencimiento_pago),
+    ctacteStatus: ctacteStatusOf[comprobante.ctacte_status] ?? null,
+    estado: estadoOf(statusText.toUpperCase(), cae),
+    statusText,
+    cae,
+  };
+}
+
+/** A page in wire order (most recent first); without `total` (before 2022) it is the page's size. */
+export function toConsultaAvanzadaPage(wire: ConsultaAvanzadaWire): ConsultaAvanzadaPage {
+  const comprobantes = (wire.comprobantes ?? []).map(toComprobanteEmitido);
+  return { total: wire.total ?? comprobantes.length, comprobantes };
 }

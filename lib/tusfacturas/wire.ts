@@ -82,13 +82,96 @@ export const cuentaCorrienteResponseSchema = envelopeSchema.extend({
 
 export const ivaComprasVentasResponseSchema = envelopeSchema;
 
+/** Text that may come as a number or null; trimmed later. */
+const looseTextSchema = z
+  .union([z.string(), z.number(), z.null()])
+  .optional()
+  .transform((value) => (value === undefined || value === null ? "" : String(value)));
+
+/** A date that may be blank ("" or spaces) or missing: `vencimiento_pago`. */
+const optionalWireDateSchema = looseTextSchema.refine(
+  (value) => value.trim() === "" || parseWireDate(value) !== null,
+  { message: "fecha inválida" },
+);
+
+/** Tax fields we keep but do not use: numbers, numeric strings ("0") or blank. */
+const optionalAmountSchema = z
+  .union([z.number(), z.string(), z.null()])
+  .optional()
+  .refine((v) => v === undefined || v === null || String(v).trim() === "" || isDecimalLike(v), {
+    message: "importe inválido",
+  });
+
+/** "", "PAGADA", "IMPAGA", "PAGO PARCIAL", any case or padding; missing is "". */
+const ctacteStatusSchema = looseTextSchema.pipe(
+  z
+    .string()
+    .trim()
+    .toUpperCase()
+    .pipe(z.enum(["", "PAGADA", "IMPAGA", "PAGO PARCIAL"])),
+);
+
+const comprobanteClienteSchema = z.looseObject({
+  documento_tipo: z.string(),
+  // "1292963535 " (padded) in the docs; a number would not surprise anyone either.
+  documento_nro: z.union([z.string(), z.number()]).transform(String),
+  razon_social: looseTextSchema,
+});
+
+const comprobanteDatosSchema = z.looseObject({
+  fecha: wireDateSchema,
+  tipo: z.string(),
+  punto_venta: countSchema,
+  numero: countSchema,
+  total: amountSchema,
+  cotizacion: optionalAmountSchema,
+  vencimiento_pago: optionalWireDateSchema,
+  ctacte_status: ctacteStatusSchema,
+  // "EMITIDO", or a sentence for comprobantes still (or failed) in the processing queue.
+  status: looseTextSchema,
+  // Sent with a trailing space "por compatibilidad"; blank or " " while queued.
+  cae: looseTextSchema,
+  percepciones_iibb: optionalAmountSchema,
+  percepciones_iva: optionalAmountSchema,
+  exentos: optionalAmountSchema,
+  impuestos_internos: optionalAmountSchema,
+});
+
+/** One element of `comprobantes`; `facturacion/consulta` sends the same two blocks at the top. */
+export const comprobanteEmitidoSchema = z.looseObject({
+  cliente: comprobanteClienteSchema,
+  comprobante: comprobanteDatosSchema,
+});
+
+export const consultaAvanzadaResponseSchema = envelopeSchema.extend({
+  // Present since April 2022: the matches before paging.
+  total: countSchema.optional(),
+  comprobantes: z.array(comprobanteEmitidoSchema).nullish(),
+});
+
+export const consultaResponseSchema = envelopeSchema.extend({
+  cliente: comprobanteClienteSchema,
+  comprobante: comprobanteDatosSchema,
+});
+
 export type EnvelopeWire = z.output<typeof envelopeSchema>;
 export type ConsumoWire = z.output<typeof consumoResponseSchema>;
 export type CuentaCorrienteRowWire = z.output<typeof cuentaCorrienteRowSchema>;
 export type CuentaCorrienteWire = z.output<typeof cuentaCorrienteResponseSchema>;
+export type ComprobanteEmitidoWire = z.output<typeof comprobanteEmitidoSchema>;
+export type ConsultaAvanzadaWire = z.output<typeof consultaAvanzadaResponseSchema>;
 
 /** Request bodies, credentials excluded (the client adds them). */
 export type CuentaCorrienteRequestWire = {
   cliente: { documento_tipo: "CUIT"; documento_nro: string };
 };
 export type IvaComprasVentasRequestWire = { anio: number; mes: number; email: string };
+type ComprobanteQueryWire = { tipo: string; operacion: "V" | "C"; punto_venta: number };
+export type ConsultaAvanzadaRequestWire = { pagina: number; limite: number } & (
+  | { busqueda_tipo: "F"; comprobante: { fecha: string; operacion: "V" | "C" } }
+  | {
+      busqueda_tipo: "TN";
+      comprobante: ComprobanteQueryWire & { numero_desde: number; numero_hasta: number };
+    }
+);
+export type ConsultaRequestWire = { comprobante: ComprobanteQueryWire & { numero: number } };
