@@ -47,6 +47,7 @@ export function MonthlyRequests({
       </DataTable>
       <p className="text-xs text-slate-600">
         Cada request cuenta para el cupo mensual del plan, dé éxito o error (reintentos incluidos).
+        Las consultas de comprobantes emitidos son gratuitas y no se cuentan.
       </p>
       <RequestBudgetForm businessId={businessId} budget={budget} />
     </section>

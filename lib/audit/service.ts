@@ -177,7 +177,10 @@ export function createAuditService({ db, now = () => new Date(), security }: Aud
     return recordAccountEvent(userId, "session.sign_in");
   }
 
-  /** TusFacturas requests Tablero made for the business since the 1st of this month, by method. */
+  /**
+   * Billed TusFacturas requests Tablero made for the business since the 1st of this month, by
+   * method (the free lookups are recorded but not counted).
+   */
   async function requestsThisMonth(
     businessId: string,
   ): Promise<{ method: string; requests: number }[]> {
@@ -187,6 +190,7 @@ export function createAuditService({ db, now = () => new Date(), security }: Aud
       .where(
         and(
           eq(tusfacturasRequests.businessId, businessId),
+          eq(tusfacturasRequests.billed, true),
           gte(tusfacturasRequests.at, startOfMonth(now())),
         ),
       )

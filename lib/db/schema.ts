@@ -137,6 +137,8 @@ export const tusfacturasRequests = pgTable(
     errorCode: text("error_code"),
     /** The Spanish message shown to the user; never credentials or internals. */
     errorMessage: text("error_message"),
+    /** False for the lookups TusFacturas does not bill (`facturacion/consulta*`). */
+    billed: boolean("billed").notNull().default(true),
   },
   (t) => [
     index("tusfacturas_requests_business_method_at_idx").on(t.businessId, t.method, t.at),

@@ -24,7 +24,7 @@ export type Budget = {
   limit: number;
   /** Whether an owner set it (otherwise it follows the plan's cupo). */
   custom: boolean;
-  /** Requests spent since the 1st. */
+  /** Billed requests spent since the 1st (free lookups do not count). */
   used: number;
   /** The plan's cupo as last seen (what the default follows); null before any consumo. */
   cupo: number | null;
@@ -70,6 +70,7 @@ export function createSpendingGuard({ db, audit, now, refreshIntervalMs }: Spend
         .where(
           and(
             eq(tusfacturasRequests.businessId, businessId),
+            eq(tusfacturasRequests.billed, true),
             gte(tusfacturasRequests.at, startOfMonth(now())),
           ),
         ),

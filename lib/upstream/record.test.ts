@@ -2,7 +2,9 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { auditEvents, tusfacturasRequests } from "@/lib/db/schema";
 import { databaseEngines, insertTestUser, type DatabaseEngine } from "@/lib/testing/test-database";
+import { createAuditService } from "@/lib/audit/service";
 import { createBusinessesService } from "@/lib/businesses/service";
+import { createSpendingGuard } from "@/lib/spending/guard";
 import { TusFacturasError } from "@/lib/tusfacturas";
 
 type Handle = Awaited<ReturnType<DatabaseEngine["open"]>>;
@@ -64,5 +66,36 @@ describe.each(databaseEngines())("recordUpstream on $name", (engine) => {
       .from(auditEvents)
       .where(eq(auditEvents.businessId, businessId));
     expect(audit).toEqual([{ action: "consumo.refresh", outcome: "error", requests: 2 }]);
+  });
+
+  it("records free lookups marked free, and counts none of them as billed", async () => {
+    const { recordUpstream, reportAttempt } = await import("./record");
+    const at = new Date("2026-11-21T12:00:00Z");
+    const method = "facturacion/consulta_avanzada";
+    await recordUpstream(handle.db, { businessId, userId, method, now: () => at }, async () => {
+      reportAttempt({ ok: false, code: "rate_limited", billed: false });
+      reportAttempt({ ok: true, billed: false });
+    });
+    const rows = await handle.db
+      .select({ method: tusfacturasRequests.method, billed: tusfacturasRequests.billed })
+      .from(tusfacturasRequests)
+      .where(eq(tusfacturasRequests.businessId, businessId));
+    expect(rows.filter((r) => r.method === method)).toEqual([
+      { method, billed: false },
+      { method, billed: false },
+    ]);
+    // The two billed consumo attempts of the test above, and nothing else.
+    expect(rows.filter((r) => r.billed)).toHaveLength(2);
+    const audit = createAuditService({ db: handle.db, now: () => at });
+    await expect(audit.requestsThisMonth(businessId)).resolves.toEqual([
+      { method: "micuenta/consumo", requests: 2 },
+    ]);
+    const spending = createSpendingGuard({
+      db: handle.db,
+      audit,
+      now: () => at,
+      refreshIntervalMs: 60_000,
+    });
+    await expect(spending.budget(businessId)).resolves.toMatchObject({ used: 2 });
   });
 });

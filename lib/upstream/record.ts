@@ -16,7 +16,7 @@ const auditActionOf: Record<string, AuditAction> = {
   "micuenta/iva_compras_ventas": "iva.request",
 };
 
-type Attempt = { at: Date; ok: boolean; code?: TusFacturasErrorCode };
+type Attempt = { at: Date; ok: boolean; code?: TusFacturasErrorCode; billed: boolean };
 type AttemptLog = { log: Attempt[]; now: () => Date };
 
 // One store per process, whichever copy of this module is asking: Next bundles server code
@@ -27,12 +27,17 @@ const attempts = ((
 ).tableroUpstreamAttempts ??= new AsyncLocalStorage<AttemptLog>());
 
 /**
- * The adapter's per-attempt hook (`onCall`): every HTTP attempt is billed by TusFacturas,
- * retries included, so each one is recorded against the business that caused it.
+ * The adapter's per-attempt hook (`onCall`): every HTTP attempt is recorded against the business
+ * that caused it, retries included. Most are billed by TusFacturas; the adapter marks the free
+ * lookups `billed: false` (an event without the mark counts as billed, the safe side).
  */
-export function reportAttempt(event: { ok: boolean; code?: TusFacturasErrorCode }): void {
+export function reportAttempt(event: {
+  ok: boolean;
+  code?: TusFacturasErrorCode;
+  billed?: boolean;
+}): void {
   const store = attempts.getStore();
-  store?.log.push({ at: store.now(), ok: event.ok, code: event.code });
+  store?.log.push({ at: store.now(), ok: event.ok, code: event.code, billed: event.billed ?? true });
 }
 
 export type UpstreamCall = {
@@ -50,9 +55,9 @@ export type UpstreamCall = {
 };
 
 /**
- * Runs one logical TusFacturas call and writes a `tusfacturas_requests` row per billed
- * attempt (the last failed attempt carries the message the user was shown) and one line in
- * the business's audit log saying how many requests it used.
+ * Runs one logical TusFacturas call and writes a `tusfacturas_requests` row per attempt,
+ * billed or free (the last failed attempt carries the message the user was shown), and one
+ * line in the business's audit log saying how many billed requests it used.
  */
 export async function recordUpstream<T>(
   db: Database,
@@ -80,6 +85,7 @@ export async function recordUpstream<T>(
           outcome: attempt.ok ? ("ok" as const) : ("error" as const),
           errorCode: attempt.ok ? null : (attempt.code ?? "unavailable"),
           errorMessage: !attempt.ok && i === log.length - 1 ? finalMessage : null,
+          billed: attempt.billed,
         })),
       );
       const action = auditActionOf[call.method];
@@ -91,7 +97,7 @@ export async function recordUpstream<T>(
           action,
           subject: call.subject ?? null,
           outcome: failure === undefined ? "ok" : "error",
-          requests: log.length,
+          requests: log.filter((attempt) => attempt.billed).length,
           detail: failure === undefined ? null : finalMessage,
           at: log[log.length - 1]!.at,
         });

@@ -1,0 +1,1 @@
+ALTER TABLE "tusfacturas_requests" ADD COLUMN "billed" boolean DEFAULT true NOT NULL;
