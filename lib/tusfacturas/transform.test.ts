@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { classifyResponse } from "./classify";
-import { decodeConsumo, decodeCuentaCorriente, decodeIvaComprasVentas } from "./decoders";
+import {
+  decodeConsultaAvanzada,
+  decodeConsumo,
+  decodeCuentaCorriente,
+  decodeIvaComprasVentas,
+} from "./decoders";
 import { TusFacturasError, type TusFacturasErrorCode } from "./errors";
 import { listResponseFixtures, readResponseFixture } from "./fixtures/load";
 
@@ -40,6 +45,7 @@ const rejectedCases: [string, string[]][] = [
   ],
   ["error-cuota-agotada", ["Has superado la cantidad de requests de tu plan."]],
   ["iva-periodo-futuro", ["No es posible solicitar el reporte de un período futuro."]],
+  ["consulta-avanzada-sin-comprobantes", ["No se han encontrado comprobantes."]],
 ];
 
 const badResponseCases: [string, (json: unknown) => unknown][] = [
@@ -48,9 +54,15 @@ const badResponseCases: [string, (json: unknown) => unknown][] = [
   ["cuenta-corriente-fecha-invalida", decodeCuentaCorriente],
   ["cuenta-corriente-importe-invalido", decodeCuentaCorriente],
   ["sin-campo-error", decodeConsumo],
+  ["consulta-avanzada-vencimiento-invalido", decodeConsultaAvanzada],
 ];
 
+// The lookups' successful answers are checked in transform-comprobantes.test.ts.
 const otherCases = [
+  "consulta-avanzada-ok",
+  "consulta-avanzada-pagina",
+  "consulta-avanzada-sin-total",
+  "consulta-ok",
   "cuenta-corriente-ok",
   "cuenta-corriente-peculiaridades",
   "cuenta-corriente-sin-resultados",

@@ -66,12 +66,11 @@ export function toMovimientos(wire: CuentaCorrienteWire): MovimientoCuentaCorrie
   return (wire.resultados ?? []).map(toMovimiento);
 }
 
-const ctacteStatusOf: Record<string, CtacteStatus | null> = {
-  "": null,
-  PAGADA: "pagada",
-  IMPAGA: "impaga",
-  "PAGO PARCIAL": "pago_parcial",
-};
+const ctacteStatusOf = new Map<string, CtacteStatus>([
+  ["PAGADA", "pagada"],
+  ["IMPAGA", "impaga"],
+  ["PAGO PARCIAL", "pago_parcial"],
+]);
 
 /** "EMITIDO" is issued; TusFacturas' queue sentences mention "ERROR" when it failed. */
 function estadoOf(status: string, cae: string | null): ComprobanteEstado {
@@ -98,7 +97,7 @@ export function toComprobanteEmitido(wire: ComprobanteEmitidoWire): ComprobanteE
     numero: comprobante.numero,
     totalCentavos: toCentavos(comprobante.total),
     vencimientoPago: parseWireDate(comprobante.vencimiento_pago),
-    ctacteStatus: ctacteStatusOf[comprobante.ctacte_status] ?? null,
+    ctacteStatus: ctacteStatusOf.get(comprobante.ctacte_status) ?? null,
     estado: estadoOf(statusText.toUpperCase(), cae),
     statusText,
     cae,

@@ -58,7 +58,7 @@ export type ComprobanteEmitido = {
   totalCentavos: number;
   /** ISO payment due date, or null when TusFacturas has none. */
   vencimientoPago: string | null;
-  /** null when TusFacturas sends "" (queued comprobantes, or not tracked). */
+  /** null for "" (queued comprobantes, or not tracked) and for a status Tablero does not know. */
   ctacteStatus: CtacteStatus | null;
   estado: ComprobanteEstado;
   /** TusFacturas' `status` text: "EMITIDO" or a sentence for queued/failed ones. */

@@ -102,14 +102,11 @@ const optionalAmountSchema = z
     message: "importe inválido",
   });
 
-/** "", "PAGADA", "IMPAGA", "PAGO PARCIAL", any case or padding; missing is "". */
-const ctacteStatusSchema = looseTextSchema.pipe(
-  z
-    .string()
-    .trim()
-    .toUpperCase()
-    .pipe(z.enum(["", "PAGADA", "IMPAGA", "PAGO PARCIAL"])),
-);
+/**
+ * "", "PAGADA", "IMPAGA", "PAGO PARCIAL" in any case or padding; missing is "". Other values are
+ * kept (the transform maps them to null): a new status must not fail a whole page.
+ */
+const ctacteStatusSchema = looseTextSchema.transform((value) => value.trim().toUpperCase());
 
 const comprobanteClienteSchema = z.looseObject({
   documento_tipo: z.string(),
