@@ -1,10 +1,12 @@
 /**
  * One call to a TusFacturas method, in the order the real service seems to apply things:
  * every call is counted, overlapping calls of one credential set get 429, then queued
- * faults, credentials, the plan's request quota and finally the method itself.
+ * faults, credentials, the plan's request quota (billed methods only: the lookups neither
+ * spend it nor are refused when it is exhausted) and finally the method itself.
  */
-import type { ApiMethod } from "./control-schemas";
+import { isBilledMethod, type ApiMethod } from "./control-schemas";
 import { handleConsumo, handleCuentaCorriente, handleIva } from "./api-handlers";
+import { handleConsulta, handleConsultaAvanzada } from "./lookup-handlers";
 import {
   ACCESS_DENIED,
   CLOUDFLARE_524_HTML,
@@ -80,7 +82,9 @@ async function answer(call: ApiCall): Promise<EmulatorResponse> {
     if (!account || account.apitoken !== apitoken || account.usertoken !== usertoken) {
       return jsonResponse(401, { error: "S", errores: [ACCESS_DENIED] });
     }
-    if (!state.consumeRequest(apikey)) return rejection([QUOTA_EXHAUSTED]);
+    if (isBilledMethod(method) && !state.consumeRequest(apikey)) {
+      return rejection([QUOTA_EXHAUSTED]);
+    }
     switch (method) {
       case "micuenta/consumo":
         return handleConsumo(state, account);
@@ -88,6 +92,10 @@ async function answer(call: ApiCall): Promise<EmulatorResponse> {
         return handleCuentaCorriente(account, body);
       case "micuenta/iva_compras_ventas":
         return handleIva(state, account, body, call.now());
+      case "facturacion/consulta_avanzada":
+        return handleConsultaAvanzada(account, body);
+      case "facturacion/consulta":
+        return handleConsulta(account, body);
     }
   } finally {
     state.leave(credentialKey);

@@ -40,6 +40,12 @@ export function handleControl(
       const apikey = decodeURIComponent(throttled[1] ?? "");
       return jsonResponse(200, { apikey, count: state.throttledOf(apikey) });
     }
+    if (path === "/billed") return jsonResponse(200, state.billedReport());
+    const billed = /^\/billed\/([^/]+)$/.exec(path);
+    if (billed) {
+      const apikey = decodeURIComponent(billed[1] ?? "");
+      return jsonResponse(200, { apikey, count: state.billedOf(apikey) });
+    }
     if (path === "/outbox") return jsonResponse(200, { requests: state.outbox });
     return null;
   }

@@ -8,8 +8,17 @@ export const API_METHODS = [
   "micuenta/consumo",
   "micuenta/iva_compras_ventas",
   "clientes/cuenta-corriente",
+  "facturacion/consulta_avanzada",
+  "facturacion/consulta",
 ] as const;
 export type ApiMethod = (typeof API_METHODS)[number];
+
+/** Methods TusFacturas does not count against the plan ("no contabiliza como un request"). */
+export const FREE_METHODS: readonly ApiMethod[] = [
+  "facturacion/consulta_avanzada",
+  "facturacion/consulta",
+];
+export const isBilledMethod = (method: ApiMethod): boolean => !FREE_METHODS.includes(method);
 
 export const FAULT_KINDS = [
   "latency",
@@ -54,6 +63,8 @@ export const requestsRemainingSchema = z.strictObject({
 
 export type CallCounter = { total: number; byMethod: Partial<Record<ApiMethod, number>> };
 export type CallsReport = { byApikey: Record<string, CallCounter>; total: number };
+/** Calls of billed methods (every call of them counts, whatever the answer), by apikey. */
+export type BilledReport = { byApikey: Record<string, number>; total: number };
 /** Calls answered 429 (overlapping calls of one credential set, or an injected http429). */
 export type ThrottledReport = { byApikey: Record<string, number>; total: number };
 

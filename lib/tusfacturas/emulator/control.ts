@@ -3,6 +3,7 @@
  * Plain fetch; no server-only imports so it also runs in test runners.
  */
 import type {
+  BilledReport,
   CallCounter,
   CallsReport,
   ConsumoOverride,
@@ -11,7 +12,15 @@ import type {
   ThrottledReport,
 } from "./control-schemas";
 
-export type { CallCounter, CallsReport, ConsumoOverride, FaultSpec, OutboxEntry, ThrottledReport };
+export type {
+  BilledReport,
+  CallCounter,
+  CallsReport,
+  ConsumoOverride,
+  FaultSpec,
+  OutboxEntry,
+  ThrottledReport,
+};
 
 export type EmulatorControl = {
   /** Back to the seeded state (counters, faults, overrides, quotas and outbox cleared). */
@@ -26,6 +35,13 @@ export type EmulatorControl = {
   calls(apikey: string): Promise<CallCounter>;
   /** Calls received, by apikey. */
   allCalls(): Promise<CallsReport>;
+  /**
+   * Calls of one apikey that TusFacturas would bill (all but the free lookups), whatever they
+   * were answered; `calls` counts the free ones too.
+   */
+  billed(apikey: string): Promise<number>;
+  /** Billed calls, by apikey. */
+  allBilled(): Promise<BilledReport>;
   /** Calls of one apikey answered 429 (overlapping or injected), counted like `calls`. */
   throttled(apikey: string): Promise<number>;
   /** Calls answered 429, by apikey. */
@@ -58,6 +74,9 @@ export function createEmulatorControl(url: string): EmulatorControl {
       void (await request("/requests-remaining", { apikey, remaining })),
     calls: (apikey) => request<CallCounter>(`/calls/${encodeURIComponent(apikey)}`),
     allCalls: () => request<CallsReport>("/calls"),
+    billed: async (apikey) =>
+      (await request<{ count: number }>(`/billed/${encodeURIComponent(apikey)}`)).count,
+    allBilled: () => request<BilledReport>("/billed"),
     throttled: async (apikey) =>
       (await request<{ count: number }>(`/throttled/${encodeURIComponent(apikey)}`)).count,
     allThrottled: () => request<ThrottledReport>("/throttled"),

@@ -1,15 +1,17 @@
 /**
- * Mutable emulator state: consumo overrides, quotas, queued faults, call and 429 counters, the
+ * Mutable emulator state: consumo overrides, quotas, queued faults, call, billed and 429 counters, the
  * IVA outbox and which credential sets have a request in progress. `reset()` restores the seed.
  */
 import type { ConsumoFigures } from "../fixtures/load";
-import type {
-  ApiMethod,
-  CallCounter,
-  CallsReport,
-  FaultSpec,
-  OutboxEntry,
-  ThrottledReport,
+import {
+  isBilledMethod,
+  type ApiMethod,
+  type BilledReport,
+  type CallCounter,
+  type CallsReport,
+  type FaultSpec,
+  type OutboxEntry,
+  type ThrottledReport,
 } from "./control-schemas";
 import type { SeededAccount } from "./seed";
 
@@ -22,6 +24,7 @@ export class EmulatorState {
   outbox: OutboxEntry[] = [];
   private calls = new Map<string, CallCounter>();
   private throttled = new Map<string, number>();
+  private billed = new Map<string, number>();
   // Transport state, deliberately kept across resets: requests in flight still finish.
   private readonly busy = new Set<string>();
 
@@ -38,6 +41,7 @@ export class EmulatorState {
     this.outbox = [];
     this.calls = new Map();
     this.throttled = new Map();
+    this.billed = new Map();
   }
 
   countCall(apikey: string, method: ApiMethod): void {
@@ -45,6 +49,16 @@ export class EmulatorState {
     counter.total += 1;
     counter.byMethod[method] = (counter.byMethod[method] ?? 0) + 1;
     this.calls.set(apikey, counter);
+    if (isBilledMethod(method)) this.billed.set(apikey, (this.billed.get(apikey) ?? 0) + 1);
+  }
+
+  billedReport(): BilledReport {
+    const byApikey = Object.fromEntries(this.billed);
+    return { byApikey, total: Object.values(byApikey).reduce((sum, n) => sum + n, 0) };
+  }
+
+  billedOf(apikey: string): number {
+    return this.billed.get(apikey) ?? 0;
   }
 
   callsReport(): CallsReport {
