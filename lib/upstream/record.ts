@@ -37,7 +37,12 @@ export function reportAttempt(event: {
   billed?: boolean;
 }): void {
   const store = attempts.getStore();
-  store?.log.push({ at: store.now(), ok: event.ok, code: event.code, billed: event.billed ?? true });
+  store?.log.push({
+    at: store.now(),
+    ok: event.ok,
+    code: event.code,
+    billed: event.billed ?? true,
+  });
 }
 
 export type UpstreamCall = {
