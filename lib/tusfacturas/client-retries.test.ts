@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createTusFacturasClient, type TusFacturasClient } from "./client";
+import { readResponseFixture } from "./fixtures/load";
 import { backoffDelayMs, retryAfterMs } from "./retry";
 import {
   CONSUMO_OK,
@@ -8,6 +9,10 @@ import {
 } from "@/lib/testing/tusfacturas/credentials";
 import { createFakeFetch, json, type FakeReply } from "@/lib/testing/tusfacturas/fake-fetch";
 
+const CONSULTA_AVANZADA_OK: unknown = JSON.parse(readResponseFixture("consulta-avanzada-pagina"));
+const CONSULTA_OK: unknown = JSON.parse(readResponseFixture("consulta-ok"));
+const DAY = { fecha: "2025-06-01", pagina: 0, limite: 100 };
+const FACTURA = { tipo: "FACTURA A", puntoVenta: 2, numero: 10 };
 const IVA = { anio: 2024, mes: 5, email: "estudio@example.com" };
 const fail500 = json({ error: "S", errores: ["boom"] }, 500);
 const fail429 = json({ error: "S", errores: ["Too many requests"] }, 429);
@@ -27,6 +32,12 @@ function setup(script: FakeReply[], retryBaseDelayMs = 1) {
 const reads: [string, (c: TusFacturasClient) => Promise<unknown>, unknown][] = [
   ["consumo", (c) => c.consumo(CREDENTIALS_A), CONSUMO_OK],
   ["cuentaCorriente", (c) => c.cuentaCorriente(CREDENTIALS_A, "30555666779"), CUENTA_CORRIENTE_OK],
+  [
+    "consultaAvanzadaPorFecha",
+    (c) => c.consultaAvanzadaPorFecha(CREDENTIALS_A, DAY),
+    CONSULTA_AVANZADA_OK,
+  ],
+  ["consultaComprobante", (c) => c.consultaComprobante(CREDENTIALS_A, FACTURA), CONSULTA_OK],
 ];
 
 describe.each(reads)("%s (a read)", (_name, call, okBody) => {
