@@ -195,6 +195,25 @@ export function createTusFacturasClient(options: TusFacturasClientOptions): TusF
     return promise;
   }
 
+  async function consultaAvanzada(
+    credentials: TusFacturasCredentials,
+    params: Record<string, unknown>,
+  ): Promise<ConsultaAvanzadaPage> {
+    try {
+      return await call(credentials, {
+        method: "facturacion/consulta_avanzada",
+        params,
+        decode: decodeConsultaAvanzada,
+        retry: true,
+        billed: false,
+      });
+    } catch (error) {
+      // An empty day or range comes as a rejection ("No se han encontrado comprobantes.").
+      if (isSinComprobantesError(error)) return { total: 0, comprobantes: [] };
+      throw error;
+    }
+  }
+
   return {
     consumo(credentials) {
       return call(credentials, {
@@ -245,25 +264,6 @@ export function createTusFacturasClient(options: TusFacturasClientOptions): TusF
       });
     },
   };
-
-  async function consultaAvanzada(
-    credentials: TusFacturasCredentials,
-    params: Record<string, unknown>,
-  ): Promise<ConsultaAvanzadaPage> {
-    try {
-      return await call(credentials, {
-        method: "facturacion/consulta_avanzada",
-        params,
-        decode: decodeConsultaAvanzada,
-        retry: true,
-        billed: false,
-      });
-    } catch (error) {
-      // An empty day or range comes as a rejection ("No se han encontrado comprobantes.").
-      if (isSinComprobantesError(error)) return { total: 0, comprobantes: [] };
-      throw error;
-    }
-  }
 }
 
 function withScrubbedMessages(
