@@ -11,7 +11,13 @@ import {
   decodeCuentaCorriente,
   decodeIvaComprasVentas,
 } from "./decoders";
-import { consultaParams, consultaPorFechaParams, consultaPorNumerosParams } from "./lookups";
+import {
+  checkIvaRequest,
+  consultaParams,
+  consultaPorFechaParams,
+  consultaPorNumerosParams,
+  normalizeCuit,
+} from "./params";
 import type {
   ComprobanteEmitido,
   ComprobanteRef,
@@ -23,7 +29,7 @@ import type {
   MovimientoCuentaCorriente,
   TusFacturasCredentials,
 } from "./types";
-import type { CuentaCorrienteRequestWire, IvaComprasVentasRequestWire } from "./wire";
+import type { CuentaCorrienteRequestWire } from "./wire";
 
 export type TusFacturasCallEvent = {
   method: string;
@@ -100,26 +106,6 @@ type CallSpec<T> = {
   billed: boolean;
   beforeSend?: () => Promise<void>;
 };
-
-function normalizeCuit(cuit: string): string {
-  const digits = cuit.replace(/[\s-]/g, "");
-  if (!/^\d{11}$/.test(digits)) throw new RangeError("El CUIT debe tener 11 dígitos.");
-  return digits;
-}
-
-function checkIvaRequest(request: IvaComprasVentasRequest): IvaComprasVentasRequestWire {
-  const { anio, mes } = request;
-  const email = request.email.trim();
-  if (!Number.isInteger(anio) || anio < 1900 || anio > 9999) {
-    throw new RangeError("El año no es válido.");
-  }
-  if (!Number.isInteger(mes) || mes < 1 || mes > 12) throw new RangeError("El mes no es válido.");
-  // TusFacturas accepts exactly one address per request.
-  if (!/^[^\s@,;]+@[^\s@,;]+$/.test(email)) {
-    throw new RangeError("Indicá una sola dirección de e-mail.");
-  }
-  return { anio, mes, email };
-}
 
 /**
  * Builds a client. Malformed arguments (a CUIT without 11 digits, mes 13…) are programming errors

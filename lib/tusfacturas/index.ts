@@ -8,7 +8,7 @@ export {
   TusFacturasError,
 } from "./errors";
 export type { TusFacturasErrorCode } from "./errors";
-export { MAX_LIMITE } from "./lookups";
+export { MAX_LIMITE } from "./params";
 export type {
   ComprobanteEmitido,
   ComprobanteEstado,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { consultaParams, consultaPorFechaParams, consultaPorNumerosParams } from "./lookups";
+import { consultaParams, consultaPorFechaParams, consultaPorNumerosParams } from "./params";
 
 describe("lookup arguments", () => {
   it("F: one ISO day becomes dd/mm/yyyy, sales by default", () => {

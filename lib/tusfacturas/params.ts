@@ -1,11 +1,41 @@
 /**
- * Arguments of the two lookup methods (`facturacion/consulta_avanzada`, `facturacion/consulta`)
- * checked and turned into wire bodies. Malformed ones are programming errors: `RangeError`
- * before any request. Pure.
+ * Arguments of the methods checked and turned into wire values. Malformed ones are programming
+ * errors: `RangeError` before any request. Pure.
  */
 import { parseWireDate, toWireDate } from "./fecha";
-import type { ComprobanteRef, ConsultaPorFechaRequest, ConsultaPorNumerosRequest } from "./types";
-import type { ConsultaAvanzadaRequestWire, ConsultaRequestWire } from "./wire";
+import type {
+  ComprobanteRef,
+  ConsultaPorFechaRequest,
+  ConsultaPorNumerosRequest,
+  IvaComprasVentasRequest,
+} from "./types";
+import type {
+  ConsultaAvanzadaRequestWire,
+  ConsultaRequestWire,
+  IvaComprasVentasRequestWire,
+} from "./wire";
+
+/** 11 plain digits from a CUIT typed with dashes or spaces. */
+export function normalizeCuit(cuit: string): string {
+  const digits = cuit.replace(/[\s-]/g, "");
+  if (!/^\d{11}$/.test(digits)) throw new RangeError("El CUIT debe tener 11 dígitos.");
+  return digits;
+}
+
+/** One period and exactly one e-mail address. */
+export function checkIvaRequest(request: IvaComprasVentasRequest): IvaComprasVentasRequestWire {
+  const { anio, mes } = request;
+  const email = request.email.trim();
+  if (!Number.isInteger(anio) || anio < 1900 || anio > 9999) {
+    throw new RangeError("El año no es válido.");
+  }
+  if (!Number.isInteger(mes) || mes < 1 || mes > 12) throw new RangeError("El mes no es válido.");
+  // TusFacturas accepts exactly one address per request.
+  if (!/^[^\s@,;]+@[^\s@,;]+$/.test(email)) {
+    throw new RangeError("Indicá una sola dirección de e-mail.");
+  }
+  return { anio, mes, email };
+}
 
 /** TusFacturas' documented page size limit. */
 export const MAX_LIMITE = 1000;
