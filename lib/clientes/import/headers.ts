@@ -78,11 +78,12 @@ function columnsOf(cells: readonly string[]): Found {
   return { cuit, nombre };
 }
 
-/** The title row among the first rows, or null; `partial` says what one row had, for the error. */
+/** The title row among the first rows, or null (how a CSV's separator is told apart). */
 export function detectHeader(rows: readonly SheetRow[]): Header | null {
   return scan(rows).header;
 }
 
+/** The title row, or what the closest row had (one of the two columns), for the error. */
 function scan(rows: readonly SheetRow[]): { header: Header | null; partial: Partial<Header> } {
   let partial: Partial<Header> = {};
   let seen = 0;

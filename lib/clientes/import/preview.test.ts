@@ -17,6 +17,7 @@ describe("the preview of an import", () => {
       ";Sin CUIT",
       ";",
       "27285051466;Peña Hnos.",
+      '="20401234560";Almacén',
     ].join("\r\n"),
   );
   const preview = buildPreview(file, "clientes.csv", new Set(["20055361682"]));
@@ -63,12 +64,13 @@ describe("the preview of an import", () => {
       { line: 8, cuit: "", nombre: "Sin CUIT", status: "invalid", problems: ["Falta el CUIT."] },
       // Line 9 is empty: not a row. Line 5's CUIT had no name, so this one is not a repeat.
       { line: 10, cuit: "27285051466", nombre: "Peña Hnos.", status: "new", problems: [] },
+      { line: 11, cuit: "20401234560", nombre: "Almacén", status: "new", problems: [] },
     ]);
-    expect(preview.counts).toEqual({ new: 2, existing: 1, invalid: 5 });
+    expect(preview.counts).toEqual({ new: 3, existing: 1, invalid: 5 });
   });
 
   it("asks the cartera only about valid CUITs, once each", () => {
-    expect(cuitsIn(file)).toEqual(["30712293841", "27285051466", "20055361682"]);
+    expect(cuitsIn(file)).toEqual(["30712293841", "27285051466", "20055361682", "20401234560"]);
   });
 
   it("refuses more than 5 000 rows as a whole, and a file with titles only", () => {

@@ -29,9 +29,16 @@ export function dataRows(file: ClientFile): SheetRow[] {
   return rows;
 }
 
+/** The CUIT cell as written; `="30712293841"` is how some exports keep Excel from making it a number. */
+function writtenCuit(row: SheetRow, column: number): string {
+  return (row.cells[column] ?? "").trim().replace(/^="(.*)"$/, "$1");
+}
+
 /** The valid CUITs of the file's rows: what to ask the cartera about. */
 export function cuitsIn(file: ClientFile): string[] {
-  const cuits = dataRows(file).map((row) => normalizeCuit(row.cells[file.header.cuitColumn] ?? ""));
+  const cuits = dataRows(file).map((row) =>
+    normalizeCuit(writtenCuit(row, file.header.cuitColumn)),
+  );
   return [...new Set(cuits.filter((cuit) => cuitError(cuit) === null))];
 }
 
@@ -52,7 +59,7 @@ export function buildPreview(
   const firstLineOf = new Map<string, number>();
   const counts = { new: 0, existing: 0, invalid: 0 };
   const rows = dataRows(file).map((row): ImportRow => {
-    const written = (row.cells[cuitColumn] ?? "").trim();
+    const written = writtenCuit(row, cuitColumn);
     const nombre = (row.cells[nombreColumn] ?? "").trim().replace(/\s+/g, " ");
     const problems: string[] = [];
     const cuitProblem = written === "" ? "Falta el CUIT." : cuitError(written);
