@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+import { strToU8, zipSync } from "fflate";
 import {
   accounts,
   addBusiness,
@@ -16,6 +17,33 @@ const account = accounts.a1003;
 /** As Excel in es-AR saves «CSV (delimitado por comas)»: Windows-1252, semicolons, CRLF. */
 function excelCsv(lines: string[]): Buffer {
   return Buffer.from(`${lines.join("\r\n")}\r\n`, "latin1");
+}
+
+/** A one-sheet .xlsx as Excel writes it: shared strings, and the CUIT typed as a number. */
+function excelXlsx(): Buffer {
+  const main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+  const rels = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+  return Buffer.from(
+    zipSync({
+      "xl/workbook.xml": strToU8(
+        `<workbook xmlns="${main}" xmlns:r="${rels}"><sheets>` +
+          `<sheet name="Hoja1" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+      ),
+      "xl/_rels/workbook.xml.rels": strToU8(
+        `<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>`,
+      ),
+      "xl/sharedStrings.xml": strToU8(
+        `<sst xmlns="${main}"><si><t>CUIT</t></si><si><t>Denominación</t></si>` +
+          `<si><t>Cooperativa Peñón</t></si></sst>`,
+      ),
+      "xl/worksheets/sheet1.xml": strToU8(
+        `<worksheet xmlns="${main}"><sheetData>` +
+          `<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>` +
+          `<row r="2"><c r="A2"><v>30712293841</v></c><c r="B2" t="s"><v>2</v></c></row>` +
+          `</sheetData></worksheet>`,
+      ),
+    }),
+  );
 }
 
 /** Fills "Invitar" on the members page and returns the link it shows once. */
@@ -135,6 +163,29 @@ test("a file without the expected titles is explained, and the choice can be cor
     "El CUIT 27-28505146-6 ya está en la fila 2 del archivo.",
   );
   await expect(panel.getByRole("button", { name: "Importar 1 cliente" })).toBeVisible();
+});
+
+test("imports the first sheet of an .xlsx, a CUIT stored as a number included", async ({
+  page,
+}) => {
+  await signUp(page);
+  const businessId = await addBusiness(page, account);
+  await page.goto(`/empresas/${businessId}/clientes`);
+  await page.getByRole("button", { name: "Importar desde un archivo" }).click();
+  const panel = page.getByRole("region", { name: "Importar clientes desde un archivo" });
+  await panel.getByLabel("Archivo CSV o Excel (.xlsx)").setInputFiles({
+    name: "clientes.xlsx",
+    mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    buffer: excelXlsx(),
+  });
+  await expect(panel.getByRole("row", { name: /Cooperativa Peñón/ }).getByRole("cell")).toHaveText([
+    "30-71229384-1",
+    "Cooperativa Peñón",
+    "Se importa.",
+  ]);
+  await panel.getByRole("button", { name: "Importar 1 cliente" }).click();
+  await expect(panel.getByRole("status")).toHaveText("Se importó 1 cliente.");
+  await expect(page.getByRole("link", { name: "Cooperativa Peñón" })).toBeVisible();
 });
 
 test("a Lectura member sees no import control", async ({ page, browser }) => {
