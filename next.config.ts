@@ -13,6 +13,9 @@ const nextConfig: NextConfig = {
   // instances; the migrations travel with it, since every instance applies them at start.
   output: "standalone",
   outputFileTracingIncludes: { "/*": ["./drizzle/**/*"] },
+  // «Importar desde un archivo» sends files of up to 1 MB (lib/clientes/import/limits.ts) to
+  // its actions; the default limit of 1 MB leaves no room for the request's own framing.
+  experimental: { serverActions: { bodySizeLimit: "2mb" } },
   // The test command type-checks everything (tests included) with tsc; the build checks the app.
   typescript: { tsconfigPath: "tsconfig.build.json" },
   async headers() {

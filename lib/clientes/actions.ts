@@ -3,7 +3,12 @@
 import { businessAction } from "@/lib/actions/pipeline";
 import { formatCuit } from "@/lib/cuit";
 import { getRuntime } from "@/lib/runtime";
-import { addClientSchema, removeClientSchema, updateClientSchema } from "./schemas";
+import {
+  addClientSchema,
+  clientFileSchema,
+  removeClientSchema,
+  updateClientSchema,
+} from "./schemas";
 
 /** "Agregar cliente". */
 export const addClient = businessAction({
@@ -56,5 +61,32 @@ export const removeClient = businessAction({
       subject: `${nombre} (${formatCuit(cuit)})`,
     });
     return { id: clientId };
+  },
+});
+
+async function uploadOf(file: Blob) {
+  const name = file instanceof File && file.name ? file.name : "archivo";
+  return { bytes: new Uint8Array(await file.arrayBuffer()), name: name.slice(0, 200) };
+}
+
+/** «Importar desde un archivo», first step: every row with its problems; saves nothing. */
+export const previewClientImport = businessAction({
+  name: "previewClientImport",
+  permission: "clients:manage",
+  schema: clientFileSchema,
+  async handler({ businessId, file }) {
+    const { clientes } = await getRuntime();
+    return clientes.previewImport(businessId, await uploadOf(file));
+  },
+});
+
+/** «Importar N clientes»: the same file again, checked again, its new clients saved. */
+export const importClients = businessAction({
+  name: "importClients",
+  permission: "clients:manage",
+  schema: clientFileSchema,
+  async handler({ businessId, file }, { user }) {
+    const { clientes } = await getRuntime();
+    return clientes.importClients(businessId, await uploadOf(file), user.id);
   },
 });

@@ -101,7 +101,7 @@ async function startRuntime(): Promise<Runtime> {
   const securityLog = createSecurityLog({ db, now });
   const audit = createAuditService({ db, now, security: securityLog });
   const businesses = createBusinessesService({ db, keyring, now });
-  const clientes = createClientesService({ db, now });
+  const clientes = createClientesService({ db, now, audit });
   const spending = createSpendingGuard({
     db,
     audit,

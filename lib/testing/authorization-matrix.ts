@@ -43,6 +43,8 @@ export type BusinessEntry = {
   crossTenant?: (fx: Fixture) => Record<string, unknown>;
   /** Sensitive: an allowed caller whose sign-in is over 10 minutes old must confirm first. */
   reauth?: true;
+  /** Reads only (a preview): an allowed call answers and changes nothing. */
+  readOnly?: true;
 };
 
 type AfterOk = (context: {
@@ -72,6 +74,11 @@ const OWNER = ["owner"] as const;
 const WORKERS = ["owner", "accountant"] as const;
 
 const biz = (fx: Fixture) => ({ businessId: fx.businessId });
+/** A file for «Importar desde un archivo» with one client new to the fixture's cartera. */
+const clientFile = () =>
+  new File([`CUIT;Razón social\r\n${NEW_CLIENT_CUIT};Cliente importado\r\n`], "clientes.csv", {
+    type: "text/csv",
+  });
 
 export const actionMatrix: Record<string, MatrixEntry> = {
   "lib/auth/actions.ts#signInWithPassword": {
@@ -176,6 +183,18 @@ export const actionMatrix: Record<string, MatrixEntry> = {
     allowed: WORKERS,
     input: (fx) => ({ ...biz(fx), clientId: fx.clientId }),
     crossTenant: (fx) => ({ businessId: fx.outsiderBusinessId, clientId: fx.clientId }),
+  },
+
+  "lib/clientes/actions.ts#previewClientImport": {
+    kind: "business",
+    allowed: WORKERS,
+    readOnly: true,
+    input: (fx) => ({ ...biz(fx), file: clientFile() }),
+  },
+  "lib/clientes/actions.ts#importClients": {
+    kind: "business",
+    allowed: WORKERS,
+    input: (fx) => ({ ...biz(fx), file: clientFile() }),
   },
 
   "lib/cuenta-corriente/actions.ts#refreshCuentaCorriente": {

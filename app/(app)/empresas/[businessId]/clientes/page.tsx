@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { CarteraTable } from "@/components/clientes/cartera-table";
 import { ClientSearch } from "@/components/clientes/client-search";
+import { ImportClients } from "@/components/clientes/import-clients";
 import { NewClient } from "@/components/clientes/new-client";
 import { requireBusiness } from "@/lib/auth/access";
 import { can, deniedReason } from "@/lib/auth/permissions";
@@ -57,7 +58,10 @@ export default async function ClientesPage({
       <div className="flex flex-wrap items-end justify-between gap-4">
         <ClientSearch initial={q} />
         {canManage ? (
-          <NewClient businessId={businessId} />
+          <div className="flex flex-wrap justify-end gap-2 has-[form]:w-full has-[section]:w-full">
+            <ImportClients businessId={businessId} />
+            <NewClient businessId={businessId} />
+          </div>
         ) : (
           <p className="text-sm text-slate-600">
             {deniedReason(role)} Podés ver la cartera, no cambiarla.
