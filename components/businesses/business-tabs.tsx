@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { can } from "@/lib/auth/permissions";
-import type { Role } from "@/lib/db/schema";
+import type { Role } from "@/lib/auth/roles";
 import { businessSections } from "@/lib/navigation/paths";
 
 /** The business's sections; those the role cannot use are not offered (the server refuses them). */

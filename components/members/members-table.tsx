@@ -15,7 +15,7 @@ import {
   RowHeader,
 } from "@/components/ui/data-table";
 import { roleLabels } from "@/lib/auth/permissions";
-import type { Role } from "@/lib/db/schema";
+import type { Role } from "@/lib/auth/roles";
 import { formatDate } from "@/lib/format";
 import { changeMemberRole, removeMember } from "@/lib/members/actions";
 import type { Member } from "@/lib/members/service";

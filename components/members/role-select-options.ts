@@ -1,5 +1,5 @@
 import { roleLabels } from "@/lib/auth/permissions";
-import { roles } from "@/lib/db/schema";
+import { roles } from "@/lib/auth/roles";
 
 export const roleDescriptions = {
   owner: "Todo, incluidas las credenciales, los miembros y eliminar la empresa.",

@@ -1,4 +1,4 @@
-import type { Role } from "@/lib/db/schema";
+import type { Role } from "@/lib/auth/roles";
 
 /**
  * What each role may do in a business: the one table the server enforces for every action and

@@ -14,7 +14,11 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { roles } from "../auth/roles";
 import { foldedColumnSql } from "./fold-sql";
+
+// The roles live apart so the browser can list them without Drizzle's table builders.
+export { roles, type Role } from "../auth/roles";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 
@@ -59,9 +63,6 @@ export const businesses = pgTable("businesses", {
   requireTwoFactor: boolean("require_two_factor").notNull().default(false),
   createdAt: createdAt(),
 });
-
-export const roles = ["owner", "accountant", "viewer"] as const;
-export type Role = (typeof roles)[number];
 
 export const memberships = pgTable(
   "memberships",

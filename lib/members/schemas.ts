@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { roles } from "@/lib/db/schema";
+import { roles } from "@/lib/auth/roles";
 
 const roleSchema = z.enum(roles, { error: "Elegí un rol." });
 
