@@ -1,4 +1,5 @@
 import { QueryClient } from "@tanstack/react-query";
+import { onInvalidateCachedQueries } from "./query-invalidation";
 import { onSignOut } from "./sign-out-hooks";
 
 /**
@@ -31,6 +32,7 @@ export function getQueryClient(): QueryClient {
   if (!browserQueryClient) {
     const client = makeQueryClient();
     onSignOut(() => client.clear());
+    onInvalidateCachedQueries((queryKey) => void client.invalidateQueries({ queryKey }));
     browserQueryClient = client;
   }
   return browserQueryClient;

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { lazy, Suspense, useState, useTransition } from "react";
 import { useReauth } from "@/components/reauth/use-reauth";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -12,8 +12,13 @@ import {
   disableTwoFactor,
   regenerateRecoveryCodes,
 } from "@/lib/two-factor/actions";
-import { RecoveryCodes } from "./recovery-codes";
-import { TwoFactorSetup } from "./two-factor-setup";
+
+// The set-up step and the recovery codes load once someone starts either: most visits to
+// «Tu cuenta» never do.
+const loadSetup = () => import("./two-factor-setup");
+const loadCodes = () => import("./recovery-codes");
+const TwoFactorSetup = lazy(() => loadSetup().then((m) => ({ default: m.TwoFactorSetup })));
+const RecoveryCodes = lazy(() => loadCodes().then((m) => ({ default: m.RecoveryCodes })));
 
 export type TwoFactorState = {
   enabledAt: string | null;
@@ -50,6 +55,8 @@ export function TwoFactorSection({
 
   function begin() {
     setMessage(null);
+    void loadSetup();
+    void loadCodes();
     startTransition(async () => {
       const result = await reauth.guard(beginTwoFactorSetup)({});
       if (result.ok) setStep({ kind: "setup", ...result.data });
@@ -59,6 +66,7 @@ export function TwoFactorSection({
 
   function regenerate() {
     setMessage(null);
+    void loadCodes();
     startTransition(async () => {
       const result = await reauth.guard(regenerateRecoveryCodes)({});
       if (result.ok) setStep({ kind: "codes", codes: result.data.recoveryCodes });
@@ -97,25 +105,29 @@ export function TwoFactorSection({
         {message ? <Alert tone={message.tone}>{message.text}</Alert> : null}
       </div>
       {step.kind === "codes" ? (
-        <RecoveryCodes codes={step.codes} onSaved={saved} />
+        <Suspense fallback={<p className="text-sm text-slate-600">Cargando…</p>}>
+          <RecoveryCodes codes={step.codes} onSaved={saved} />
+        </Suspense>
       ) : step.kind === "setup" ? (
-        <TwoFactorSetup
-          secret={step.secret}
-          qrDataUrl={step.qrDataUrl}
-          setupId={step.setupId}
-          onEnabled={(codes, ended) => {
-            setJustEnabled(true);
-            setMessage({
-              tone: "success",
-              text:
-                ended === 0
-                  ? "Activaste la verificación en dos pasos."
-                  : `Activaste la verificación en dos pasos y cerramos ${ended === 1 ? "la sesión abierta en otro dispositivo" : `las ${ended} sesiones abiertas en otros dispositivos`}.`,
-            });
-            setStep({ kind: "codes", codes });
-          }}
-          onCancel={() => setStep({ kind: "idle" })}
-        />
+        <Suspense fallback={<p className="text-sm text-slate-600">Cargando…</p>}>
+          <TwoFactorSetup
+            secret={step.secret}
+            qrDataUrl={step.qrDataUrl}
+            setupId={step.setupId}
+            onEnabled={(codes, ended) => {
+              setJustEnabled(true);
+              setMessage({
+                tone: "success",
+                text:
+                  ended === 0
+                    ? "Activaste la verificación en dos pasos."
+                    : `Activaste la verificación en dos pasos y cerramos ${ended === 1 ? "la sesión abierta en otro dispositivo" : `las ${ended} sesiones abiertas en otros dispositivos`}.`,
+              });
+              setStep({ kind: "codes", codes });
+            }}
+            onCancel={() => setStep({ kind: "idle" })}
+          />
+        </Suspense>
       ) : enabledAt ? (
         <div className="space-y-3">
           <Alert tone="success" title={`Activada desde el ${formatDate(enabledAt)}`}>

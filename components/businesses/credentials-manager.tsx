@@ -1,6 +1,5 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
@@ -14,6 +13,7 @@ import {
   type VerificationResult,
 } from "@/lib/businesses/actions";
 import { formatDateTime } from "@/lib/format";
+import { invalidateCachedQueries } from "@/lib/query-invalidation";
 import { queryKeys } from "@/lib/query-keys";
 import { CredentialFields } from "./credential-fields";
 
@@ -34,13 +34,12 @@ export function CredentialsManager({
   justFailed: boolean;
 }) {
   const router = useRouter();
-  const queryClient = useQueryClient();
   const [outcome, setOutcome] = useState<VerificationResult | null>(null);
   const [removing, startRemoving] = useTransition();
   const [removeError, setRemoveError] = useState<string | null>(null);
   const reauth = useReauth();
   const afterChange = () => {
-    void queryClient.invalidateQueries({ queryKey: queryKeys.business(businessId) });
+    invalidateCachedQueries(queryKeys.business(businessId));
     router.refresh();
   };
   const form = useActionForm(

@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { QueryProvider } from "@/components/query-provider";
 import { Alert } from "@/components/ui/alert";
 import type { IvaRequestStatus } from "@/lib/db/schema";
 import { getJson } from "@/lib/api/client";
@@ -92,5 +93,14 @@ export function IvaBatchProgress({ initial }: { initial: IvaBatchView }) {
         </DataTableBody>
       </DataTable>
     </section>
+  );
+}
+
+/** The progress with its query cache: what the page loads lazily (see iva-batch-live.tsx). */
+export function IvaBatchProgressPanel({ initial }: { initial: IvaBatchView }) {
+  return (
+    <QueryProvider>
+      <IvaBatchProgress initial={initial} />
+    </QueryProvider>
   );
 }

@@ -1,4 +1,3 @@
-import Form from "next/form";
 import Link from "next/link";
 import {
   ColumnHeader,
@@ -33,7 +32,8 @@ export function IvaHistory({
         <h2 id="historial-title" className="text-lg font-semibold">
           Historial
         </h2>
-        <Form action={path} className="flex items-end gap-2">
+        {/* A plain GET form: filtering is a new page load, with or without JavaScript. */}
+        <form action={path} method="get" className="flex items-end gap-2">
           <div>
             <label htmlFor="historial-periodo" className="block text-sm font-medium text-slate-800">
               Período
@@ -58,7 +58,7 @@ export function IvaHistory({
               Ver todas
             </Link>
           ) : null}
-        </Form>
+        </form>
       </div>
       {requests.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-sm text-slate-600">

@@ -2,8 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { IvaBatchForm } from "@/components/iva/iva-batch-form";
-import { IvaBatchProgress } from "@/components/iva/iva-batch-progress";
-import { QueryProvider } from "@/components/query-provider";
+import { IvaBatchLive } from "@/components/iva/iva-batch-live";
 import { requireUser } from "@/lib/auth/session";
 import { getIvaService } from "@/lib/iva";
 import { previousPeriod, selectableYears } from "@/lib/iva/period";
@@ -37,11 +36,7 @@ export default async function IvaBatchPage({
           empresa.
         </p>
       </div>
-      {batch ? (
-        <QueryProvider>
-          <IvaBatchProgress key={batch.id} initial={batch} />
-        </QueryProvider>
-      ) : null}
+      {batch ? <IvaBatchLive key={batch.id} initial={batch} /> : null}
       {options.length === 0 ? (
         <div className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-sm text-slate-600">
           <p>Todavía no tenés empresas.</p>

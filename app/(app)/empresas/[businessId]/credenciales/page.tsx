@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { CredentialsManager } from "@/components/businesses/credentials-manager";
-import { QueryProvider } from "@/components/query-provider";
 import { DeleteBusiness } from "@/components/businesses/delete-business";
 import { Alert } from "@/components/ui/alert";
 import { requireBusiness } from "@/lib/auth/access";
@@ -29,22 +28,20 @@ export default async function CredentialsPage({
   const status = await (await getRuntime()).businesses.getCredentialStatus(businessId);
   return (
     <div className="max-w-xl space-y-8">
-      <QueryProvider>
-        <CredentialsManager
-          businessId={businessId}
-          justFailed={verificacion === "fallida"}
-          status={
-            status
-              ? {
-                  status: status.status,
-                  detail: status.detail,
-                  lastVerifiedAt: status.lastVerifiedAt?.toISOString() ?? null,
-                  updatedAt: status.updatedAt.toISOString(),
-                }
-              : null
-          }
-        />
-      </QueryProvider>
+      <CredentialsManager
+        businessId={businessId}
+        justFailed={verificacion === "fallida"}
+        status={
+          status
+            ? {
+                status: status.status,
+                detail: status.detail,
+                lastVerifiedAt: status.lastVerifiedAt?.toISOString() ?? null,
+                updatedAt: status.updatedAt.toISOString(),
+              }
+            : null
+        }
+      />
       {can(role, "business:delete") ? <DeleteBusiness businessId={businessId} /> : null}
     </div>
   );
