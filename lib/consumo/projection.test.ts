@@ -200,11 +200,16 @@ describe("projectionSentence", () => {
   });
 
   it("says when it does not run out this cycle, or would have run out already", () => {
-    const later = { kind: "projected", exhaustsAt: CYCLE_END, withinCycle: false, perDay: 1 };
-    expect(projectionSentence(later as const, NOW)).toBe(
+    const later = {
+      kind: "projected",
+      exhaustsAt: CYCLE_END,
+      withinCycle: false,
+      perDay: 1,
+    } as const;
+    expect(projectionSentence(later, NOW)).toBe(
       "A este ritmo, el cupo alcanza hasta el fin del ciclo: no se agota este mes.",
     );
-    expect(runsOutThisCycle(later as const)).toBe(false);
+    expect(runsOutThisCycle(later)).toBe(false);
     const past = {
       kind: "projected",
       exhaustsAt: new Date("2026-11-18T12:00:00Z"),
