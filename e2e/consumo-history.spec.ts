@@ -1,0 +1,102 @@
+import { accounts, addBusiness, expect, expectNoAxeViolations, signUp, test } from "./fixtures";
+
+// Its own emulator account: this file counts its calls.
+const account = accounts.a1014;
+
+/** Today as dd/mm in Buenos Aires, as the page writes dates. */
+const todayDayMonth = () =>
+  new Intl.DateTimeFormat("es-AR", {
+    timeZone: "America/Argentina/Buenos_Aires",
+    day: "2-digit",
+    month: "2-digit",
+    year: "numeric",
+  })
+    .format(new Date())
+    .slice(0, 5);
+
+test.describe.configure({ mode: "serial" });
+
+test("the history draws both cycles from stored snapshots and says when the cupo runs out", async ({
+  page,
+  emulator,
+}) => {
+  await emulator.setConsumo({
+    apikey: account.apikey,
+    comprobantes_generados: 40,
+    comprobantes_cupo: 100,
+    comprobantes_disponibles: 60,
+  });
+  await signUp(page);
+  const razonSocial = "Imprenta Historia S.A.";
+  const businessId = await addBusiness(page, account, razonSocial);
+  const history = page.getByRole("region", { name: "Historia del consumo" });
+
+  // One snapshot (the verification's): no pace yet.
+  await expect(
+    history.getByText(
+      "Hace falta más de una consulta en este ciclo para estimar cuándo se agota el cupo.",
+    ),
+  ).toBeVisible();
+
+  // TusFacturas started counting again (10 < 40: a new cycle), then 10 more in a moment.
+  const refreshTo = async (generados: number) => {
+    await emulator.setConsumo({
+      apikey: account.apikey,
+      comprobantes_generados: generados,
+      comprobantes_disponibles: 100 - generados,
+    });
+    await page.getByRole("button", { name: "Actualizar" }).click();
+    await expect(
+      page.getByRole("img", { name: `${generados} de 100 comprobantes usados` }),
+    ).toBeVisible();
+  };
+  await refreshTo(10);
+  await refreshTo(20);
+  const calls = (await emulator.calls(account.apikey)).total;
+
+  await page.goto(`/empresas/${businessId}/consumo`);
+  await expect(history.getByRole("figure", { name: "Comprobantes generados" })).toBeVisible();
+  await expect(history.getByTestId("consumo-history-chart")).toBeVisible();
+  // 10 comprobantes between the two snapshots of this cycle, 80 left: gone within the minute.
+  await expect(
+    history.getByText(`A este ritmo, el cupo se agota alrededor del ${todayDayMonth()}.`),
+  ).toBeVisible();
+  await history.getByText("Ver los datos del gráfico").click();
+  const rows = history.getByRole("table").getByRole("row");
+  await expect(rows).toHaveCount(4);
+  const cells = (row: number) => rows.nth(row).getByRole("cell");
+  const when = new RegExp(`^${todayDayMonth()}/\\d{4} \\d{2}:\\d{2}$`);
+  await expect(cells(1)).toHaveText(["Anterior", when, "40", "100", "60"]);
+  await expect(cells(2)).toHaveText(["Actual", when, "10", "100", "90"]);
+  await expect(cells(3)).toHaveText(["Actual", when, "20", "100", "80"]);
+  await expectNoAxeViolations(page);
+
+  // The portfolio card says it too, from what is stored.
+  await page.goto("/empresas");
+  await expect(
+    page
+      .getByRole("list", { name: `Alertas de ${razonSocial}` })
+      .getByText(`A este ritmo, el cupo se agota alrededor del ${todayDayMonth()}.`),
+  ).toBeVisible();
+
+  // Neither the history nor the card asked TusFacturas for anything.
+  expect((await emulator.calls(account.apikey)).total).toBe(calls);
+  await emulator.setConsumo({
+    apikey: account.apikey,
+    comprobantes_generados: 40,
+    comprobantes_disponibles: 60,
+  });
+});
+
+test("a business with nothing stored shows the empty history", async ({ page, emulator }) => {
+  await signUp(page);
+  const businessId = await addBusiness(page, { ...account, apitoken: "token-equivocado" });
+  const calls = (await emulator.calls(account.apikey)).total;
+
+  await page.goto(`/empresas/${businessId}/consumo`);
+  const history = page.getByRole("region", { name: "Historia del consumo" });
+  await expect(history.getByText(/Todavía no hay historia/)).toBeVisible();
+  await expect(history.getByRole("figure")).toHaveCount(0);
+  await expectNoAxeViolations(page);
+  expect((await emulator.calls(account.apikey)).total).toBe(calls);
+});
