@@ -1,4 +1,14 @@
-import { accounts, addBusiness, expect, expectNoAxeViolations, signUp, test } from "./fixtures";
+import {
+  acceptBySigningUp,
+  accounts,
+  addBusiness,
+  expect,
+  expectNoAxeViolations,
+  invite,
+  newUser,
+  signUp,
+  test,
+} from "./fixtures";
 
 // Its own emulator account: this file counts its calls.
 const account = accounts.a1014;
@@ -18,8 +28,10 @@ test.describe.configure({ mode: "serial" });
 
 test("the history draws both cycles from stored snapshots and says when the cupo runs out", async ({
   page,
+  browser,
   emulator,
 }) => {
+  test.setTimeout(120_000);
   await emulator.setConsumo({
     apikey: account.apikey,
     comprobantes_generados: 40,
@@ -79,7 +91,22 @@ test("the history draws both cycles from stored snapshots and says when the cupo
       .getByText(`A este ritmo, el cupo se agota alrededor del ${todayDayMonth()}.`),
   ).toBeVisible();
 
-  // Neither the history nor the card asked TusFacturas for anything.
+  // Lectura sees the same history: it is stored data, which costs the plan nothing.
+  const reader = newUser();
+  const link = await invite(page, businessId, reader.email, "Lectura");
+  const lector = await browser.newContext().then((context) => context.newPage());
+  // Accepting signs Lectura in and opens the business's consumo.
+  await acceptBySigningUp(lector, link, reader);
+  await lector.waitForURL(`**/empresas/${businessId}/consumo`);
+  await expect(lector.getByText("Tu rol: Lectura")).toBeVisible();
+  await expect(
+    lector
+      .getByRole("region", { name: "Historia del consumo" })
+      .getByText(`A este ritmo, el cupo se agota alrededor del ${todayDayMonth()}.`),
+  ).toBeVisible();
+  await lector.context().close();
+
+  // Neither the history, the card nor Lectura's visit asked TusFacturas for anything.
   expect((await emulator.calls(account.apikey)).total).toBe(calls);
   await emulator.setConsumo({
     apikey: account.apikey,

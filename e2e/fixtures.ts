@@ -164,6 +164,35 @@ export async function addBusiness(
   return /\/empresas\/([0-9a-f-]{36})\//.exec(page.url())![1]!;
 }
 
+/** Fills "Invitar" on the members page and returns the link it shows once. */
+export async function invite(page: Page, businessId: string, email: string, role: string) {
+  await page.goto(`/empresas/${businessId}/miembros`);
+  const form = page.getByRole("form", { name: "Invitar" });
+  await form.getByLabel("Email de la persona").fill(email);
+  await form.getByLabel("Rol").selectOption({ label: role });
+  await form.getByRole("button", { name: "Invitar" }).click();
+  const link = page.getByLabel("Enlace de la invitación");
+  await expect(link).toHaveValue(/\/invitacion\/[\w-]+$/);
+  return link.inputValue();
+}
+
+/**
+ * Opens an invitation link signed out, creates the invited account from it, confirms the
+ * address with the emailed link and signs in from there, which accepts the invitation.
+ */
+export async function acceptBySigningUp(page: Page, link: string, user: TestUser) {
+  await page.goto(link);
+  await page.getByRole("link", { name: "Crear cuenta y aceptar" }).click();
+  await page.waitForURL(/\/registrarme\?invitacion=/);
+  const signUpPage = new URL(page.url());
+  await submitSignUp(page, user, signUpPage.pathname + signUpPage.search);
+  await openVerificationLink(page, user);
+  await page.getByRole("link", { name: "Ingresar y aceptar la invitación" }).click();
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Contraseña").fill(user.password);
+  await page.getByRole("button", { name: "Ingresar" }).click();
+}
+
 /**
  * Adds a client through "Agregar cliente" on the business's Clientes page and waits until it
  * is listed.
