@@ -1,6 +1,6 @@
 import { Alert } from "@/components/ui/alert";
-import type { ConsumoPoint } from "@/lib/consumo/projection";
-import { projectionSentence, runsOutThisCycle } from "@/lib/consumo/projection-text";
+import { runsOutThisCycle, type ConsumoPoint } from "@/lib/consumo/projection";
+import { projectionSentence } from "@/lib/consumo/projection-text";
 import type { ConsumoHistory } from "@/lib/consumo/service";
 import { formatDateTime, formatInteger } from "@/lib/format";
 import { ConsumoHistoryChart } from "./consumo-history-chart";

@@ -27,8 +27,3 @@ export function projectionSentence(projection: Projection, now: Date): string {
     }
   }
 }
-
-/** Whether the projection is a warning (the cupo runs out before the cycle ends). */
-export function runsOutThisCycle(projection: Projection): boolean {
-  return projection.kind === "projected" && projection.withinCycle;
-}

@@ -2,12 +2,13 @@ import { describe, expect, it } from "vitest";
 import {
   projectExhaustion,
   projectFromSnapshots,
+  runsOutThisCycle,
   splitCycles,
   startOfNextMonth,
   startOfPreviousMonth,
   type ConsumoPoint,
 } from "./projection";
-import { projectionSentence, runsOutThisCycle } from "./projection-text";
+import { projectionSentence } from "./projection-text";
 
 // 09:00 on 20 November in Buenos Aires (UTC−3); the cycle ends at 00:00 on 1 December there.
 const NOW = new Date("2026-11-20T12:00:00Z");
@@ -120,7 +121,10 @@ describe("projectExhaustion", () => {
     const justBefore = [first, point("2026-11-20T02:59:59.999Z", 20, { disponibles: 11 })];
     const projection = projectExhaustion(justBefore, CYCLE_END);
     expect(projection).toMatchObject({ kind: "projected", withinCycle: true });
-    expect(runsOutThisCycle(projection)).toBe(true);
+    expect(runsOutThisCycle(projection)).toEqual(
+      projection.kind === "projected" ? projection.exhaustsAt : "no projection",
+    );
+    expect(runsOutThisCycle(projectExhaustion(atEnd, CYCLE_END))).toBeNull();
   });
 
   it("reads disponibles as TusFacturas sent it: 0 or less is exhausted, 1 is not", () => {
@@ -209,7 +213,7 @@ describe("projectionSentence", () => {
     expect(projectionSentence(later, NOW)).toBe(
       "A este ritmo, el cupo alcanza hasta el fin del ciclo: no se agota este mes.",
     );
-    expect(runsOutThisCycle(later)).toBe(false);
+    expect(runsOutThisCycle(later)).toBeNull();
     const past = {
       kind: "projected",
       exhaustsAt: new Date("2026-11-18T12:00:00Z"),
@@ -227,6 +231,6 @@ describe("projectionSentence", () => {
     [{ kind: "flat" }, /no se agota a este ritmo/],
   ] as const)("says what %o means", (projection, text) => {
     expect(projectionSentence(projection, NOW)).toMatch(text);
-    expect(runsOutThisCycle(projection)).toBe(false);
+    expect(runsOutThisCycle(projection)).toBeNull();
   });
 });

@@ -113,6 +113,14 @@ export function projectExhaustion(current: readonly ConsumoPoint[], cycleEnd: Da
   };
 }
 
+/**
+ * When the cupo runs out before the cycle ends at its pace (what the consumo page and the
+ * portfolio warn of), or null.
+ */
+export function runsOutThisCycle(projection: Projection): Date | null {
+  return projection.kind === "projected" && projection.withinCycle ? projection.exhaustsAt : null;
+}
+
 /** The projection of the cycle under way among `points` (stored snapshots), at `now`. */
 export function projectFromSnapshots(points: readonly ConsumoPoint[], now: Date): Projection {
   const { current, cycleEnd } = splitCycles(points, now);

@@ -2,7 +2,11 @@ import "server-only";
 import { and, asc, desc, eq, gte, inArray, notInArray, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { startOfMonth } from "@/lib/audit/month";
-import { projectFromSnapshots, type ConsumoPoint } from "@/lib/consumo/projection";
+import {
+  projectFromSnapshots,
+  runsOutThisCycle,
+  type ConsumoPoint,
+} from "@/lib/consumo/projection";
 import type { Database } from "@/lib/db";
 import {
   businesses,
@@ -197,7 +201,7 @@ export function createPortfolioService({ db, now = () => new Date() }: Portfolio
       }
       const points = consumoBy.get(id) ?? [];
       const consumo = points.at(-1);
-      const projection = projectFromSnapshots(points, at);
+      const runsOutAt = runsOutThisCycle(projectFromSnapshots(points, at));
       const iva = ivaBy.get(id);
       const facts: PortfolioFacts = {
         consumo: consumo
@@ -206,10 +210,7 @@ export function createPortfolioService({ db, now = () => new Date() }: Portfolio
               cupo: consumo.cupo,
               disponibles: consumo.disponibles,
               fetchedAt: consumo.fetchedAt.toISOString(),
-              runsOutAt:
-                projection.kind === "projected" && projection.withinCycle
-                  ? projection.exhaustsAt.toISOString()
-                  : null,
+              runsOutAt: runsOutAt?.toISOString() ?? null,
             }
           : null,
         credentialStatus: business.credentialStatus,
