@@ -23,6 +23,13 @@ const nextConfig: NextConfig = {
     return [
       { source: "/((?!_next/static/).*)", headers: staticSecurityHeaders({ production }) },
       { source: "/_next/static/:path*", headers: fileSecurityHeaders({ production }) },
+      // The icons, robots.txt and the manifest (public/, app/manifest.ts) change with a
+      // release at most, and their names carry no hash: a day in any cache, then revalidated.
+      {
+        source:
+          "/:file(favicon\\.svg|favicon\\.ico|apple-touch-icon\\.png|icon-192\\.png|icon-512\\.png|icon-maskable-512\\.png|robots\\.txt|manifest\\.webmanifest)",
+        headers: [{ key: "Cache-Control", value: "public, max-age=86400, must-revalidate" }],
+      },
     ];
   },
 };

@@ -7,7 +7,7 @@ import { linkIn, waitForEmail } from "./mailbox";
 /**
  * The emulator's seeded test accounts (lib/tusfacturas/fixtures/accounts.json). Calls are
  * counted per apikey across spec files running in parallel: a file that asserts call counts
- * must be the only one using that apikey (1001: cuenta-corriente, 1002: clientes, 1007–1010: IVA, 1011–1012: members, 1013: navigation).
+ * must be the only one using that apikey (1001: cuenta-corriente, 1002: clientes, 1007–1010: IVA, 1011–1012: members, 1013: navigation, 1014: consumo history).
  */
 export const accounts = {
   a1001: {
@@ -88,6 +88,12 @@ export const accounts = {
     usertoken: "test1013user",
     cuit: "27382910457",
   },
+  a1014: {
+    apikey: "1014",
+    apitoken: "test1014token",
+    usertoken: "test1014user",
+    cuit: "30718889991",
+  },
 } as const;
 
 export type Account = (typeof accounts)[keyof typeof accounts];
@@ -156,6 +162,35 @@ export async function addBusiness(
   await page.getByRole("button", { name: "Guardar" }).click();
   await page.waitForURL(/\/empresas\/[0-9a-f-]{36}\/(consumo|credenciales)/);
   return /\/empresas\/([0-9a-f-]{36})\//.exec(page.url())![1]!;
+}
+
+/** Fills "Invitar" on the members page and returns the link it shows once. */
+export async function invite(page: Page, businessId: string, email: string, role: string) {
+  await page.goto(`/empresas/${businessId}/miembros`);
+  const form = page.getByRole("form", { name: "Invitar" });
+  await form.getByLabel("Email de la persona").fill(email);
+  await form.getByLabel("Rol").selectOption({ label: role });
+  await form.getByRole("button", { name: "Invitar" }).click();
+  const link = page.getByLabel("Enlace de la invitación");
+  await expect(link).toHaveValue(/\/invitacion\/[\w-]+$/);
+  return link.inputValue();
+}
+
+/**
+ * Opens an invitation link signed out, creates the invited account from it, confirms the
+ * address with the emailed link and signs in from there, which accepts the invitation.
+ */
+export async function acceptBySigningUp(page: Page, link: string, user: TestUser) {
+  await page.goto(link);
+  await page.getByRole("link", { name: "Crear cuenta y aceptar" }).click();
+  await page.waitForURL(/\/registrarme\?invitacion=/);
+  const signUpPage = new URL(page.url());
+  await submitSignUp(page, user, signUpPage.pathname + signUpPage.search);
+  await openVerificationLink(page, user);
+  await page.getByRole("link", { name: "Ingresar y aceptar la invitación" }).click();
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Contraseña").fill(user.password);
+  await page.getByRole("button", { name: "Ingresar" }).click();
 }
 
 /**

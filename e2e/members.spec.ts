@@ -4,13 +4,12 @@ import {
   addBusiness,
   alerts,
   expect,
+  acceptBySigningUp,
   expectNoAxeViolations,
+  invite,
   newUser,
-  openVerificationLink,
   signUp,
-  submitSignUp,
   test,
-  type TestUser,
   rewriteActionCalls,
 } from "./fixtures";
 
@@ -21,35 +20,6 @@ const IVA = "micuenta/iva_compras_ventas";
 
 async function freshPage(browser: Browser): Promise<Page> {
   return (await browser.newContext()).newPage();
-}
-
-/** Fills "Invitar" on the members page and returns the link it shows once. */
-async function invite(page: Page, businessId: string, email: string, role: string) {
-  await page.goto(`/empresas/${businessId}/miembros`);
-  const form = page.getByRole("form", { name: "Invitar" });
-  await form.getByLabel("Email de la persona").fill(email);
-  await form.getByLabel("Rol").selectOption({ label: role });
-  await form.getByRole("button", { name: "Invitar" }).click();
-  const link = page.getByLabel("Enlace de la invitación");
-  await expect(link).toHaveValue(/\/invitacion\/[\w-]+$/);
-  return link.inputValue();
-}
-
-/**
- * Opens an invitation link signed out, creates the invited account from it, confirms the
- * address with the emailed link and signs in from there, which accepts the invitation.
- */
-async function acceptBySigningUp(page: Page, link: string, user: TestUser) {
-  await page.goto(link);
-  await page.getByRole("link", { name: "Crear cuenta y aceptar" }).click();
-  await page.waitForURL(/\/registrarme\?invitacion=/);
-  const signUpPage = new URL(page.url());
-  await submitSignUp(page, user, signUpPage.pathname + signUpPage.search);
-  await openVerificationLink(page, user);
-  await page.getByRole("link", { name: "Ingresar y aceptar la invitación" }).click();
-  await page.getByLabel("Email").fill(user.email);
-  await page.getByLabel("Contraseña").fill(user.password);
-  await page.getByRole("button", { name: "Ingresar" }).click();
 }
 
 test("an owner shares two businesses with an accountant and a read-only member, and takes access back", async ({

@@ -113,3 +113,54 @@ test("a script that gets into a page's HTML does not run, and the browser report
   await expect.poll(() => reports.join("\n")).toMatch(/Content Security Policy/);
   await context.close();
 });
+
+test("the icons, the manifest and robots.txt are served signed out, with the headers", async ({
+  playwright,
+}) => {
+  // No session at all: what a browser, a home screen or a crawler asks for before signing in.
+  const request = await playwright.request.newContext({ baseURL: process.env.E2E_BASE_URL });
+  const files = {
+    "/favicon.svg": "image/svg+xml",
+    "/favicon.ico": "image/x-icon",
+    "/apple-touch-icon.png": "image/png",
+    "/icon-192.png": "image/png",
+    "/icon-512.png": "image/png",
+    "/icon-maskable-512.png": "image/png",
+    "/robots.txt": "text/plain",
+    "/manifest.webmanifest": "application/manifest+json",
+  };
+  for (const [url, type] of Object.entries(files)) {
+    const response = await request.get(url, { maxRedirects: 0 });
+    const headers = response.headers();
+    expect(response.status(), url).toBe(200);
+    expect(headers["content-type"], url).toContain(type);
+    expect(headers["x-content-type-options"], url).toBe("nosniff");
+    expect(headers["referrer-policy"], url).toBe("same-origin");
+    expect(headers["cache-control"], url).toBe("public, max-age=86400, must-revalidate");
+  }
+
+  const robots = await (await request.get("/robots.txt")).text();
+  expect(robots).toMatch(/^User-agent: \*\nDisallow: \/\n$/);
+  const manifest = (await (await request.get("/manifest.webmanifest")).json()) as Record<
+    string,
+    unknown
+  >;
+  expect(manifest).toMatchObject({ name: "Tablero", lang: "es-AR", theme_color: "#1d5fd1" });
+  const icon = await request.get("/apple-touch-icon.png");
+  // 180×180: the width and height of the PNG's header.
+  const png = await icon.body();
+  expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([180, 180]);
+
+  // The sign-in page, signed out, names them all and asks not to be indexed.
+  const html = await (await request.get("/ingresar")).text();
+  for (const tag of [
+    /<link rel="icon" href="\/favicon.svg" type="image\/svg\+xml"/,
+    /<link rel="icon" href="\/favicon.ico" sizes="32x32"/,
+    /<link rel="apple-touch-icon" href="\/apple-touch-icon.png" sizes="180x180"/,
+    /<link rel="manifest" href="\/manifest.webmanifest"/,
+    /<meta name="robots" content="noindex, nofollow"/,
+    /<meta name="theme-color" content="#1d5fd1"/,
+  ])
+    expect(html).toMatch(tag);
+  await request.dispose();
+});

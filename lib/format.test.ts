@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   formatCentavos,
   formatDate,
+  formatDayMonth,
   formatDateTime,
   formatInteger,
   formatRelative,
@@ -28,6 +29,8 @@ describe("es-AR formats", () => {
     expect(formatDateTime(new Date("2026-03-05T13:07:00Z"))).toBe("05/03/2026 10:07");
     // Just after midnight in Buenos Aires: "00:05", not "24:05".
     expect(formatDateTime(new Date("2026-03-05T03:05:00Z"))).toBe("05/03/2026 00:05");
+    // dd/mm keeps its zeros, and its day is Buenos Aires' too.
+    expect(formatDayMonth(new Date("2026-12-05T02:00:00Z"))).toBe("04/12");
   });
 
   it("gives today's date in Buenos Aires as ISO", () => {

@@ -44,6 +44,12 @@ export function formatDate(value: Date): string {
   return date.format(value);
 }
 
+/** A date as `dd/mm` in Buenos Aires time (when the year goes without saying). */
+export function formatDayMonth(value: Date): string {
+  // From the full date: es-AR's own day-month pattern drops the leading zeros ("4/12").
+  return formatDate(value).slice(0, 5);
+}
+
 /** `dd/mm/aaaa hh:mm` in Buenos Aires time. */
 export function formatDateTime(value: Date): string {
   return dateTime.format(value).replace(",", "");

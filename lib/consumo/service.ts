@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { and, desc, eq, gt, isNull, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, isNull, or, sql } from "drizzle-orm";
 import { DomainError } from "@/lib/errors";
 import { loadCredentials } from "@/lib/businesses/credentials";
 import type { SpendingGuard } from "@/lib/spending/guard";
@@ -22,6 +22,13 @@ import {
 } from "@/lib/tusfacturas";
 import { createSingleFlight, isStale } from "@/lib/snapshots/freshness";
 import { recordUpstream } from "@/lib/upstream/record";
+import {
+  projectExhaustion,
+  splitCycles,
+  startOfPreviousMonth,
+  type ConsumoCycles,
+  type Projection,
+} from "./projection";
 import type { ConsumoView } from "./view";
 
 export const CONSUMO_METHOD = "micuenta/consumo";
@@ -40,6 +47,9 @@ export type ConsumoDeps = {
 };
 
 export type ConsumoService = ReturnType<typeof createConsumoService>;
+
+/** The stored snapshots of the cycle under way and the one before, and where the cupo is heading. */
+export type ConsumoHistory = ConsumoCycles & { projection: Projection };
 
 /** Consumo snapshots: served from the database, refreshed from TusFacturas only when needed. */
 export function createConsumoService({
@@ -267,7 +277,34 @@ export function createConsumoService({
     }
   }
 
-  return { load, peek, refresh };
+  /**
+   * The cycle under way and the previous one, from the stored snapshots only (never a
+   * TusFacturas call: anyone who may read the business may see it, Lectura included). One
+   * query, from the first day of last month in Buenos Aires, which holds both cycles however
+   * they are split (lib/consumo/projection.ts).
+   */
+  async function history(businessId: string): Promise<ConsumoHistory> {
+    const at = now();
+    const points = await db
+      .select({
+        fetchedAt: consumoSnapshots.fetchedAt,
+        generados: consumoSnapshots.comprobantesGenerados,
+        cupo: consumoSnapshots.comprobantesCupo,
+        disponibles: consumoSnapshots.comprobantesDisponibles,
+      })
+      .from(consumoSnapshots)
+      .where(
+        and(
+          eq(consumoSnapshots.businessId, businessId),
+          gte(consumoSnapshots.fetchedAt, startOfPreviousMonth(at)),
+        ),
+      )
+      .orderBy(asc(consumoSnapshots.fetchedAt));
+    const cycles = splitCycles(points, at);
+    return { ...cycles, projection: projectExhaustion(cycles.current, cycles.cycleEnd) };
+  }
+
+  return { load, peek, refresh, history };
 }
 
 function publicView({ lastAttemptAt: _, ...rest }: ConsumoView & { lastAttemptAt: Date | null }) {

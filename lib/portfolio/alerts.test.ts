@@ -8,7 +8,7 @@ const ago = (ms: number) => new Date(NOW.getTime() - ms).toISOString();
 /** A business with nothing to report: verified, fresh data, plenty of cupo, no IVA trouble. */
 function facts(overrides: Partial<PortfolioFacts> = {}): PortfolioFacts {
   return {
-    consumo: { generados: 10, cupo: 100, disponibles: 90, fetchedAt: ago(60_000) },
+    consumo: { generados: 10, cupo: 100, disponibles: 90, fetchedAt: ago(60_000), runsOutAt: null },
     credentialStatus: "verified",
     credentialDetail: null,
     lastIva: null,
@@ -21,9 +21,23 @@ const consumo = (cupo: number, disponibles: number, fetchedAt = ago(60_000)) => 
   cupo,
   disponibles,
   fetchedAt,
+  runsOutAt: null,
 });
 
 describe("alertsOf", () => {
+  it("says when the cupo runs out this cycle at its pace, as dd/mm in Buenos Aires", () => {
+    // 23:30 on 24 November in Buenos Aires.
+    const runsOutAt = "2026-11-25T02:30:00.000Z";
+    expect(alertsOf(facts({ consumo: { ...consumo(100, 60), runsOutAt } }), NOW)).toEqual([
+      { kind: "pace", text: "A este ritmo, el cupo se agota alrededor del 24/11." },
+    ]);
+    // Stored data that is days old can put that day in the past.
+    const past = { ...consumo(100, 60, ago(5 * 86_400_000)), runsOutAt: ago(86_400_000) };
+    expect(alertsOf(facts({ consumo: past }), NOW)).toEqual([
+      { kind: "pace", text: "A este ritmo, el cupo ya se habría agotado alrededor del 19/11." },
+    ]);
+  });
+
   it("has nothing to say about a healthy business", () => {
     expect(alertsOf(facts(), NOW)).toEqual([]);
     expect(LOW_CUPO_PERCENT).toBe(20);

@@ -1,10 +1,21 @@
 import { isCupoLow } from "@/lib/consumo/low-cupo";
 import type { CredentialStatus, IvaRequestStatus } from "@/lib/db/schema";
+import { formatDayMonth } from "@/lib/format";
 
 export const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
 export type PortfolioFacts = {
-  consumo: { generados: number; cupo: number; disponibles: number; fetchedAt: string } | null;
+  consumo: {
+    generados: number;
+    cupo: number;
+    disponibles: number;
+    fetchedAt: string;
+    /**
+     * When the cupo runs out at this cycle's pace (ISO), only when that falls before the cycle
+     * ends (lib/consumo/projection.ts); otherwise null.
+     */
+    runsOutAt: string | null;
+  } | null;
   credentialStatus: CredentialStatus | null;
   credentialDetail: string | null;
   lastIva: { status: IvaRequestStatus; messages: string[] } | null;
@@ -12,7 +23,7 @@ export type PortfolioFacts = {
 
 export type PortfolioAlert = {
   /** `twoFactor`: the business requires it and the user has not turned it on. */
-  kind: "cupo" | "credentials" | "stale" | "iva" | "twoFactor";
+  kind: "cupo" | "pace" | "credentials" | "stale" | "iva" | "twoFactor";
   text: string;
 };
 
@@ -24,6 +35,17 @@ export function alertsOf(facts: PortfolioFacts, now: Date): PortfolioAlert[] {
     alerts.push({
       kind: "cupo",
       text: `Cupo bajo: quedan ${consumo.disponibles} de ${consumo.cupo} comprobantes.`,
+    });
+  }
+  if (consumo?.runsOutAt) {
+    const at = new Date(consumo.runsOutAt);
+    const day = formatDayMonth(at);
+    alerts.push({
+      kind: "pace",
+      text:
+        at.getTime() > now.getTime()
+          ? `A este ritmo, el cupo se agota alrededor del ${day}.`
+          : `A este ritmo, el cupo ya se habría agotado alrededor del ${day}.`,
     });
   }
   if (facts.credentialStatus === null) {

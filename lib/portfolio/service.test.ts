@@ -175,13 +175,20 @@ describe.each(databaseEngines())("portfolio on $name", (engine) => {
           cupo: 100,
           disponibles: 10,
           fetchedAt: ago(HOUR_MS).toISOString(),
+          // 85 comprobantes in the 71 hours since its first snapshot of November; 10 left.
+          runsOutAt: new Date(
+            ago(HOUR_MS).getTime() + (10 * (3 * DAY_MS - HOUR_MS)) / 85,
+          ).toISOString(),
         },
         credentialStatus: "verified",
         credentialDetail: null,
         lastIva: { status: "sent", messages: [] },
         receivableCentavos: 1_500_00 + 250_50,
         locked: false,
-        alerts: [{ kind: "cupo", text: "Cupo bajo: quedan 10 de 100 comprobantes." }],
+        alerts: [
+          { kind: "cupo", text: "Cupo bajo: quedan 10 de 100 comprobantes." },
+          { kind: "pace", text: "A este ritmo, el cupo se agota alrededor del 20/11." },
+        ],
       },
       {
         businessId: beta,
@@ -219,6 +226,7 @@ describe.each(databaseEngines())("portfolio on $name", (engine) => {
           cupo: 1000,
           disponibles: 900,
           fetchedAt: ago(8 * DAY_MS).toISOString(),
+          runsOutAt: null,
         },
         credentialStatus: null,
         credentialDetail: null,
@@ -283,6 +291,41 @@ describe.each(databaseEngines())("portfolio on $name", (engine) => {
         receivableCentavos: 9_000_00,
         consumo: expect.objectContaining({ disponibles: 40 }),
       }),
+    ]);
+  });
+
+  it("warns of the pace of this cycle only, and still shows a last snapshot of last month", async () => {
+    const { db } = handle;
+    const eva = await insertTestUser(db, "Eva");
+    // October ran out fast; November has one snapshot so far: no pace yet.
+    const rapida = await business(eva, "Rápida S.A.");
+    await credentials(rapida, "verified");
+    await consumo(rapida, new Date("2026-10-30T12:00:00Z"), 100, 90);
+    await consumo(rapida, new Date("2026-10-31T12:00:00Z"), 100, 5);
+    await consumo(rapida, new Date("2026-11-18T12:00:00Z"), 100, 95);
+    // Nothing stored since October: the card shows it, with no pace of this cycle.
+    const quieta = await business(eva, "Quieta S.A.");
+    await credentials(quieta, "verified");
+    await consumo(quieta, new Date("2026-10-01T12:00:00Z"), 100, 90);
+    await consumo(quieta, new Date("2026-10-20T12:00:00Z"), 100, 50);
+    // 60 in 45 hours with 30 left (not low yet): out 22.5 hours later, on the 21st.
+    const veloz = await business(eva, "Veloz S.A.");
+    await credentials(veloz, "verified");
+    await consumo(veloz, new Date("2026-11-18T12:00:00Z"), 100, 90);
+    await consumo(veloz, new Date("2026-11-20T09:00:00Z"), 100, 30);
+
+    const cards = await portfolioOf(eva, NOW);
+    const byName = (name: string) => cards.find((c) => c.razonSocial === name);
+    expect(byName("Rápida S.A.")?.consumo).toMatchObject({ disponibles: 95, runsOutAt: null });
+    expect(byName("Rápida S.A.")?.alerts).toEqual([]);
+    expect(byName("Quieta S.A.")?.consumo).toMatchObject({
+      disponibles: 50,
+      fetchedAt: "2026-10-20T12:00:00.000Z",
+      runsOutAt: null,
+    });
+    expect(byName("Veloz S.A.")?.consumo?.runsOutAt).toBe("2026-11-21T07:30:00.000Z");
+    expect(byName("Veloz S.A.")?.alerts).toEqual([
+      { kind: "pace", text: "A este ritmo, el cupo se agota alrededor del 21/11." },
     ]);
   });
 

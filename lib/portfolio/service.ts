@@ -1,5 +1,12 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, notInArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, notInArray, or, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { startOfMonth } from "@/lib/audit/month";
+import {
+  projectFromSnapshots,
+  runsOutThisCycle,
+  type ConsumoPoint,
+} from "@/lib/consumo/projection";
 import type { Database } from "@/lib/db";
 import {
   businesses,
@@ -112,9 +119,12 @@ export function createPortfolioService({ db, now = () => new Date() }: Portfolio
       .orderBy(asc(businesses.id));
     // No data of a business that requires two-factor is read for a user without it.
     const open = list.filter((b) => !b.locked).map((b) => b.id);
+    const latest = alias(consumoSnapshots, "latest");
     const [consumos, ivas] = await Promise.all([
       db
-        .selectDistinctOn([consumoSnapshots.businessId], {
+        // Each business's last snapshot (what the card shows) and this month's (the pace of
+        // the cycle under way): one query for the page, whatever the number of businesses.
+        .select({
           businessId: consumoSnapshots.businessId,
           generados: consumoSnapshots.comprobantesGenerados,
           cupo: consumoSnapshots.comprobantesCupo,
@@ -122,8 +132,22 @@ export function createPortfolioService({ db, now = () => new Date() }: Portfolio
           fetchedAt: consumoSnapshots.fetchedAt,
         })
         .from(consumoSnapshots)
-        .where(inArray(consumoSnapshots.businessId, open))
-        .orderBy(consumoSnapshots.businessId, desc(consumoSnapshots.fetchedAt)),
+        .where(
+          and(
+            inArray(consumoSnapshots.businessId, open),
+            or(
+              gte(consumoSnapshots.fetchedAt, startOfMonth(at)),
+              eq(
+                consumoSnapshots.fetchedAt,
+                db
+                  .select({ last: sql<Date>`max(${latest.fetchedAt})` })
+                  .from(latest)
+                  .where(eq(latest.businessId, consumoSnapshots.businessId)),
+              ),
+            ),
+          ),
+        )
+        .orderBy(consumoSnapshots.businessId, asc(consumoSnapshots.fetchedAt)),
       db
         .selectDistinctOn([ivaRequests.businessId], {
           businessId: ivaRequests.businessId,
@@ -140,7 +164,12 @@ export function createPortfolioService({ db, now = () => new Date() }: Portfolio
         .orderBy(ivaRequests.businessId, desc(ivaRequests.requestedAt), sql`${ivaRequests.id}`),
     ]);
     const byId = new Map(list.map((b) => [b.id, b]));
-    const consumoBy = new Map(consumos.map((c) => [c.businessId, c]));
+    const consumoBy = new Map<string, ConsumoPoint[]>();
+    for (const { businessId, ...point } of consumos) {
+      const points = consumoBy.get(businessId) ?? [];
+      points.push(point);
+      consumoBy.set(businessId, points);
+    }
     const ivaBy = new Map(ivas.map((i) => [i.businessId, i]));
     return ids.flatMap((id): PortfolioCard[] => {
       const business = byId.get(id);
@@ -170,7 +199,9 @@ export function createPortfolioService({ db, now = () => new Date() }: Portfolio
           },
         ];
       }
-      const consumo = consumoBy.get(id);
+      const points = consumoBy.get(id) ?? [];
+      const consumo = points.at(-1);
+      const runsOutAt = runsOutThisCycle(projectFromSnapshots(points, at));
       const iva = ivaBy.get(id);
       const facts: PortfolioFacts = {
         consumo: consumo
@@ -179,6 +210,7 @@ export function createPortfolioService({ db, now = () => new Date() }: Portfolio
               cupo: consumo.cupo,
               disponibles: consumo.disponibles,
               fetchedAt: consumo.fetchedAt.toISOString(),
+              runsOutAt: runsOutAt?.toISOString() ?? null,
             }
           : null,
         credentialStatus: business.credentialStatus,

@@ -75,8 +75,16 @@ export async function startConsumoHarness(engine: DatabaseEngine) {
             now,
             refreshIntervalMs,
           });
+    // Every query the service builds starts with `db.select` (or an insert/update): counted.
+    let selects = 0;
+    const countedDb = new Proxy(db, {
+      get(target, key, receiver) {
+        if (key === "select") selects += 1;
+        return Reflect.get(target, key, receiver) as unknown;
+      },
+    });
     const service = createConsumoService({
-      db,
+      db: countedDb,
       client,
       keyring,
       locks: handle.locks,
@@ -103,6 +111,22 @@ export async function startConsumoHarness(engine: DatabaseEngine) {
       now: () => new Date(clock),
       advance(ms: number) {
         clock += ms;
+      },
+      /** `select` queries the service has built so far. */
+      selects: () => selects,
+      /** Stores a snapshot as if fetched at `fetchedAt` (no TusFacturas call). */
+      storeSnapshot: async (
+        fetchedAt: string,
+        figures: { generados: number; cupo: number; disponibles: number },
+      ) => {
+        await db.insert(consumoSnapshots).values({
+          businessId,
+          fetchedAt: new Date(fetchedAt),
+          abonosPendientes: 0,
+          comprobantesGenerados: figures.generados,
+          comprobantesCupo: figures.cupo,
+          comprobantesDisponibles: figures.disponibles,
+        });
       },
       /** Requests the emulator received for this business's apikey. */
       calls: async () => (await control.calls(credentials.apikey)).total,
