@@ -1,7 +1,7 @@
 import { Alert } from "@/components/ui/alert";
 import type { VerificationStatus } from "@/lib/verification/service";
 import { MAIL_OFF } from "@/lib/verification/service";
-import { ResendVerification } from "./resend-verification";
+import { LazyResendVerification } from "./lazy-resend-verification";
 
 export const SEND_FAILED = "No pudimos enviar el email; probá de nuevo.";
 
@@ -28,7 +28,7 @@ export function VerifyEmailBanner({ status }: { status: VerificationStatus }) {
           no podés aceptar invitaciones.
         </p>
       )}
-      <ResendVerification email={status.email} />
+      <LazyResendVerification email={status.email} />
     </Alert>
   );
 }

@@ -36,6 +36,26 @@ describe.each(databaseEngines())("navigation search on $name", (engine) => {
     });
   }
 
+  it("gives the header the first businesses by name and how many there are in all", async () => {
+    const user = await insertTestUser(handle.db);
+    const header = (limit: number) =>
+      createNavigationService({ db: handle.db }).headerBusinessesOf(user, limit);
+    expect(await header(2)).toEqual({ businesses: [], total: 0 });
+    for (const name of ["Delta", "Alfa", "Charlie", "Bravo"]) await business(user, name);
+    const { businesses, total } = await header(2);
+    expect(businesses.map((b) => b.razonSocial)).toEqual(["Alfa", "Bravo"]);
+    expect(businesses[0]).toEqual({
+      id: expect.any(String),
+      razonSocial: "Alfa",
+      cuit: "30712293841",
+    });
+    expect(total).toBe(4);
+    // Another user's businesses are not counted.
+    const other = await insertTestUser(handle.db);
+    await business(other, "Eco");
+    expect((await header(10)).total).toBe(4);
+  });
+
   it("finds businesses and clients by name, without minding accents or case", async () => {
     const { db } = handle;
     const user = await insertTestUser(db);

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, eq, exists, isNotNull, like, or, type SQL } from "drizzle-orm";
+import { and, asc, eq, exists, isNotNull, like, or, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { normalizeCuit } from "@/lib/cuit";
 import type { Database } from "@/lib/db";
@@ -117,17 +117,23 @@ export function createNavigationService({ db }: NavigationDeps) {
     userId: string,
     limit = HEADER_BUSINESSES,
   ): Promise<{ businesses: Omit<BusinessResult, "kind">[]; total: number }> {
-    const [first, [all]] = await Promise.all([
-      db
-        .select({ id: businesses.id, razonSocial: businesses.razonSocial, cuit: businesses.cuit })
-        .from(memberships)
-        .innerJoin(businesses, eq(businesses.id, memberships.businessId))
-        .where(eq(memberships.userId, userId))
-        .orderBy(asc(businesses.razonSocial), asc(businesses.id))
-        .limit(limit),
-      db.select({ total: count() }).from(memberships).where(eq(memberships.userId, userId)),
-    ]);
-    return { businesses: first, total: all?.total ?? 0 };
+    // One round trip: the window's count is taken before the limit, so it is every membership.
+    const rows = await db
+      .select({
+        id: businesses.id,
+        razonSocial: businesses.razonSocial,
+        cuit: businesses.cuit,
+        total: sql<number>`count(*) over ()`.mapWith(Number),
+      })
+      .from(memberships)
+      .innerJoin(businesses, eq(businesses.id, memberships.businessId))
+      .where(eq(memberships.userId, userId))
+      .orderBy(asc(businesses.razonSocial), asc(businesses.id))
+      .limit(limit);
+    return {
+      businesses: rows.map(({ id, razonSocial, cuit }) => ({ id, razonSocial, cuit })),
+      total: rows[0]?.total ?? 0,
+    };
   }
 
   return { searchNavigation, headerBusinessesOf };
