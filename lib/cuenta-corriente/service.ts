@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, gt, inArray, isNotNull, notInArray } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, isNotNull, isNull, notInArray, or, sql } from "drizzle-orm";
 import { DomainError } from "@/lib/errors";
 import { loadCredentials } from "@/lib/businesses/credentials";
 import type { SpendingGuard } from "@/lib/spending/guard";
@@ -9,6 +9,7 @@ import type { Keyring } from "@/lib/crypto/secrets";
 import type { Database } from "@/lib/db";
 import type { Locks } from "@/lib/db/locks";
 import {
+  clients,
   cuentaCorrienteSnapshots,
   tusfacturasCredentials,
   tusfacturasRequests,
@@ -66,38 +67,73 @@ export function createCuentaCorrienteService(deps: CuentaCorrienteDeps) {
       eq(tusfacturasRequests.subject, cuit),
     );
 
-  /** Everything but the movements: enough to decide freshness. */
-  async function status(businessId: string, cuit: string) {
-    const [[snapshot], [credentials], [lastAttempt]] = await Promise.all([
-      db
-        .select({
-          id: cuentaCorrienteSnapshots.id,
-          fetchedAt: cuentaCorrienteSnapshots.fetchedAt,
-          movimientos: cuentaCorrienteSnapshots.movimientosCount,
-        })
-        .from(cuentaCorrienteSnapshots)
-        .where(ofClient(businessId, cuit))
-        .orderBy(desc(cuentaCorrienteSnapshots.fetchedAt))
-        .limit(1),
-      db
-        .select({ status: tusfacturasCredentials.status })
-        .from(tusfacturasCredentials)
-        .where(eq(tusfacturasCredentials.businessId, businessId)),
-      db
-        .select({ at: tusfacturasRequests.at })
-        .from(tusfacturasRequests)
-        .where(requestsOf(businessId, cuit))
-        .orderBy(desc(tusfacturasRequests.at))
-        .limit(1),
-    ]);
+  /**
+   * One query (a page reads this on every visit): the client, its last stored copy (without the
+   * movements), the credentials' status, the last attempt, and the last failure since that
+   * copy. Null when the client is not in the business's cartera.
+   */
+  async function current(businessId: string, cuit: string) {
+    const snap = db
+      .select({
+        id: cuentaCorrienteSnapshots.id,
+        fetchedAt: cuentaCorrienteSnapshots.fetchedAt,
+        movimientos: cuentaCorrienteSnapshots.movimientosCount,
+      })
+      .from(cuentaCorrienteSnapshots)
+      .where(ofClient(businessId, cuit))
+      .orderBy(desc(cuentaCorrienteSnapshots.fetchedAt))
+      .limit(1)
+      .as("snapshot");
+    const attempt = db
+      .select({ attemptAt: tusfacturasRequests.at })
+      .from(tusfacturasRequests)
+      .where(requestsOf(businessId, cuit))
+      .orderBy(desc(tusfacturasRequests.at))
+      .limit(1)
+      .as("attempt");
+    const failure = db
+      .select({ errorMessage: tusfacturasRequests.errorMessage, errorAt: tusfacturasRequests.at })
+      .from(tusfacturasRequests)
+      .where(
+        and(
+          requestsOf(businessId, cuit),
+          eq(tusfacturasRequests.outcome, "error"),
+          isNotNull(tusfacturasRequests.errorMessage),
+          or(isNull(snap.fetchedAt), gt(tusfacturasRequests.at, snap.fetchedAt)),
+        ),
+      )
+      .orderBy(desc(tusfacturasRequests.at))
+      .limit(1)
+      .as("failure");
+    const [row] = await db
+      .select({
+        cliente: { id: clients.id, cuit: clients.cuit, nombre: clients.nombre },
+        snapshot: { id: snap.id, fetchedAt: snap.fetchedAt, movimientos: snap.movimientos },
+        credentials: tusfacturasCredentials.status,
+        lastAttemptAt: attempt.attemptAt,
+        lastError: { message: failure.errorMessage, at: failure.errorAt },
+      })
+      .from(clients)
+      .leftJoinLateral(snap, sql`true`)
+      .leftJoin(tusfacturasCredentials, eq(tusfacturasCredentials.businessId, clients.businessId))
+      .leftJoinLateral(attempt, sql`true`)
+      .leftJoinLateral(failure, sql`true`)
+      .where(and(eq(clients.businessId, businessId), eq(clients.cuit, cuit)));
+    if (!row) return null;
     const stale = isStale({
-      credentialsVerified: credentials?.status === "verified",
-      fetchedAt: snapshot?.fetchedAt ?? null,
-      lastAttemptAt: lastAttempt?.at ?? null,
+      credentialsVerified: row.credentials === "verified",
+      fetchedAt: row.snapshot?.fetchedAt ?? null,
+      lastAttemptAt: row.lastAttemptAt,
       now: now(),
       freshnessMs,
     });
-    return { snapshot, credentials: credentials?.status ?? ("missing" as const), stale };
+    return { ...row, stale };
+  }
+
+  async function requireCurrent(businessId: string, cuit: string) {
+    const found = await current(businessId, cuit);
+    if (!found) throw new DomainError("not_found", NOT_IN_CARTERA);
+    return found;
   }
 
   async function requireClient(businessId: string, cuit: string) {
@@ -106,29 +142,10 @@ export function createCuentaCorrienteService(deps: CuentaCorrienteDeps) {
     return cliente;
   }
 
-  async function view(
-    businessId: string,
-    cuit: string,
-    known?: Awaited<ReturnType<typeof status>>,
-  ): Promise<CuentaCorrienteView> {
-    const cliente = await requireClient(businessId, cuit);
-    const current = known ?? (await status(businessId, cuit));
-    const snapshot = current.snapshot;
-    const [lastError] = await db
-      .select({ message: tusfacturasRequests.errorMessage, at: tusfacturasRequests.at })
-      .from(tusfacturasRequests)
-      .where(
-        and(
-          requestsOf(businessId, cuit),
-          eq(tusfacturasRequests.outcome, "error"),
-          isNotNull(tusfacturasRequests.errorMessage),
-          snapshot ? gt(tusfacturasRequests.at, snapshot.fetchedAt) : undefined,
-        ),
-      )
-      .orderBy(desc(tusfacturasRequests.at))
-      .limit(1);
+  function viewOf(found: NonNullable<Awaited<ReturnType<typeof current>>>): CuentaCorrienteView {
+    const { cliente, snapshot, lastError } = found;
     return {
-      cliente: { id: cliente.id, cuit: cliente.cuit, nombre: cliente.nombre },
+      cliente,
       snapshot: snapshot
         ? {
             id: snapshot.id,
@@ -139,8 +156,12 @@ export function createCuentaCorrienteService(deps: CuentaCorrienteDeps) {
       lastError: lastError?.message
         ? { message: lastError.message, at: lastError.at.toISOString() }
         : null,
-      credentials: current.credentials,
+      credentials: found.credentials ?? "missing",
     };
+  }
+
+  async function view(businessId: string, cuit: string): Promise<CuentaCorrienteView> {
+    return viewOf(await requireCurrent(businessId, cuit));
   }
 
   async function fetchAndStore(
@@ -209,7 +230,7 @@ export function createCuentaCorrienteService(deps: CuentaCorrienteDeps) {
       locks.withLock(
         `refresh:cuenta-corriente:${key(businessId, cuit)}:${credentialKey(stored.credentials)}`,
         async () => {
-          if (onlyIfStale && !(await status(businessId, cuit)).stale) return;
+          if (onlyIfStale && !(await requireCurrent(businessId, cuit)).stale) return;
           // Under the lock, so two presses on two instances cannot both pass the interval.
           const admitted =
             !spending ||
@@ -236,12 +257,17 @@ export function createCuentaCorrienteService(deps: CuentaCorrienteDeps) {
     cuit: string,
     snapshotId: string,
   ): Promise<PackedMovimientos | null> {
-    await requireClient(businessId, cuit);
-    const [snapshot] = await db
+    // One query: the client must be in the cartera (no row otherwise), the copy may be gone.
+    const [row] = await db
       .select({ movimientos: cuentaCorrienteSnapshots.movimientos })
-      .from(cuentaCorrienteSnapshots)
-      .where(and(ofClient(businessId, cuit), eq(cuentaCorrienteSnapshots.id, snapshotId)));
-    return snapshot ? asPacked(snapshot.movimientos as PackedMovimientos) : null;
+      .from(clients)
+      .leftJoin(
+        cuentaCorrienteSnapshots,
+        and(ofClient(businessId, cuit), eq(cuentaCorrienteSnapshots.id, snapshotId)),
+      )
+      .where(and(eq(clients.businessId, businessId), eq(clients.cuit, cuit)));
+    if (!row) throw new DomainError("not_found", NOT_IN_CARTERA);
+    return row.movimientos ? asPacked(row.movimientos as PackedMovimientos) : null;
   }
 
   /**
@@ -261,9 +287,8 @@ export function createCuentaCorrienteService(deps: CuentaCorrienteDeps) {
 
   /** The stored view with no upstream call, and whether a visit would refresh it first. */
   async function peek(businessId: string, cuit: string) {
-    const current = await status(businessId, cuit);
-    const stored = await view(businessId, cuit, current);
-    return { view: stored, refreshing: current.stale || inFlight.has(key(businessId, cuit)) };
+    const found = await requireCurrent(businessId, cuit);
+    return { view: viewOf(found), refreshing: found.stale || inFlight.has(key(businessId, cuit)) };
   }
 
   /**
@@ -271,10 +296,12 @@ export function createCuentaCorrienteService(deps: CuentaCorrienteDeps) {
    * Upstream failures do not throw: the view carries them next to the last good copy.
    */
   async function load(businessId: string, cuit: string, userId: string | null) {
-    const { stale } = await status(businessId, cuit);
-    const running = stale
+    const found = await requireCurrent(businessId, cuit);
+    const running = found.stale
       ? refresh(businessId, cuit, userId, { onlyIfStale: true })
       : inFlight.current(key(businessId, cuit));
+    // Fresh and nobody refreshing it: what was just read is the view.
+    if (!running) return viewOf(found);
     try {
       await running;
     } catch (error) {
