@@ -222,8 +222,16 @@ export async function measureBrowser(): Promise<{
       storageState,
       [
         ...Object.values(pages),
+        { route: "resumen de cuenta", path: `${b}/clientes/${LARGE_CLIENT}/resumen` },
+        { route: "credenciales", path: `${b}/credenciales` },
+        { route: "miembros", path: `${b}/miembros` },
+        { route: "actividad", path: `${b}/actividad` },
+        { route: "IVA de varias empresas", path: "/iva" },
+        { route: "agregar empresa", path: "/empresas/nueva" },
         { route: "tu cuenta", path: "/cuenta" },
+        { route: "dos pasos", path: "/cuenta/dos-pasos" },
         { route: "ingresar (sin sesión)", path: "/ingresar", signedOut: true },
+        { route: "registrarme (sin sesión)", path: "/registrarme", signedOut: true },
       ],
       base,
     );

@@ -1,10 +1,9 @@
-import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
-import { QueryProvider } from "@/components/query-provider";
+import { dehydrate } from "@tanstack/react-query";
 import type { LedgerFirstScreen } from "@/lib/cuenta-corriente/screen";
 import type { CuentaCorrienteView } from "@/lib/cuenta-corriente/view";
 import { makeQueryClient } from "@/lib/query-client";
 import { queryKeys } from "@/lib/query-keys";
-import { LedgerContent, LedgerView } from "./ledger-view";
+import { LedgerLive } from "./ledger-live";
 
 /**
  * The ledger with its view handed to the client's query cache; or, while the server is still
@@ -29,20 +28,9 @@ export function LedgerSection({
   canRefresh: boolean;
   refreshing?: boolean;
 }) {
-  const shared = { businessId, today, empresa, firstScreen, canRefresh };
-  if (refreshing)
-    return (
-      <QueryProvider>
-        <LedgerContent {...shared} view={view} refreshing />
-      </QueryProvider>
-    );
+  const shared = { businessId, today, empresa, view, firstScreen, canRefresh };
+  if (refreshing) return <LedgerLive {...shared} refreshing state={null} />;
   const queryClient = makeQueryClient();
   queryClient.setQueryData(queryKeys.cuentaCorriente(businessId, view.cliente.cuit), view);
-  return (
-    <QueryProvider>
-      <HydrationBoundary state={dehydrate(queryClient)}>
-        <LedgerView {...shared} cuit={view.cliente.cuit} refreshing={false} />
-      </HydrationBoundary>
-    </QueryProvider>
-  );
+  return <LedgerLive {...shared} refreshing={false} state={dehydrate(queryClient)} />;
 }
