@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { InviteMember } from "@/components/members/invite-member";
-import { MembersTable } from "@/components/members/members-table";
-import { PendingInvitations } from "@/components/members/pending-invitations";
+import { LazyMembersTable, LazyPendingInvitations } from "@/components/members/lazy-lists";
 import { RequireTwoFactor } from "@/components/members/require-two-factor";
 import { Alert } from "@/components/ui/alert";
 import { requireBusiness } from "@/lib/auth/access";
@@ -28,8 +27,12 @@ export default async function MembersPage({ params }: { params: Promise<{ busine
   return (
     <div className="space-y-8">
       <InviteMember businessId={businessId} mailEnabled={mailEnabled} canInvite={canInvite} />
-      <PendingInvitations businessId={businessId} invitations={pending} mailEnabled={mailEnabled} />
-      <MembersTable businessId={businessId} members={members} currentUserId={user.id} />
+      <LazyPendingInvitations
+        businessId={businessId}
+        invitations={pending}
+        mailEnabled={mailEnabled}
+      />
+      <LazyMembersTable businessId={businessId} members={members} currentUserId={user.id} />
       <RequireTwoFactor
         businessId={businessId}
         required={business.requireTwoFactor}
