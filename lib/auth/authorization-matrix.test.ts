@@ -105,6 +105,7 @@ describe.each(entriesOf("business"))("%s", (key, entry: BusinessEntry) => {
     const before = await world.state();
     const result = await call();
     expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
+    await entry.settle?.({ world, fx });
     const after = await world.state();
     expect(after.tables).not.toEqual(before.tables);
     expect(after.upstreamCalls1010 > before.upstreamCalls1010).toBe(Boolean(entry.callsUpstream));

@@ -9,7 +9,10 @@ import { randomUUID } from "node:crypto";
 import { and, eq, isNotNull } from "drizzle-orm";
 import { expect } from "vitest";
 import type { ActionErrorCode } from "@/lib/actions/result";
+import { isoToDmy } from "@/lib/clientes/import/range";
+import { todayIso } from "@/lib/format";
 import {
+  clientImports,
   ivaBatches,
   ivaRequests,
   memberships,
@@ -43,6 +46,8 @@ export type BusinessEntry = {
   crossTenant?: (fx: Fixture) => Record<string, unknown>;
   /** Sensitive: an allowed caller whose sign-in is over 10 minutes old must confirm first. */
   reauth?: true;
+  /** After an allowed call: waits for the background work it started, before the state check. */
+  settle?: (context: { world: World; fx: Fixture }) => Promise<void>;
 };
 
 type AfterOk = (context: {
@@ -176,6 +181,40 @@ export const actionMatrix: Record<string, MatrixEntry> = {
     allowed: WORKERS,
     input: (fx) => ({ ...biz(fx), clientId: fx.clientId }),
     crossTenant: (fx) => ({ businessId: fx.outsiderBusinessId, clientId: fx.clientId }),
+  },
+
+  "lib/clientes/import/actions.ts#startClientImport": {
+    kind: "business",
+    allowed: WORKERS,
+    // Today only: one free lookup, walked in the background.
+    callsUpstream: true,
+    input: (fx) => ({ ...biz(fx), desde: today(), hasta: today() }),
+    settle: importSettled,
+  },
+  "lib/clientes/import/actions.ts#cancelClientImport": {
+    kind: "business",
+    allowed: WORKERS,
+    input: (fx) => ({ ...biz(fx), importId: fx.importId }),
+    crossTenant: (fx) => ({ businessId: fx.outsiderBusinessId, importId: fx.importId }),
+  },
+  "lib/clientes/import/actions.ts#resumeClientImport": {
+    kind: "business",
+    allowed: WORKERS,
+    // The fixture's import failed before its one day: resuming walks it.
+    callsUpstream: true,
+    input: (fx) => ({ ...biz(fx), importId: fx.importId }),
+    crossTenant: (fx) => ({ businessId: fx.outsiderBusinessId, importId: fx.importId }),
+    settle: importSettled,
+  },
+  "lib/clientes/import/actions.ts#importFoundClients": {
+    kind: "business",
+    allowed: WORKERS,
+    input: (fx) => ({ ...biz(fx), importId: fx.importId, cuits: [NEW_CLIENT_CUIT] }),
+    crossTenant: (fx) => ({
+      businessId: fx.outsiderBusinessId,
+      importId: fx.importId,
+      cuits: [NEW_CLIENT_CUIT],
+    }),
   },
 
   "lib/cuenta-corriente/actions.ts#refreshCuentaCorriente": {
@@ -442,6 +481,22 @@ export const actionMatrix: Record<string, MatrixEntry> = {
     },
   },
 };
+
+/** Today in Buenos Aires, as the import form takes it. */
+function today(): string {
+  return isoToDmy(todayIso());
+}
+
+/** Waits until no import of the fixture's business is running. */
+async function importSettled({ world, fx }: { world: World; fx: Fixture }): Promise<void> {
+  await eventually(async () => {
+    const running = await world.db
+      .select({ id: clientImports.id })
+      .from(clientImports)
+      .where(and(eq(clientImports.businessId, fx.businessId), eq(clientImports.status, "running")));
+    return running.length === 0;
+  });
+}
 
 /** What a business action must answer `actor`, from the entry's allowed roles. */
 export function businessOutcome(entry: BusinessEntry, actor: Actor): Outcome {

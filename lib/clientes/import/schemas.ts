@@ -1,18 +1,16 @@
 import { z } from "zod";
-import { dmyToIso, importRangeErrors } from "./range";
+import { importRangeErrors } from "./range";
 
-/** «Importar clientes desde TusFacturas»: the range as typed (dd/mm/aaaa), checked, as ISO. */
+/**
+ * «Importar clientes desde TusFacturas»: the range as typed (dd/mm/aaaa), checked per field;
+ * the handler reads it with `dmyToIso`.
+ */
 export const startClientImportSchema = z
   .object({ businessId: z.uuid(), desde: z.string().max(20), hasta: z.string().max(20) })
   .superRefine(({ desde, hasta }, ctx) => {
     for (const [field, message] of Object.entries(importRangeErrors(desde, hasta, new Date())))
       ctx.addIssue({ code: "custom", path: [field], message });
-  })
-  .transform(({ businessId, desde, hasta }) => ({
-    businessId,
-    desde: dmyToIso(desde)!,
-    hasta: dmyToIso(hasta)!,
-  }));
+  });
 
 /** «Cancelar» and «Reanudar» of one import. */
 export const clientImportRefSchema = z.object({ businessId: z.uuid(), importId: z.uuid() });
@@ -24,6 +22,3 @@ export const importFoundClientsSchema = clientImportRefSchema.extend({
     .min(1, "Elegí al menos un cliente.")
     .max(5000),
 });
-
-/** The progress route's segments. */
-export const clientImportRouteSchema = z.object({ businessId: z.uuid() });

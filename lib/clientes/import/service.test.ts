@@ -184,13 +184,17 @@ describe.each(databaseEngines())("client import on $name", (engine) => {
     const { importId } = await svc.start({ businessId, userId, ...RANGE });
     await h.settled(svc, businessId, importId);
 
-    // A DNI, a CUIT it did not find, or another business naming this import: refused.
+    // A DNI, a CUIT it did not find: refused.
     for (const cuits of [["30111222000"], ["30555666779"], [RAMIREZ, "27285051466"]])
       await expect(svc.importClients(businessId, importId, cuits)).rejects.toMatchObject({
         code: "invalid",
       });
+    // Another business naming this import does not find it.
     await expect(svc.importClients(other.businessId, importId, [RAMIREZ])).rejects.toMatchObject({
-      code: "invalid",
+      code: "not_found",
+    });
+    await expect(svc.cancel(other.businessId, importId)).rejects.toMatchObject({
+      code: "not_found",
     });
 
     expect(await svc.importClients(businessId, importId, [RAMIREZ, TREBOL])).toEqual({

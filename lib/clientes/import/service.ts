@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import { formatCuit, isValidCuit } from "@/lib/cuit";
+import type { Database } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/db/errors";
 import { clientImportFound, clientImports, clients } from "@/lib/db/schema";
 import { DomainError } from "@/lib/errors";
@@ -32,6 +33,16 @@ const NOMBRE_MAX = 200;
 export function createClientImportService(deps: ClientImportDeps) {
   const { db, now, queue } = deps;
   const walk = createImportWalk(deps);
+
+  /** The import's status, if it is this business's; "not found" otherwise. */
+  async function statusOf(tx: Database, businessId: string, importId: string) {
+    const [row] = await tx
+      .select({ status: clientImports.status })
+      .from(clientImports)
+      .where(and(eq(clientImports.businessId, businessId), eq(clientImports.id, importId)));
+    if (!row) throw new DomainError("not_found", importMessages.notFound);
+    return row.status;
+  }
 
   /**
    * Starts a walk, unless one of the business is running: then that one is the answer
@@ -84,6 +95,7 @@ export function createClientImportService(deps: ClientImportDeps) {
 
   /** «Cancelar»: the walk stops at the next day boundary; what it found stays. */
   async function cancel(businessId: string, importId: string): Promise<void> {
+    await statusOf(db, businessId, importId);
     const [row] = await db
       .update(clientImports)
       .set({ status: "cancelled", finishedAt: now(), updatedAt: now() })
@@ -100,6 +112,7 @@ export function createClientImportService(deps: ClientImportDeps) {
 
   /** «Reanudar» a failed import: from its position, never its finished days again. */
   async function resume(businessId: string, importId: string): Promise<void> {
+    await statusOf(db, businessId, importId);
     await verifiedCredentials(deps, businessId);
     await db.transaction(async (tx) => {
       await lockImports(tx, businessId);
@@ -133,6 +146,7 @@ export function createClientImportService(deps: ClientImportDeps) {
     importId: string,
     cuits: string[],
   ): Promise<{ added: { cuit: string; nombre: string }[]; already: number }> {
+    await statusOf(db, businessId, importId);
     const chosen = [...new Set(cuits)];
     const found = await db
       .select({
