@@ -7,7 +7,9 @@ import { linkIn, waitForEmail } from "./mailbox";
 /**
  * The emulator's seeded test accounts (lib/tusfacturas/fixtures/accounts.json). Calls are
  * counted per apikey across spec files running in parallel: a file that asserts call counts
- * must be the only one using that apikey (1001: cuenta-corriente, 1002: clientes, 1007–1010: IVA, 1011–1012: members, 1013: navigation).
+ * must be the only one using that apikey (1001: cuenta-corriente, 1002: clientes, 1007–1010:
+ * IVA, 1011–1012: members, 1013: navigation). clientes-importar-tusfacturas also uses 1001,
+ * counting only the free lookups and comparing billed calls before and after its import.
  */
 export const accounts = {
   a1001: {
