@@ -20,7 +20,7 @@ export const auditActions = {
   "client.add": "Agregó un cliente",
   "client.update": "Editó un cliente",
   "client.remove": "Quitó un cliente",
-  "client.import": "Importó clientes desde TusFacturas:",
+  "client.importTusfacturas": "Importó clientes desde TusFacturas:",
   "member.invite": "Invitó a",
   "member.revoke": "Revocó la invitación de",
   "member.accept": "Aceptó la invitación",

@@ -8,7 +8,10 @@ import { createAuditService, type AuditService } from "@/lib/audit/service";
 import { appKeyring } from "@/lib/businesses/credentials";
 import { createBusinessesService, type BusinessesService } from "@/lib/businesses/service";
 import { createClientesService, type ClientesService } from "@/lib/clientes/service";
-import { createClientImportService, type ClientImportService } from "@/lib/clientes/import/service";
+import {
+  createClientImportService,
+  type ClientImportService,
+} from "@/lib/clientes/tusfacturas-import/service";
 import { createConsumoService, type ConsumoService } from "@/lib/consumo/service";
 import {
   createCuentaCorrienteService,

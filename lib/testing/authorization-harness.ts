@@ -67,7 +67,10 @@ export type Fixture = {
   invitationId: string;
   invitationToken: string;
   ownerBatchId: string;
-  /** A client import of the business that failed before its one day (today), having found NEW_CLIENT_CUIT. */
+  /**
+   * A TusFacturas client import of the business that failed before its one day (today),
+   * having found NEW_CLIENT_CUIT.
+   */
   importId: string;
   outsiderBusinessId: string;
   outsiderClientId: string;

@@ -9,7 +9,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq, isNotNull } from "drizzle-orm";
 import { expect } from "vitest";
 import type { ActionErrorCode } from "@/lib/actions/result";
-import { isoToDmy } from "@/lib/clientes/import/range";
+import { isoToDmy } from "@/lib/clientes/tusfacturas-import/range";
 import { todayIso } from "@/lib/format";
 import {
   clientImports,
@@ -183,7 +183,7 @@ export const actionMatrix: Record<string, MatrixEntry> = {
     crossTenant: (fx) => ({ businessId: fx.outsiderBusinessId, clientId: fx.clientId }),
   },
 
-  "lib/clientes/import/actions.ts#startClientImport": {
+  "lib/clientes/tusfacturas-import/actions.ts#startClientImport": {
     kind: "business",
     allowed: WORKERS,
     // Today only: one free lookup, walked in the background.
@@ -191,13 +191,13 @@ export const actionMatrix: Record<string, MatrixEntry> = {
     input: (fx) => ({ ...biz(fx), desde: today(), hasta: today() }),
     settle: importSettled,
   },
-  "lib/clientes/import/actions.ts#cancelClientImport": {
+  "lib/clientes/tusfacturas-import/actions.ts#cancelClientImport": {
     kind: "business",
     allowed: WORKERS,
     input: (fx) => ({ ...biz(fx), importId: fx.importId }),
     crossTenant: (fx) => ({ businessId: fx.outsiderBusinessId, importId: fx.importId }),
   },
-  "lib/clientes/import/actions.ts#resumeClientImport": {
+  "lib/clientes/tusfacturas-import/actions.ts#resumeClientImport": {
     kind: "business",
     allowed: WORKERS,
     // The fixture's import failed before its one day: resuming walks it.
@@ -206,7 +206,7 @@ export const actionMatrix: Record<string, MatrixEntry> = {
     crossTenant: (fx) => ({ businessId: fx.outsiderBusinessId, importId: fx.importId }),
     settle: importSettled,
   },
-  "lib/clientes/import/actions.ts#importFoundClients": {
+  "lib/clientes/tusfacturas-import/actions.ts#importFoundClients": {
     kind: "business",
     allowed: WORKERS,
     input: (fx) => ({ ...biz(fx), importId: fx.importId, cuits: [NEW_CLIENT_CUIT] }),

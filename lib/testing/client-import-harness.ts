@@ -9,7 +9,7 @@ import {
   createClientImportService,
   type ClientImportService,
   type ClientImportView,
-} from "@/lib/clientes/import/service";
+} from "@/lib/clientes/tusfacturas-import/service";
 import type { Keyring } from "@/lib/crypto/secrets";
 import { tusfacturasCredentials } from "@/lib/db/schema";
 import { startJobQueue } from "@/lib/jobs/queue";

@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import { CarteraTable } from "@/components/clientes/cartera-table";
 import { ClientSearch } from "@/components/clientes/client-search";
-import { LazyClientImportPanel } from "@/components/clientes/import/lazy-client-import-panel";
+import { LazyClientImportPanel } from "@/components/clientes/tusfacturas-import/lazy-client-import-panel";
 import { NewClient } from "@/components/clientes/new-client";
 import { requireBusiness } from "@/lib/auth/access";
 import { can, deniedReason } from "@/lib/auth/permissions";
 import { getCuentaCorrienteService } from "@/lib/cuenta-corriente";
 import { formatCentavos, formatInteger } from "@/lib/format";
-import { defaultImportRange } from "@/lib/clientes/import/range";
+import { defaultImportRange } from "@/lib/clientes/tusfacturas-import/range";
 import { getRuntime } from "@/lib/runtime";
 import { matchesNameOrCuit } from "@/lib/search-text";
 

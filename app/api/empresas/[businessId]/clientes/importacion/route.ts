@@ -1,6 +1,6 @@
 import { businessRoute } from "@/lib/api/route";
 import { businessIdSchema } from "@/lib/businesses/schemas";
-import type { ClientImportView } from "@/lib/clientes/import/service";
+import type { ClientImportView } from "@/lib/clientes/tusfacturas-import/service";
 import { getRuntime } from "@/lib/runtime";
 
 /**

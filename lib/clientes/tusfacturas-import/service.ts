@@ -17,7 +17,7 @@ export type { ClientImportView, FoundClient, FoundWithoutCuit } from "./views";
 export type StartImportInput = {
   businessId: string;
   userId: string;
-  /** ISO days, already checked (lib/clientes/import/range.ts). */
+  /** ISO days, already checked (lib/clientes/tusfacturas-import/range.ts). */
   desde: string;
   hasta: string;
 };

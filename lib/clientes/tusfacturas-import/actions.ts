@@ -59,7 +59,7 @@ export const importFoundClients = businessAction({
     await audit.recordAudit({
       businessId,
       userId: user.id,
-      action: "client.import",
+      action: "client.importTusfacturas",
       subject: added.length === 1 ? "1 cliente" : `${added.length} clientes`,
     });
     return { added: added.length, already };

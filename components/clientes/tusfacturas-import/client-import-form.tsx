@@ -4,7 +4,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { startClientImport } from "@/lib/clientes/import/actions";
+import { startClientImport } from "@/lib/clientes/tusfacturas-import/actions";
 
 /** The range to walk (dd/mm/aaaa, up to 12 months) and «Buscar clientes». */
 export function ClientImportForm({

@@ -12,9 +12,9 @@ import {
   RowHeader,
 } from "@/components/ui/data-table";
 import type { ActionError } from "@/lib/actions/result";
-import { importFoundClients } from "@/lib/clientes/import/actions";
-import { isoToDmy } from "@/lib/clientes/import/range";
-import type { ClientImportView } from "@/lib/clientes/import/service";
+import { importFoundClients } from "@/lib/clientes/tusfacturas-import/actions";
+import { isoToDmy } from "@/lib/clientes/tusfacturas-import/range";
+import type { ClientImportView } from "@/lib/clientes/tusfacturas-import/service";
 import { formatCuit } from "@/lib/cuit";
 import { formatInteger } from "@/lib/format";
 
