@@ -7,7 +7,9 @@ import { linkIn, waitForEmail } from "./mailbox";
 /**
  * The emulator's seeded test accounts (lib/tusfacturas/fixtures/accounts.json). Calls are
  * counted per apikey across spec files running in parallel: a file that asserts call counts
- * must be the only one using that apikey (1001: cuenta-corriente, 1002: clientes, 1007–1010: IVA, 1011–1012: members, 1013: navigation, 1014: consumo history).
+ * must be the only one using that apikey (1001: cuenta-corriente, 1002: clientes, 1007–1010:
+ * IVA, 1011–1012: members, 1013: navigation, 1014: consumo history, 1015 (1001's copy):
+ * clientes-importar-tusfacturas).
  */
 export const accounts = {
   a1001: {
@@ -93,6 +95,13 @@ export const accounts = {
     apitoken: "test1014token",
     usertoken: "test1014user",
     cuit: "30718889991",
+  },
+  /** 1001's ledgers and comprobantes, for the import from TusFacturas alone. */
+  a1015: {
+    apikey: "1015",
+    apitoken: "test1015token",
+    usertoken: "test1015user",
+    cuit: "30715551116",
   },
 } as const;
 

@@ -8,6 +8,9 @@ export const queryKeys = {
    * the view does not fetch megabytes again. */
   cuentaCorrienteMovimientos: (businessId: string, cuit: string, snapshotId: string) =>
     [...queryKeys.business(businessId), "cuenta-corriente-movimientos", cuit, snapshotId] as const,
+  /** The business's latest «Importar clientes desde TusFacturas». */
+  clientImport: (businessId: string) =>
+    [...queryKeys.business(businessId), "client-import"] as const,
   ivaBatch: (batchId: string) => ["iva-batch", batchId] as const,
   navigation: (query: string) => ["navigation", query] as const,
 };

@@ -35,3 +35,8 @@ export function ivaBatchPath(batchId: string): string {
 export function navigationSearchPath(query: string): string {
   return `/api/navegacion?${new URLSearchParams({ query }).toString()}`;
 }
+
+/** A business's latest «Importar clientes desde TusFacturas», with its progress and findings. */
+export function clientImportPath(businessId: string): string {
+  return `/api/empresas/${businessId}/clientes/importacion`;
+}

@@ -21,6 +21,7 @@ export const auditActions = {
   "client.update": "Editó un cliente",
   "client.remove": "Quitó un cliente",
   "client.import": "Importó clientes desde un archivo:",
+  "client.importTusfacturas": "Importó clientes desde TusFacturas:",
   "member.invite": "Invitó a",
   "member.revoke": "Revocó la invitación de",
   "member.accept": "Aceptó la invitación",

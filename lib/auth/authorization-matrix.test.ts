@@ -106,6 +106,7 @@ describe.each(entriesOf("business"))("%s", (key, entry: BusinessEntry) => {
     const before = await world.state();
     const result = await call();
     expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
+    await entry.settle?.({ world, fx });
     const after = await world.state();
     if (entry.readOnly) expect(after.tables).toEqual(before.tables);
     else expect(after.tables).not.toEqual(before.tables);

@@ -17,6 +17,8 @@ const tables = [
   "account_tokens",
   "audit_events",
   "businesses",
+  "client_import_found",
+  "client_imports",
   "clients",
   "consumo_snapshots",
   "cuenta_corriente_snapshots",

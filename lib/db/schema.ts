@@ -520,3 +520,68 @@ export const securityEvents = pgTable(
 );
 
 export type SecurityEvent = typeof securityEvents.$inferSelect;
+
+export const clientImportStatuses = ["running", "done", "cancelled", "failed"] as const;
+export type ClientImportStatus = (typeof clientImportStatuses)[number];
+
+/**
+ * «Importar clientes desde TusFacturas»: a day-by-day walk of the business's comprobantes
+ * over a range. The row is the walk's truth: its position (`last_done`, the last day whose
+ * findings are stored) is written with that day's findings, so a retried job or another
+ * instance goes on from there. One running walk per business.
+ */
+export const clientImports = pgTable(
+  "client_imports",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    businessId: uuid("business_id")
+      .notNull()
+      .references(() => businesses.id, { onDelete: "cascade" }),
+    userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
+    desde: date("desde", { mode: "string" }).notNull(),
+    hasta: date("hasta", { mode: "string" }).notNull(),
+    /** The last day walked; null before the first. */
+    lastDone: date("last_done", { mode: "string" }),
+    daysTotal: integer("days_total").notNull(),
+    daysDone: integer("days_done").notNull().default(0),
+    status: text("status", { enum: clientImportStatuses }).notNull(),
+    /** Why it stopped, in Spanish, when "failed". */
+    error: text("error"),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("client_imports_one_running_key")
+      .on(t.businessId)
+      .where(sql`${t.status} = 'running'`),
+    index("client_imports_business_created_idx").on(t.businessId, t.createdAt),
+  ],
+);
+
+export type ClientImport = typeof clientImports.$inferSelect;
+
+/** Who a walk found: one row per document, with how many comprobantes and the last date. */
+export const clientImportFound = pgTable(
+  "client_import_found",
+  {
+    importId: uuid("import_id")
+      .notNull()
+      .references(() => clientImports.id, { onDelete: "cascade" }),
+    businessId: uuid("business_id")
+      .notNull()
+      .references(() => businesses.id, { onDelete: "cascade" }),
+    /** "CUIT", "DNI", … as TusFacturas sent it. */
+    documentoTipo: text("documento_tipo").notNull(),
+    /** Digits only. */
+    documentoNro: text("documento_nro").notNull(),
+    /** As on the most recent comprobante. */
+    razonSocial: text("razon_social").notNull(),
+    comprobantes: integer("comprobantes").notNull(),
+    ultimaFecha: date("ultima_fecha", { mode: "string" }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.importId, t.documentoTipo, t.documentoNro] }),
+    index("client_import_found_business_idx").on(t.businessId, t.importId),
+  ],
+);

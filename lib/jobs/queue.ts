@@ -11,6 +11,8 @@ export type JobPayloads = {
   "iva-report": { requestId: string };
   /** An email to deliver (`outbound_emails.id`). */
   email: { emailId: string };
+  /** Walks a client import (`client_imports.id`) from its stored position. */
+  "client-import": { importId: string };
 };
 export type QueueName = keyof JobPayloads;
 
@@ -50,7 +52,7 @@ export type JobQueue = {
   running(): boolean;
 };
 
-const QUEUES: QueueName[] = ["iva-report", "email"];
+const QUEUES: QueueName[] = ["iva-report", "email", "client-import"];
 
 function queueSettings(name: QueueName, options: JobQueueOptions) {
   if (name === "email") {

@@ -8,6 +8,10 @@ import { createAuditService, type AuditService } from "@/lib/audit/service";
 import { appKeyring } from "@/lib/businesses/credentials";
 import { createBusinessesService, type BusinessesService } from "@/lib/businesses/service";
 import { createClientesService, type ClientesService } from "@/lib/clientes/service";
+import {
+  createClientImportService,
+  type ClientImportService,
+} from "@/lib/clientes/tusfacturas-import/service";
 import { createConsumoService, type ConsumoService } from "@/lib/consumo/service";
 import {
   createCuentaCorrienteService,
@@ -58,6 +62,8 @@ export type Runtime = {
   securityLog: SecurityLog;
   businesses: BusinessesService;
   clientes: ClientesService;
+  /** «Importar clientes desde TusFacturas»: the walks and their findings. */
+  clientImport: ClientImportService;
   members: MembersService;
   navigation: NavigationService;
   portfolio: PortfolioService;
@@ -177,6 +183,16 @@ async function startRuntime(): Promise<Runtime> {
   await iva.settleDead();
   await queue.work("iva-report", ({ requestId }) => iva.work(requestId));
   await queue.work("email", ({ emailId }) => mail.deliver(emailId));
+  const clientImport = createClientImportService({
+    db,
+    client,
+    keyring,
+    now,
+    queue,
+    locks: handle.locks,
+    instance,
+  });
+  await queue.work("client-import", ({ importId }) => clientImport.work(importId));
   return {
     handle,
     instance,
@@ -209,6 +225,7 @@ async function startRuntime(): Promise<Runtime> {
     securityLog,
     businesses,
     clientes,
+    clientImport,
     members: createMembersService({
       db,
       audit,

@@ -13,12 +13,16 @@ export async function shutdownRuntime(deadlineMs: number): Promise<void> {
   const starting = startedRuntime();
   const runtime = starting ? await starting.catch(() => undefined) : undefined;
   if (runtime) {
-    const { instance, queue, iva } = runtime;
+    const { instance, queue, iva, clientImport } = runtime;
     await instance.markStopping();
     await queue.stopTaking();
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<void>((resolve) => (timer = setTimeout(resolve, deadlineMs)));
-    const finishing = Promise.allSettled([runtime.drained(), ...iva.running()]);
+    const finishing = Promise.allSettled([
+      runtime.drained(),
+      ...iva.running(),
+      ...clientImport.running(),
+    ]);
     await Promise.race([finishing, deadline]);
     clearTimeout(timer);
     await iva.handBack();

@@ -8,6 +8,7 @@
 import { eq } from "drizzle-orm";
 import { expect } from "vitest";
 import {
+  clientImportPath,
   consumoPath,
   cuentaCorrientePath,
   ivaBatchPath,
@@ -15,7 +16,13 @@ import {
   navigationSearchPath,
 } from "@/lib/api/paths";
 import { memberships } from "@/lib/db/schema";
-import { CLIENT_CUIT, type Actor, type Fixture, type World } from "./authorization-harness";
+import {
+  CLIENT_CUIT,
+  NEW_CLIENT_CUIT,
+  type Actor,
+  type Fixture,
+  type World,
+} from "./authorization-harness";
 
 /** What the route is called with: its URL (path and query) and its dynamic segments. */
 export type RouteCall = { url: string; params: Record<string, string> };
@@ -164,6 +171,24 @@ export const apiRouteMatrix: Record<string, ApiRoute> = {
         404,
       ],
     ],
+  },
+  [`${B}/clientes/importacion/route.ts`]: {
+    kind: "business",
+    call: (fx) => ({ url: clientImportPath(fx.businessId), params: segments(fx) }),
+    expect: MEMBERS_OK,
+    async check({ fx, body }) {
+      // The fixture's failed import, and what it found: the business's own.
+      expect(body).toMatchObject({
+        id: fx.importId,
+        status: "failed",
+        clients: [{ cuit: NEW_CLIENT_CUIT, enCartera: false }],
+        withoutCuit: [],
+      });
+    },
+    malformed: businessIdsMalformed((businessId) => ({
+      url: clientImportPath(businessId),
+      params: { businessId },
+    })),
   },
   "app/api/iva/lotes/[batchId]/route.ts": {
     kind: "user",

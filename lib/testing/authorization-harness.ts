@@ -19,6 +19,8 @@ import { generate } from "otplib";
 import { expect, vi } from "vitest";
 import type { ActionResult } from "@/lib/actions/result";
 import {
+  clientImportFound,
+  clientImports,
   clients,
   invitations,
   ivaBatches,
@@ -28,6 +30,7 @@ import {
   userSessions,
   type Role,
 } from "@/lib/db/schema";
+import { todayIso } from "@/lib/format";
 import { createEmulatorControl } from "@/lib/tusfacturas/emulator/control";
 import { startEmulator } from "@/lib/tusfacturas/emulator/server";
 import { createScratchPostgres, type DatabaseEngine } from "./test-database";
@@ -64,6 +67,11 @@ export type Fixture = {
   invitationId: string;
   invitationToken: string;
   ownerBatchId: string;
+  /**
+   * A TusFacturas client import of the business that failed before its one day (today),
+   * having found NEW_CLIENT_CUIT.
+   */
+  importId: string;
   outsiderBusinessId: string;
   outsiderClientId: string;
   period: { anio: number; mes: number };
@@ -257,6 +265,28 @@ export async function startWorld({ engine = "pglite" }: { engine?: DatabaseEngin
         finishedAt: new Date(),
       })
       .returning({ id: ivaBatches.id });
+    const today = todayIso();
+    const [clientImport] = await db
+      .insert(clientImports)
+      .values({
+        businessId,
+        userId: owner!.id,
+        desde: today,
+        hasta: today,
+        daysTotal: 1,
+        status: "failed",
+        error: "No pudimos comunicarnos con TusFacturas.",
+      })
+      .returning({ id: clientImports.id });
+    await db.insert(clientImportFound).values({
+      importId: clientImport!.id,
+      businessId,
+      documentoTipo: "CUIT",
+      documentoNro: NEW_CLIENT_CUIT,
+      razonSocial: `Encontrado ${tag}`,
+      comprobantes: 1,
+      ultimaFecha: today,
+    });
     const outsiderBusinessId = await runtime.businesses.insertBusiness(outsider!.id, {
       razonSocial: `Ajena ${tag}`,
       cuit: BUSINESS_CUIT,
@@ -275,6 +305,7 @@ export async function startWorld({ engine = "pglite" }: { engine?: DatabaseEngin
       invitationId: invitation!.id,
       invitationToken: token,
       ownerBatchId: batch!.id,
+      importId: clientImport!.id,
       outsiderBusinessId,
       outsiderClientId: outsiderClient!.id,
       period,

@@ -9,7 +9,10 @@ import { randomUUID } from "node:crypto";
 import { and, eq, isNotNull } from "drizzle-orm";
 import { expect } from "vitest";
 import type { ActionErrorCode } from "@/lib/actions/result";
+import { isoToDmy } from "@/lib/clientes/tusfacturas-import/range";
+import { todayIso } from "@/lib/format";
 import {
+  clientImports,
   ivaBatches,
   ivaRequests,
   memberships,
@@ -45,6 +48,8 @@ export type BusinessEntry = {
   reauth?: true;
   /** Reads only (a preview): an allowed call answers and changes nothing. */
   readOnly?: true;
+  /** After an allowed call: waits for the background work it started, before the state check. */
+  settle?: (context: { world: World; fx: Fixture }) => Promise<void>;
 };
 
 type AfterOk = (context: {
@@ -195,6 +200,39 @@ export const actionMatrix: Record<string, MatrixEntry> = {
     kind: "business",
     allowed: WORKERS,
     input: (fx) => ({ ...biz(fx), file: clientFile() }),
+  },
+  "lib/clientes/tusfacturas-import/actions.ts#startClientImport": {
+    kind: "business",
+    allowed: WORKERS,
+    // Today only: one free lookup, walked in the background.
+    callsUpstream: true,
+    input: (fx) => ({ ...biz(fx), desde: today(), hasta: today() }),
+    settle: importSettled,
+  },
+  "lib/clientes/tusfacturas-import/actions.ts#cancelClientImport": {
+    kind: "business",
+    allowed: WORKERS,
+    input: (fx) => ({ ...biz(fx), importId: fx.importId }),
+    crossTenant: (fx) => ({ businessId: fx.outsiderBusinessId, importId: fx.importId }),
+  },
+  "lib/clientes/tusfacturas-import/actions.ts#resumeClientImport": {
+    kind: "business",
+    allowed: WORKERS,
+    // The fixture's import failed before its one day: resuming walks it.
+    callsUpstream: true,
+    input: (fx) => ({ ...biz(fx), importId: fx.importId }),
+    crossTenant: (fx) => ({ businessId: fx.outsiderBusinessId, importId: fx.importId }),
+    settle: importSettled,
+  },
+  "lib/clientes/tusfacturas-import/actions.ts#importFoundClients": {
+    kind: "business",
+    allowed: WORKERS,
+    input: (fx) => ({ ...biz(fx), importId: fx.importId, cuits: [NEW_CLIENT_CUIT] }),
+    crossTenant: (fx) => ({
+      businessId: fx.outsiderBusinessId,
+      importId: fx.importId,
+      cuits: [NEW_CLIENT_CUIT],
+    }),
   },
 
   "lib/cuenta-corriente/actions.ts#refreshCuentaCorriente": {
@@ -461,6 +499,22 @@ export const actionMatrix: Record<string, MatrixEntry> = {
     },
   },
 };
+
+/** Today in Buenos Aires, as the import form takes it. */
+function today(): string {
+  return isoToDmy(todayIso());
+}
+
+/** Waits until no import of the fixture's business is running. */
+async function importSettled({ world, fx }: { world: World; fx: Fixture }): Promise<void> {
+  await eventually(async () => {
+    const running = await world.db
+      .select({ id: clientImports.id })
+      .from(clientImports)
+      .where(and(eq(clientImports.businessId, fx.businessId), eq(clientImports.status, "running")));
+    return running.length === 0;
+  });
+}
 
 /** What a business action must answer `actor`, from the entry's allowed roles. */
 export function businessOutcome(entry: BusinessEntry, actor: Actor): Outcome {

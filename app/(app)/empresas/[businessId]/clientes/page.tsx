@@ -2,11 +2,14 @@ import type { Metadata } from "next";
 import { CarteraTable } from "@/components/clientes/cartera-table";
 import { ClientSearch } from "@/components/clientes/client-search";
 import { ImportClients } from "@/components/clientes/import-clients";
+import { LazyClientImportPanel } from "@/components/clientes/tusfacturas-import/lazy-client-import-panel";
 import { NewClient } from "@/components/clientes/new-client";
 import { requireBusiness } from "@/lib/auth/access";
 import { can, deniedReason } from "@/lib/auth/permissions";
 import { getCuentaCorrienteService } from "@/lib/cuenta-corriente";
 import { formatCentavos, formatInteger } from "@/lib/format";
+import { defaultImportRange } from "@/lib/clientes/tusfacturas-import/range";
+import { getRuntime } from "@/lib/runtime";
 import { matchesNameOrCuit } from "@/lib/search-text";
 
 export const metadata: Metadata = { title: "Clientes" };
@@ -22,6 +25,7 @@ export default async function ClientesPage({
   const q = ((await searchParams).q ?? "").trim().slice(0, 100);
   const { role } = await requireBusiness(businessId, "business:read");
   const cartera = await (await getCuentaCorrienteService()).cartera(businessId);
+  const latestImport = await (await getRuntime()).clientImport.view(businessId);
   const shown = cartera.filter((row) => matchesNameOrCuit(q, { name: row.nombre, cuit: row.cuit }));
   const receivable = cartera.reduce(
     (sum, row) => sum + Math.max(row.ledger?.saldoCentavos ?? 0, 0),
@@ -74,6 +78,21 @@ export default async function ClientesPage({
         canManage={canManage}
         filtered={Boolean(q)}
       />
+      <section
+        aria-labelledby="importar-title"
+        className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
+      >
+        <h2 id="importar-title" className="text-lg font-semibold">
+          Importar clientes desde TusFacturas
+        </h2>
+        <LazyClientImportPanel
+          businessId={businessId}
+          initial={latestImport}
+          canManage={canManage}
+          deniedReason={`${deniedReason(role)} Podés ver la última búsqueda, no empezar otra.`}
+          defaults={defaultImportRange(new Date())}
+        />
+      </section>
     </div>
   );
 }
