@@ -20,7 +20,11 @@ import {
   type TusFacturasClient,
   type TusFacturasCredentials,
 } from "@/lib/tusfacturas";
+import { todayIso } from "@/lib/format";
 import { recordUpstream } from "@/lib/upstream/record";
+import type { VencimientosService } from "@/lib/vencimientos/service";
+import { overdueSql } from "@/lib/vencimientos/overdue-sql";
+import { lookupKeysOf, unpaidOf } from "@/lib/vencimientos/unpaid";
 import { agingOf } from "./aging";
 import type { LedgerFilters } from "./filters";
 import { buildLedger, summarize } from "./ledger";
@@ -45,13 +49,15 @@ export type CuentaCorrienteDeps = {
   clientes: Pick<ClientesService, "findClientByCuit" | "listClients">;
   /** The interval between explicit refreshes and the monthly budget (lib/spending). */
   spending?: Pick<SpendingGuard, "admit">;
+  /** The stored due dates the view carries, and the lookups a stored ledger queues. */
+  vencimientos?: Pick<VencimientosService, "forLedger" | "enqueue">;
 };
 
 export type CuentaCorrienteService = ReturnType<typeof createCuentaCorrienteService>;
 
 /** Cuentas corrientes: stored snapshots per client, refreshed from TusFacturas only when needed. */
 export function createCuentaCorrienteService(deps: CuentaCorrienteDeps) {
-  const { db, client, keyring, locks, freshnessMs, now, clientes, spending } = deps;
+  const { db, client, keyring, locks, freshnessMs, now, clientes, spending, vencimientos } = deps;
   const inFlight = createSingleFlight<void>();
   const key = (businessId: string, cuit: string) => `${businessId}:${cuit}`;
   const ofClient = (businessId: string, cuit: string) =>
@@ -140,6 +146,10 @@ export function createCuentaCorrienteService(deps: CuentaCorrienteDeps) {
         ? { message: lastError.message, at: lastError.at.toISOString() }
         : null,
       credentials: current.credentials,
+      // A visit queues what is still to be looked up: ledgers stored before due dates existed.
+      vencimientos: vencimientos
+        ? await vencimientos.forLedger(businessId, cuit, { enqueue: true })
+        : { byKey: {}, pending: 0 },
     };
   }
 
@@ -165,6 +175,7 @@ export function createCuentaCorrienteService(deps: CuentaCorrienteDeps) {
     const totals = summarize(ledger.rows);
     const fetchedAt = now();
     const today = fetchedAt.toISOString().slice(0, 10);
+    const unpaid = unpaidOf(ledger.rows);
     await db.transaction(async (tx) => {
       await tx.insert(cuentaCorrienteSnapshots).values({
         businessId,
@@ -175,7 +186,11 @@ export function createCuentaCorrienteService(deps: CuentaCorrienteDeps) {
         saldoCentavos: totals.saldoCentavos,
         restaAbonarCentavos: totals.restaAbonarCentavos,
         oldestUnpaidFecha: agingOf(ledger.rows, today).oldestUnpaidFecha,
+        unpaid,
       });
+      // The due dates of what is owed are looked up after this copy exists, never before.
+      if (vencimientos && lookupKeysOf(unpaid).length > 0)
+        await vencimientos.enqueue(tx, businessId, cuit);
       const kept = tx
         .select({ id: cuentaCorrienteSnapshots.id })
         .from(cuentaCorrienteSnapshots)
@@ -298,6 +313,7 @@ export function createCuentaCorrienteService(deps: CuentaCorrienteDeps) {
         saldoCentavos: cuentaCorrienteSnapshots.saldoCentavos,
         restaAbonarCentavos: cuentaCorrienteSnapshots.restaAbonarCentavos,
         oldestUnpaidFecha: cuentaCorrienteSnapshots.oldestUnpaidFecha,
+        vencido: overdueSql('"cuenta_corriente_snapshots"', todayIso(now())).mapWith(String),
       })
       .from(cuentaCorrienteSnapshots)
       .where(
@@ -311,9 +327,13 @@ export function createCuentaCorrienteService(deps: CuentaCorrienteDeps) {
       )
       .orderBy(cuentaCorrienteSnapshots.cuit, desc(cuentaCorrienteSnapshots.fetchedAt));
     const byCuit = new Map(
-      latest.map(({ cuit, fetchedAt, ...rest }) => [
+      latest.map(({ cuit, fetchedAt, vencido, ...rest }) => [
         cuit,
-        { fetchedAt: fetchedAt.toISOString(), ...rest },
+        {
+          fetchedAt: fetchedAt.toISOString(),
+          ...rest,
+          vencidoCentavos: vencido === null ? null : Number(vencido),
+        },
       ]),
     );
     const rows: CarteraRow[] = directory.map((c) => ({

@@ -18,6 +18,7 @@ const tables = [
   "audit_events",
   "businesses",
   "clients",
+  "comprobante_vencimientos",
   "consumo_snapshots",
   "cuenta_corriente_snapshots",
   "invitations",

@@ -11,6 +11,8 @@ export type JobPayloads = {
   "iva-report": { requestId: string };
   /** An email to deliver (`outbound_emails.id`). */
   email: { emailId: string };
+  /** The free due-date lookups of a client's stored ledger (lib/vencimientos). */
+  vencimientos: { businessId: string; cuit: string };
 };
 export type QueueName = keyof JobPayloads;
 
@@ -50,7 +52,7 @@ export type JobQueue = {
   running(): boolean;
 };
 
-const QUEUES: QueueName[] = ["iva-report", "email"];
+const QUEUES: QueueName[] = ["iva-report", "email", "vencimientos"];
 
 function queueSettings(name: QueueName, options: JobQueueOptions) {
   if (name === "email") {

@@ -28,6 +28,7 @@ import { createTwoFactorService, type TwoFactorService } from "@/lib/two-factor/
 import { createSecurityLog, type SecurityLog } from "@/lib/security-log/service";
 import { createSpendingGuard, type SpendingGuard } from "@/lib/spending/guard";
 import { createUpstreamClient } from "@/lib/upstream/client";
+import { createVencimientosService } from "@/lib/vencimientos/service";
 import { createVerificationService, type VerificationService } from "@/lib/verification/service";
 import { getLogger } from "@/lib/log";
 import { joinInstances, type Instance } from "./instances";
@@ -177,6 +178,17 @@ async function startRuntime(): Promise<Runtime> {
   await iva.settleDead();
   await queue.work("iva-report", ({ requestId }) => iva.work(requestId));
   await queue.work("email", ({ emailId }) => mail.deliver(emailId));
+  const vencimientos = createVencimientosService({
+    db,
+    client,
+    keyring,
+    locks: handle.locks,
+    now,
+    queue,
+  });
+  await queue.work("vencimientos", async (job) => {
+    await vencimientos.work(job);
+  });
   return {
     handle,
     instance,
@@ -199,6 +211,7 @@ async function startRuntime(): Promise<Runtime> {
       now,
       clientes,
       spending,
+      vencimientos,
     }),
     iva,
     mail,

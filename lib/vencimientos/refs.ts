@@ -30,6 +30,13 @@ const WIRE_TIPO: Partial<Record<Comprobante["tipo"], string>> = {
   nota_debito: "NOTA DE DEBITO",
 };
 
+/** What the ledger page gets: the stored lookups of the client's unpaid comprobantes. */
+export type VencimientosView = {
+  byKey: VencimientosByKey;
+  /** Unpaid comprobantes still to be looked up (0 when no lookup will run). */
+  pending: number;
+};
+
 /** The lookup key of a parsed concepto, or null for a type Tablero does not look up. */
 export function lookupKeyOf(comprobante: Comprobante | null): ComprobanteKey | null {
   if (!comprobante?.letra) return null;
