@@ -182,6 +182,20 @@ export async function cuentaCorrienteCalls(emulator: EmulatorControl, apikey: st
   return (await emulator.calls(apikey)).byMethod["clientes/cuenta-corriente"] ?? 0;
 }
 
+/**
+ * Calls of one apikey the emulator received, the free due-date lookups aside: Tablero makes
+ * those in the background after a ledger is stored (lib/vencimientos), at a moment no spec
+ * controls.
+ */
+export async function callsBesidesLookups(emulator: EmulatorControl, apikey: string) {
+  const { total, byMethod } = await emulator.calls(apikey);
+  return (
+    total -
+    (byMethod["facturacion/consulta"] ?? 0) -
+    (byMethod["facturacion/consulta_avanzada"] ?? 0)
+  );
+}
+
 /** `$ 1.234,56` as es-AR formats pesos (a no-break space after the sign). */
 export function pesos(amount: string): string {
   return amount.startsWith("-") ? `-$\u00a0${amount.slice(1)}` : `$\u00a0${amount}`;

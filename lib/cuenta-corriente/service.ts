@@ -23,6 +23,7 @@ import {
 import { todayIso } from "@/lib/format";
 import { recordUpstream } from "@/lib/upstream/record";
 import type { VencimientosService } from "@/lib/vencimientos/service";
+import type { VencimientosByKey } from "@/lib/vencimientos/refs";
 import { overdueSql } from "@/lib/vencimientos/overdue-sql";
 import { lookupKeysOf, unpaidOf } from "@/lib/vencimientos/unpaid";
 import { agingOf } from "./aging";
@@ -261,7 +262,8 @@ export function createCuentaCorrienteService(deps: CuentaCorrienteDeps) {
 
   /**
    * What the page sends of a stored copy before its movements: the figures for `filters` on
-   * `today` and the first rows (see `firstScreen`), or null when that copy is no longer kept.
+   * `today` with the stored due dates, and the first rows (see `firstScreen`), or null when
+   * that copy is no longer kept.
    */
   async function firstScreenOf(
     businessId: string,
@@ -269,9 +271,19 @@ export function createCuentaCorrienteService(deps: CuentaCorrienteDeps) {
     snapshotId: string,
     filters: LedgerFilters,
     today: string,
+    vencimientosByKey: VencimientosByKey = {},
   ): Promise<LedgerFirstScreen | null> {
     const packed = await movimientos(businessId, cuit, snapshotId);
-    return packed && firstScreen(buildLedger(unpackMovimientos(packed)), filters, today);
+    return (
+      packed &&
+      firstScreen(
+        buildLedger(unpackMovimientos(packed)),
+        filters,
+        today,
+        undefined,
+        vencimientosByKey,
+      )
+    );
   }
 
   /** The stored view with no upstream call, and whether a visit would refresh it first. */
