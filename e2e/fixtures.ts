@@ -7,7 +7,7 @@ import { linkIn, waitForEmail } from "./mailbox";
 /**
  * The emulator's seeded test accounts (lib/tusfacturas/fixtures/accounts.json). Calls are
  * counted per apikey across spec files running in parallel: a file that asserts call counts
- * must be the only one using that apikey (1001: cuenta-corriente, 1002: clientes, 1007–1010: IVA, 1011–1012: members, 1013: navigation).
+ * must be the only one using that apikey (1001: cuenta-corriente, 1002: clientes, 1007–1010: IVA, 1011–1012: members, 1013: navigation, 1014: vencimientos).
  */
 export const accounts = {
   a1001: {
@@ -87,6 +87,12 @@ export const accounts = {
     apitoken: "test1013token",
     usertoken: "test1013user",
     cuit: "27382910457",
+  },
+  a1014: {
+    apikey: "1014",
+    apitoken: "test1014token",
+    usertoken: "test1014user",
+    cuit: "30714141410",
   },
 } as const;
 
