@@ -149,6 +149,8 @@ test("a client's ledger shows the emulator's rows, totals and aging, in either o
     "Haber",
     "Resta abonar",
     "Saldo",
+    "Vence",
+    "Estado",
   ]);
   await expectLedgerRows(page, SERVICIOS_ROWS);
   // The original concepto stays available (repaired: TusFacturas sent it double-encoded).
