@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
 import type { EmulatorControl } from "../lib/tusfacturas/emulator/control";
 import {
@@ -111,6 +112,18 @@ test("a ledger's due dates are looked up once, for free, and shown in the ledger
     aging.getByText("1 comprobante sin fecha de vencimiento: se usa su fecha de emisión."),
   ).toBeVisible();
   await expectNoAxeViolations(page);
+
+  // The CSV export carries them too.
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Exportar CSV" }).click();
+  const csv = (await readFile(await (await download).path())).toString("utf8");
+  const lines = csv.trimEnd().split("\r\n");
+  expect(lines.at(5)).toMatch(/;Saldo TusFacturas;Vence;Estado$/);
+  expect(lines.slice(6).map((line) => line.split(";").slice(-2).join(";"))).toEqual(
+    ROWS.map(([, , , , , , vence, estado]) =>
+      [vence === "—" ? "" : vence, estado === "—" ? "" : estado].join(";"),
+    ),
+  );
 
   // A second visit asks nothing: every answer, "sin dato" included, is stored.
   await page.reload();

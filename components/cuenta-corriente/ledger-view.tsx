@@ -230,6 +230,7 @@ export function LedgerContent({
             meta={meta}
             summary={screen.summary}
             aging={screen.aging}
+            vencimientos={view.vencimientos.byKey}
           />
           <LedgerTable
             rows={rows}

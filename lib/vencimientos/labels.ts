@@ -8,9 +8,14 @@ const ESTADOS: Record<CtacteStatus, string> = {
   pago_parcial: "Pago parcial",
 };
 
-/** "Pagada", "Impaga", "Pago parcial", or "—" when there is nothing to say. */
+/** "Pagada", "Impaga", "Pago parcial", or "" when there is nothing to say (exports). */
+export function estadoOf(vencimiento: Vencimiento | undefined): string {
+  return vencimiento?.estado ? ESTADOS[vencimiento.estado] : "";
+}
+
+/** The same, "—" when there is nothing to say (the table). */
 export function estadoLabel(vencimiento: Vencimiento | undefined): string {
-  return vencimiento?.estado ? ESTADOS[vencimiento.estado] : "—";
+  return estadoOf(vencimiento) || "—";
 }
 
 /** The due date as dd/mm/aaaa, or "—". */
