@@ -46,10 +46,11 @@ export function LedgerView({
 }) {
   const { query, refresh } = useSnapshot<CuentaCorrienteView>({
     queryKey: queryKeys.cuentaCorriente(businessId, cuit),
-    path: cuentaCorrientePath({ businessId, cuit }),
+    // The stored copy only: reading it again never spends a request ("Actualizar" does).
+    path: cuentaCorrientePath({ businessId, cuit, stored: true }),
     refresh: () => refreshCuentaCorriente({ businessId, cuit }),
-    // While due dates are being looked up in the background, read the view again now and then
-    // (a database read: the route refreshes nothing that is not stale). Gives up after a while.
+    // While due dates are being looked up in the background, read the stored view again now
+    // and then (a database read), for two minutes at most.
     refetchInterval: (data, updates) =>
       data && data.vencimientos.pending > 0 && updates < VENCIMIENTOS_POLLS
         ? VENCIMIENTOS_POLL_MS

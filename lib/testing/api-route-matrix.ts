@@ -119,6 +119,14 @@ export const apiRouteMatrix: Record<string, ApiRoute> = {
         }),
         400,
       ],
+      [
+        "guardado other than 1",
+        (fx) => ({
+          url: `${cuentaCorrientePath(ledgerSegments(fx))}?guardado=si`,
+          params: ledgerSegments(fx),
+        }),
+        400,
+      ],
     ],
   },
   [`${B}/clientes/[cuit]/movimientos/route.ts`]: {
