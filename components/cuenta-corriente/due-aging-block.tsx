@@ -31,8 +31,7 @@ export function DueAgingBlock({
       </p>
       {pending > 0 ? (
         <p role="status" className="mt-1 text-xs text-slate-600">
-          Consultando en TusFacturas el vencimiento de {formatInteger(pending)}{" "}
-          {pending === 1 ? "comprobante" : "comprobantes"} (sin costo para el plan)…
+          Consultando en TusFacturas los vencimientos de lo impago (sin costo para el plan)…
         </p>
       ) : null}
       {aging.sinVencimiento > 0 ? (

@@ -132,8 +132,13 @@ export function createVencimientosService(deps: VencimientosDeps) {
     if (!queue) return;
     const key = `${businessId}:${cuit}`;
     const last = queuedAt.get(key);
-    if (last !== undefined && now().getTime() - last <= REQUEUE_MS) return;
-    queuedAt.set(key, now().getTime());
+    const at = now().getTime();
+    if (last !== undefined && at - last <= REQUEUE_MS) return;
+    // Only recent entries matter: forget the rest before the map grows large.
+    if (queuedAt.size >= 10_000) {
+      for (const [k, t] of queuedAt) if (at - t > REQUEUE_MS) queuedAt.delete(k);
+    }
+    queuedAt.set(key, at);
     await queue.send(tx, "vencimientos", { businessId, cuit });
   }
 
