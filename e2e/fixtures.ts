@@ -9,7 +9,7 @@ import { linkIn, waitForEmail } from "./mailbox";
  * counted per apikey across spec files running in parallel: a file that asserts call counts
  * must be the only one using that apikey (1001: cuenta-corriente, 1002: clientes, 1007–1010:
  * IVA, 1011–1012: members, 1013: navigation, 1014: consumo history, 1015 (1001's copy):
- * clientes-importar-tusfacturas).
+ * clientes-importar-tusfacturas, 1016: vencimientos).
  */
 export const accounts = {
   a1001: {
@@ -102,6 +102,13 @@ export const accounts = {
     apitoken: "test1015token",
     usertoken: "test1015user",
     cuit: "30715551116",
+  },
+  /** Punto de venta 3, a client with unpaid facturas: the vencimientos spec's own. */
+  a1016: {
+    apikey: "1016",
+    apitoken: "test1016token",
+    usertoken: "test1016user",
+    cuit: "30714141410",
   },
 } as const;
 
@@ -224,6 +231,20 @@ export async function addClient(
 /** Calls of one apikey to `clientes/cuenta-corriente` received by the emulator so far. */
 export async function cuentaCorrienteCalls(emulator: EmulatorControl, apikey: string) {
   return (await emulator.calls(apikey)).byMethod["clientes/cuenta-corriente"] ?? 0;
+}
+
+/**
+ * Calls of one apikey the emulator received, the free due-date lookups aside: Tablero makes
+ * those in the background after a ledger is stored (lib/vencimientos), at a moment no spec
+ * controls.
+ */
+export async function callsBesidesLookups(emulator: EmulatorControl, apikey: string) {
+  const { total, byMethod } = await emulator.calls(apikey);
+  return (
+    total -
+    (byMethod["facturacion/consulta"] ?? 0) -
+    (byMethod["facturacion/consulta_avanzada"] ?? 0)
+  );
 }
 
 /** `$ 1.234,56` as es-AR formats pesos (a no-break space after the sign). */

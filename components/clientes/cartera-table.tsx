@@ -41,6 +41,7 @@ export function CarteraTable({
         <ColumnHeader>CUIT</ColumnHeader>
         <ColumnHeader align="end">Saldo</ColumnHeader>
         <ColumnHeader align="end">Impago</ColumnHeader>
+        <ColumnHeader align="end">Vencido</ColumnHeader>
         <ColumnHeader>Impago más antiguo</ColumnHeader>
         <ColumnHeader>Datos del</ColumnHeader>
         {canManage ? (
@@ -70,6 +71,11 @@ export function CarteraTable({
                 <DataCell className="text-right tabular-nums">
                   {formatCentavos(row.ledger.restaAbonarCentavos)}
                 </DataCell>
+                <DataCell className="text-right tabular-nums">
+                  {row.ledger.vencidoCentavos === null
+                    ? "—"
+                    : formatCentavos(row.ledger.vencidoCentavos)}
+                </DataCell>
                 <DataCell className="tabular-nums">
                   {row.ledger.oldestUnpaidFecha ? dmy(row.ledger.oldestUnpaidFecha) : "—"}
                 </DataCell>
@@ -79,7 +85,7 @@ export function CarteraTable({
                 </DataCell>
               </>
             ) : (
-              <DataCell colSpan={4} className="text-slate-600">
+              <DataCell colSpan={5} className="text-slate-600">
                 Sin cuenta corriente consultada
               </DataCell>
             )}

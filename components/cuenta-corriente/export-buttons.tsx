@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import type { Aging } from "@/lib/cuenta-corriente/aging";
 import type { ExportMeta } from "@/lib/cuenta-corriente/export-meta";
 import type { LedgerRow, LedgerSummary } from "@/lib/cuenta-corriente/ledger";
+import type { VencimientosByKey } from "@/lib/vencimientos/refs";
 
 function download(data: BlobPart, type: string, fileName: string) {
   const url = URL.createObjectURL(new Blob([data], { type }));
@@ -28,12 +29,15 @@ export function ExportButtons({
   meta,
   summary,
   aging,
+  vencimientos,
 }: {
   businessId: string;
   rows: LedgerRow[] | undefined;
   meta: ExportMeta;
   summary: LedgerSummary;
   aging: Aging;
+  /** Stored due dates, written next to each comprobante. */
+  vencimientos: VencimientosByKey;
 }) {
   const search = useSearchParams().toString();
   const loadingId = useId();
@@ -47,7 +51,11 @@ export function ExportButtons({
         onClick={async () => {
           if (!rows) return;
           const { csvFileName, ledgerToCsv } = await import("@/lib/cuenta-corriente/export-csv");
-          download(ledgerToCsv(rows, meta), "text/csv;charset=utf-8", csvFileName(meta));
+          download(
+            ledgerToCsv(rows, meta, vencimientos),
+            "text/csv;charset=utf-8",
+            csvFileName(meta),
+          );
         }}
       >
         Exportar CSV
@@ -60,7 +68,7 @@ export function ExportButtons({
           if (!rows) return;
           const { ledgerToXlsx, xlsxFileName } = await import("@/lib/cuenta-corriente/export-xlsx");
           download(
-            ledgerToXlsx(rows, meta, summary, aging) as Uint8Array<ArrayBuffer>,
+            ledgerToXlsx(rows, meta, summary, aging, vencimientos) as Uint8Array<ArrayBuffer>,
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             xlsxFileName(meta),
           );

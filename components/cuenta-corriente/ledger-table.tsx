@@ -4,6 +4,8 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { useRef } from "react";
 import type { LedgerRow } from "@/lib/cuenta-corriente/ledger";
 import { formatCentavos } from "@/lib/format";
+import { estadoLabel, venceLabel } from "@/lib/vencimientos/labels";
+import { vencimientoOf, type VencimientosByKey } from "@/lib/vencimientos/refs";
 
 const ROW_HEIGHT = 40;
 const dmy = (iso: string) => iso.split("-").reverse().join("/");
@@ -19,8 +21,11 @@ export function LedgerTable({
   count,
   orden,
   onToggleOrden,
+  vencimientos,
 }: {
   rows: LedgerRow[];
+  /** Stored due dates and payment status (lib/vencimientos), by comprobante. */
+  vencimientos: VencimientosByKey;
   count: number;
   orden: "asc" | "desc";
   onToggleOrden: () => void;
@@ -81,6 +86,12 @@ export function LedgerTable({
               <th scope="col" className="px-3 py-2 text-right font-medium">
                 Saldo
               </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                Vence
+              </th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                Estado
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -95,11 +106,12 @@ export function LedgerTable({
                     style={{ height: ROW_HEIGHT }}
                     className="border-t border-slate-100"
                   >
-                    <td colSpan={6} className="px-3 text-slate-600">
+                    <td colSpan={8} className="px-3 text-slate-600">
                       Cargando movimientos…
                     </td>
                   </tr>
                 );
+              const vencimiento = vencimientoOf(row.comprobante, vencimientos);
               return (
                 <tr
                   key={`${row.orden}`}
@@ -128,6 +140,8 @@ export function LedgerTable({
                       </span>
                     ) : null}
                   </td>
+                  <td className="whitespace-nowrap px-3 tabular-nums">{venceLabel(vencimiento)}</td>
+                  <td className="whitespace-nowrap px-3">{estadoLabel(vencimiento)}</td>
                 </tr>
               );
             })}

@@ -13,6 +13,7 @@ import { formatCuit } from "@/lib/cuit";
 import { formatInteger } from "@/lib/format";
 import { queryKeys } from "@/lib/query-keys";
 import { AgingBlock } from "./aging-block";
+import { DueAgingBlock } from "./due-aging-block";
 import { ExportButtons } from "./export-buttons";
 import { LedgerFiltersForm } from "./ledger-filters-form";
 import { LedgerTable } from "./ledger-table";
@@ -21,6 +22,9 @@ import { MonthlyChart } from "./monthly-chart";
 import { SaldoChart } from "./saldo-chart";
 import { useFullLedger } from "./use-full-ledger";
 import { useLedgerFilters } from "./use-ledger-filters";
+
+const VENCIMIENTOS_POLL_MS = 2_000;
+const VENCIMIENTOS_POLLS = 60;
 
 export function LedgerView({
   businessId,
@@ -42,8 +46,15 @@ export function LedgerView({
 }) {
   const { query, refresh } = useSnapshot<CuentaCorrienteView>({
     queryKey: queryKeys.cuentaCorriente(businessId, cuit),
-    path: cuentaCorrientePath({ businessId, cuit }),
+    // The stored copy only: reading it again never spends a request ("Actualizar" does).
+    path: cuentaCorrientePath({ businessId, cuit, stored: true }),
     refresh: () => refreshCuentaCorriente({ businessId, cuit }),
+    // While due dates are being looked up in the background, read the stored view again now
+    // and then (a database read), for two minutes at most.
+    refetchInterval: (data, updates) =>
+      data && data.vencimientos.pending > 0 && updates < VENCIMIENTOS_POLLS
+        ? VENCIMIENTOS_POLL_MS
+        : false,
   });
   if (!query.data) {
     return (
@@ -106,8 +117,9 @@ export function LedgerContent({
     enabled: !refreshing,
   });
   const whole = useMemo(
-    () => (full.ledger ? ledgerScreen(full.ledger, filters, today) : undefined),
-    [full.ledger, filters, today],
+    () =>
+      full.ledger ? ledgerScreen(full.ledger, filters, today, view.vencimientos.byKey) : undefined,
+    [full.ledger, filters, today, view.vencimientos.byKey],
   );
   const screen = whole ?? firstScreen;
   const rows = whole ? whole.shown : (firstScreen?.rows ?? []);
@@ -204,6 +216,11 @@ export function LedgerContent({
             <SaldoChart points={screen.series} rows={whole?.period} />
             <MonthlyChart months={screen.monthly} />
           </div>
+          <DueAgingBlock
+            aging={screen.dueAging}
+            pending={view.vencimientos.pending}
+            filtered={Boolean(filters.desde || filters.hasta || filters.q)}
+          />
           <AgingBlock
             aging={screen.aging}
             filtered={Boolean(filters.desde || filters.hasta || filters.q)}
@@ -214,12 +231,14 @@ export function LedgerContent({
             meta={meta}
             summary={screen.summary}
             aging={screen.aging}
+            vencimientos={view.vencimientos.byKey}
           />
           <LedgerTable
             rows={rows}
             count={screen.summary.movimientos}
             orden={filters.orden}
             onToggleOrden={() => setFilters({ orden: filters.orden === "asc" ? "desc" : "asc" })}
+            vencimientos={view.vencimientos.byKey}
           />
         </>
       )}

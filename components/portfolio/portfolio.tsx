@@ -113,6 +113,15 @@ function BusinessCard({ card, now }: { card: PortfolioCard; now: Date }) {
         <strong className="tabular-nums" data-testid="a-cobrar">
           {formatCentavos(card.receivableCentavos)}
         </strong>
+        {card.overdueCentavos !== null ? (
+          <>
+            {" "}
+            · vencido:{" "}
+            <strong className="tabular-nums" data-testid="vencido">
+              {formatCentavos(card.overdueCentavos)}
+            </strong>
+          </>
+        ) : null}
       </p>
       {card.alerts.length > 0 ? (
         <ul className="mt-2 space-y-1" aria-label={`Alertas de ${card.razonSocial}`}>

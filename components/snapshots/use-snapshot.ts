@@ -13,15 +13,21 @@ export function useSnapshot<T>({
   queryKey,
   path,
   refresh,
+  refetchInterval,
 }: {
   queryKey: readonly unknown[];
   path: string;
   refresh: () => Promise<ActionResult<unknown>>;
+  /** Reads the route again every so many ms (false: only when invalidated), given the data. */
+  refetchInterval?: (data: T | undefined, updates: number) => number | false;
 }) {
   const queryClient = useQueryClient();
   const query = useQuery({
     queryKey,
     queryFn: ({ signal }) => getJson<T>(path, signal),
+    refetchInterval: refetchInterval
+      ? (q) => refetchInterval(q.state.data, q.state.dataUpdateCount)
+      : undefined,
   });
   const mutation = useMutation({
     mutationFn: refresh,

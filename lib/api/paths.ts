@@ -9,8 +9,18 @@ export function consumoPath(businessId: string): string {
 }
 
 /** A client's ledger view (figures and snapshot, not the movements). */
-export function cuentaCorrientePath({ businessId, cuit }: { businessId: string; cuit: string }) {
-  return `/api/empresas/${businessId}/clientes/${cuit}/cuenta-corriente`;
+export function cuentaCorrientePath({
+  businessId,
+  cuit,
+  stored = false,
+}: {
+  businessId: string;
+  cuit: string;
+  /** Only the stored copy: the read never asks TusFacturas, whoever makes it. */
+  stored?: boolean;
+}) {
+  const path = `/api/empresas/${businessId}/clientes/${cuit}/cuenta-corriente`;
+  return stored ? `${path}?guardado=1` : path;
 }
 
 /** One stored copy of a client's ledger: every movement, packed. */

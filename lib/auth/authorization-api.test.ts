@@ -10,6 +10,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { cuentaCorrientePath } from "@/lib/api/paths";
 import type { RouteHandler } from "@/lib/api/route";
 import { businesses, securityEvents } from "@/lib/db/schema";
 import {
@@ -198,6 +199,21 @@ describe.each(databaseEngines().map((engine) => engine.name))("on %s", (engine) 
       world.signInAs(fx.users.owner);
       expect((await call()).status).toBe(200);
     });
+  });
+
+  it("the ledger's own reads (guardado=1) never refresh a stale copy, whoever makes them", async () => {
+    const fx = await world.fixture();
+    const file = "app/api/empresas/[businessId]/clientes/[cuit]/cuenta-corriente/route.ts";
+    const params = { businessId: fx.businessId, cuit: CLIENT_CUIT };
+    const call = () => get(file, { url: cuentaCorrientePath({ ...params, stored: true }), params });
+    for (const member of [fx.users.owner, fx.users.accountant]) {
+      const response = await world.expectNoEffect(member, call);
+      expect(response.status).toBe(200);
+      expect(await jsonOf(response)).toMatchObject({
+        cliente: { cuit: CLIENT_CUIT },
+        vencimientos: { byKey: expect.any(Object), pending: expect.any(Number) },
+      });
+    }
   });
 
   describe("businessRoute", () => {

@@ -34,17 +34,19 @@ const rows = [
 
 describe("ledgerToCsv", () => {
   it("writes the exact bytes Excel es-AR expects", () => {
-    const csv = ledgerToCsv(rows, meta);
+    const csv = ledgerToCsv(rows, meta, {
+      "FACTURA A|2|121": { found: true, vence: "2025-04-02", estado: "impaga" },
+    });
     const expected = [
       "\uFEFFCuenta corriente",
       "Empresa;Panadería La Espiga S.R.L.;CUIT;30-71229384-1",
       "Cliente;SUPERMERCADO EL TREBOL S.A.;CUIT;30-70812345-1",
       "Período;01/01/2025 al 31/12/2025",
       "",
-      "Fecha;Comprobante;Concepto original;Debe;Haber;Resta abonar;Saldo;Saldo TusFacturas",
-      "03/03/2025;Factura A 0002-00000121;FACTURA A 0002-00000121 (SUPERMERCADO EL TREBOL S.A.);1234,56;0,00;1234,56;1234,56;1234,56",
-      '11/03/2025;"Ajuste; ""manual""";"Ajuste; ""manual""";0,00;1245,06;0,00;-10,50;0,00',
-      `12/03/2025;"'=HYPERLINK(""http://x"")";"'=HYPERLINK(""http://x"")";0,05;0,00;0,00;0,00;0,00`,
+      "Fecha;Comprobante;Concepto original;Debe;Haber;Resta abonar;Saldo;Saldo TusFacturas;Vence;Estado",
+      "03/03/2025;Factura A 0002-00000121;FACTURA A 0002-00000121 (SUPERMERCADO EL TREBOL S.A.);1234,56;0,00;1234,56;1234,56;1234,56;02/04/2025;Impaga",
+      '11/03/2025;"Ajuste; ""manual""";"Ajuste; ""manual""";0,00;1245,06;0,00;-10,50;0,00;;',
+      `12/03/2025;"'=HYPERLINK(""http://x"")";"'=HYPERLINK(""http://x"")";0,05;0,00;0,00;0,00;0,00;;`,
       "",
     ].join("\r\n");
     expect(csv).toBe(expected);
@@ -55,7 +57,7 @@ describe("ledgerToCsv", () => {
   it("says when the view has no date range", () => {
     const csv = ledgerToCsv([], { ...meta, desde: undefined, hasta: undefined });
     expect(csv.split("\r\n")[3]).toBe("Período;Todos los movimientos");
-    expect(csv.endsWith("Saldo TusFacturas\r\n")).toBe(true);
+    expect(csv.endsWith("Vence;Estado\r\n")).toBe(true);
   });
 });
 

@@ -7,6 +7,8 @@ import { centavosToDecimalText } from "./amount-text";
 import { cuitLabel, exportFileName, periodLabel, type ExportMeta } from "./export-meta";
 import { isoToDmy } from "./iso-date";
 import type { LedgerRow } from "./ledger";
+import { estadoOf } from "@/lib/vencimientos/labels";
+import { vencimientoOf, type VencimientosByKey } from "@/lib/vencimientos/refs";
 
 const BOM = "\uFEFF";
 const EOL = "\r\n";
@@ -21,6 +23,8 @@ export const LEDGER_COLUMNS = [
   "Resta abonar",
   "Saldo",
   "Saldo TusFacturas",
+  "Vence",
+  "Estado",
 ] as const;
 
 /**
@@ -32,7 +36,8 @@ export function csvText(value: string): string {
   return /[;"\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-function rowLine(row: LedgerRow): string {
+function rowLine(row: LedgerRow, vencimientos: VencimientosByKey): string {
+  const vencimiento = vencimientoOf(row.comprobante, vencimientos);
   return [
     isoToDmy(row.fecha),
     csvText(row.comprobante?.label ?? row.concepto),
@@ -42,14 +47,21 @@ function rowLine(row: LedgerRow): string {
     centavosToDecimalText(row.restaAbonarCentavos),
     centavosToDecimalText(row.saldoCentavos),
     centavosToDecimalText(row.saldoReportadoCentavos),
+    vencimiento?.vence ? isoToDmy(vencimiento.vence) : "",
+    estadoOf(vencimiento),
   ].join(";");
 }
 
 /**
  * The rows as CSV, in the order given: four lines saying whose ledger and which period, a blank
- * line, the column titles (`Fecha;Comprobante;…;Saldo TusFacturas`) and one line per movement.
+ * line, the column titles (`Fecha;Comprobante;…;Vence;Estado`) and one line per movement, with
+ * the due dates stored so far (empty where there is none).
  */
-export function ledgerToCsv(rows: readonly LedgerRow[], meta: ExportMeta): string {
+export function ledgerToCsv(
+  rows: readonly LedgerRow[],
+  meta: ExportMeta,
+  vencimientos: VencimientosByKey = {},
+): string {
   const lines = [
     "Cuenta corriente",
     ["Empresa", csvText(meta.razonSocial), "CUIT", csvText(cuitLabel(meta.cuitEmpresa))].join(";"),
@@ -57,7 +69,7 @@ export function ledgerToCsv(rows: readonly LedgerRow[], meta: ExportMeta): strin
     ["Período", periodLabel(meta)].join(";"),
     "",
     LEDGER_COLUMNS.join(";"),
-    ...rows.map(rowLine),
+    ...rows.map((row) => rowLine(row, vencimientos)),
   ];
   return BOM + lines.join(EOL) + EOL;
 }

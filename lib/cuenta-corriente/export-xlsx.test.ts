@@ -53,7 +53,10 @@ const odd = ledgerRow({
   saldoCentavos: -1212147,
 });
 const all = [...rows, odd];
-const file = ledgerToXlsx(all, meta, summarize(all), agingOf(all, "2017-09-01"));
+const file = ledgerToXlsx(all, meta, summarize(all), agingOf(all, "2017-09-01"), {
+  "FACTURA A|2|1": { found: true, vence: "2017-06-10", estado: "impaga" },
+  "FACTURA A|2|2": { found: false, vence: null, estado: null },
+});
 const parts = unzipSync(file);
 const part = (name: string) => {
   const bytes = parts[name];
@@ -113,6 +116,15 @@ describe("ledgerToXlsx", () => {
     expect(cell(sheet1, "B4")).toContain("01/05/2017 al 31/05/2017");
     expect(cell(sheet1, "A6")).toBe('<c r="A6" s="3" t="inlineStr"><is><t>Fecha</t></is></c>');
     expect(cell(sheet1, "H6")).toContain("Saldo TusFacturas");
+    expect(cell(sheet1, "I6")).toContain("Vence");
+    expect(cell(sheet1, "J6")).toContain("Estado");
+  });
+
+  it("writes the stored due date as a date cell and the status as text, nothing without one", () => {
+    expect(cell(sheet1, "I7")).toBe('<c r="I7" s="1"><v>42896</v></c>');
+    expect(cell(sheet1, "J7")).toBe('<c r="J7" t="inlineStr"><is><t>Impaga</t></is></c>');
+    expect(sheet1).not.toContain('r="I8"');
+    expect(sheet1).not.toContain('r="J8"');
   });
 
   it("writes real date and number cells and inline strings for text", () => {

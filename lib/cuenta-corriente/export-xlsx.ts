@@ -8,6 +8,8 @@ import type { Aging } from "./aging";
 import { LEDGER_COLUMNS } from "./export-csv";
 import { cuitLabel, exportFileName, periodLabel, type ExportMeta } from "./export-meta";
 import type { LedgerRow, LedgerSummary } from "./ledger";
+import { estadoOf } from "@/lib/vencimientos/labels";
+import { vencimientoOf, type VencimientosByKey } from "@/lib/vencimientos/refs";
 import {
   excelSerial,
   STYLES_XML,
@@ -67,19 +69,28 @@ function titleBlock(title: string, meta: ExportMeta): XlsxCell[][] {
   ];
 }
 
-function movimientosSheet(rows: readonly LedgerRow[], meta: ExportMeta): string {
+function movimientosSheet(
+  rows: readonly LedgerRow[],
+  meta: ExportMeta,
+  vencimientos: VencimientosByKey,
+): string {
   const head = [...titleBlock("Cuenta corriente", meta), LEDGER_COLUMNS.map(bold)];
-  const body = rows.map((row): XlsxCell[] => [
-    date(row.fecha),
-    text(row.comprobante?.label ?? row.concepto),
-    text(row.concepto),
-    pesos(row.debeCentavos),
-    pesos(row.haberCentavos),
-    pesos(row.restaAbonarCentavos),
-    pesos(row.saldoCentavos),
-    pesos(row.saldoReportadoCentavos),
-  ]);
-  return worksheetXml([...head, ...body], [12, 28, 48, 15, 15, 15, 15, 18], head.length);
+  const body = rows.map((row): XlsxCell[] => {
+    const vencimiento = vencimientoOf(row.comprobante, vencimientos);
+    return [
+      date(row.fecha),
+      text(row.comprobante?.label ?? row.concepto),
+      text(row.concepto),
+      pesos(row.debeCentavos),
+      pesos(row.haberCentavos),
+      pesos(row.restaAbonarCentavos),
+      pesos(row.saldoCentavos),
+      pesos(row.saldoReportadoCentavos),
+      vencimiento?.vence ? date(vencimiento.vence) : null,
+      vencimiento?.estado ? text(estadoOf(vencimiento)) : null,
+    ];
+  });
+  return worksheetXml([...head, ...body], [12, 28, 48, 15, 15, 15, 15, 18, 12, 14], head.length);
 }
 
 function resumenSheet(meta: ExportMeta, summary: LedgerSummary, aging: Aging): string {
@@ -118,6 +129,7 @@ export function ledgerToXlsx(
   meta: ExportMeta,
   summary: LedgerSummary,
   aging: Aging,
+  vencimientos: VencimientosByKey = {},
 ): Uint8Array {
   return zipSync(
     {
@@ -126,7 +138,7 @@ export function ledgerToXlsx(
       "xl/workbook.xml": strToU8(WORKBOOK),
       "xl/_rels/workbook.xml.rels": strToU8(WORKBOOK_RELS),
       "xl/styles.xml": strToU8(STYLES_XML),
-      "xl/worksheets/sheet1.xml": strToU8(movimientosSheet(rows, meta)),
+      "xl/worksheets/sheet1.xml": strToU8(movimientosSheet(rows, meta, vencimientos)),
       "xl/worksheets/sheet2.xml": strToU8(resumenSheet(meta, summary, aging)),
     },
     // Level 1: a third faster than the default on large ledgers for a file about 25% larger.

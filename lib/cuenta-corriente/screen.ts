@@ -3,6 +3,8 @@
  * rows in the order shown. The server sends the first screen of it (figures and the first rows)
  * and the browser computes the whole of it once the movements arrive. Pure.
  */
+import { dueAgingOf, type DueAging } from "@/lib/vencimientos/aging";
+import type { VencimientosByKey } from "@/lib/vencimientos/refs";
 import { agingOf, type Aging } from "./aging";
 import { filterLedger, type LedgerFilters } from "./filters";
 import { summarize, type Ledger, type LedgerRow, type LedgerSummary } from "./ledger";
@@ -24,6 +26,8 @@ type ScreenFigures = {
   reordered: boolean;
   summary: LedgerSummary;
   aging: Aging;
+  /** The same by days past each comprobante's due date (lib/vencimientos). */
+  dueAging: DueAging;
   /** Downsampled; each point's `row` indexes the filtered rows oldest first (`period`). */
   series: SaldoPoint[];
   monthly: MonthlyTotal[];
@@ -41,8 +45,16 @@ export type LedgerFirstScreen = ScreenFigures & {
   rows: LedgerRow[];
 };
 
-/** The whole screen of a ledger for some filters, on `today` ("yyyy-mm-dd", for the aging). */
-export function ledgerScreen(ledger: Ledger, filters: LedgerFilters, today: string): LedgerScreen {
+/**
+ * The whole screen of a ledger for some filters, on `today` ("yyyy-mm-dd", for the aging),
+ * with the due dates stored so far.
+ */
+export function ledgerScreen(
+  ledger: Ledger,
+  filters: LedgerFilters,
+  today: string,
+  vencimientos: VencimientosByKey = {},
+): LedgerScreen {
   const period = filterLedger(ledger.rows, { ...filters, orden: "asc" });
   return {
     movimientos: ledger.rows.length,
@@ -50,6 +62,7 @@ export function ledgerScreen(ledger: Ledger, filters: LedgerFilters, today: stri
     reordered: ledger.reordered,
     summary: summarize(period),
     aging: agingOf(period, today),
+    dueAging: dueAgingOf(period, vencimientos, today),
     series: downsample(saldoSeries(period)),
     monthly: monthlyTotals(period),
     period,
@@ -66,7 +79,8 @@ export function firstScreen(
   filters: LedgerFilters,
   today: string,
   rows = FIRST_SCREEN_ROWS,
+  vencimientos: VencimientosByKey = {},
 ): LedgerFirstScreen {
-  const { period: _period, shown, ...figures } = ledgerScreen(ledger, filters, today);
+  const { period: _period, shown, ...figures } = ledgerScreen(ledger, filters, today, vencimientos);
   return { ...figures, rows: shown.slice(0, rows) };
 }

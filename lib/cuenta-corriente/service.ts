@@ -21,7 +21,12 @@ import {
   type TusFacturasClient,
   type TusFacturasCredentials,
 } from "@/lib/tusfacturas";
+import { todayIso } from "@/lib/format";
 import { recordUpstream } from "@/lib/upstream/record";
+import type { VencimientosService } from "@/lib/vencimientos/service";
+import type { VencimientosByKey } from "@/lib/vencimientos/refs";
+import { overdueSql } from "@/lib/vencimientos/overdue-sql";
+import { lookupKeysOf, unpaidOf } from "@/lib/vencimientos/unpaid";
 import { agingOf } from "./aging";
 import type { LedgerFilters } from "./filters";
 import { buildLedger, summarize } from "./ledger";
@@ -46,13 +51,15 @@ export type CuentaCorrienteDeps = {
   clientes: Pick<ClientesService, "findClientByCuit" | "listClients">;
   /** The interval between explicit refreshes and the monthly budget (lib/spending). */
   spending?: Pick<SpendingGuard, "admit">;
+  /** The stored due dates the view carries, and the lookups a stored ledger queues. */
+  vencimientos?: Pick<VencimientosService, "forLedger" | "enqueue">;
 };
 
 export type CuentaCorrienteService = ReturnType<typeof createCuentaCorrienteService>;
 
 /** Cuentas corrientes: stored snapshots per client, refreshed from TusFacturas only when needed. */
 export function createCuentaCorrienteService(deps: CuentaCorrienteDeps) {
-  const { db, client, keyring, locks, freshnessMs, now, clientes, spending } = deps;
+  const { db, client, keyring, locks, freshnessMs, now, clientes, spending, vencimientos } = deps;
   const inFlight = createSingleFlight<void>();
   const key = (businessId: string, cuit: string) => `${businessId}:${cuit}`;
   const ofClient = (businessId: string, cuit: string) =>
@@ -142,7 +149,10 @@ export function createCuentaCorrienteService(deps: CuentaCorrienteDeps) {
     return cliente;
   }
 
-  function viewOf(found: NonNullable<Awaited<ReturnType<typeof current>>>): CuentaCorrienteView {
+  async function viewOf(
+    businessId: string,
+    found: NonNullable<Awaited<ReturnType<typeof current>>>,
+  ): Promise<CuentaCorrienteView> {
     const { cliente, snapshot, lastError } = found;
     return {
       cliente,
@@ -157,11 +167,15 @@ export function createCuentaCorrienteService(deps: CuentaCorrienteDeps) {
         ? { message: lastError.message, at: lastError.at.toISOString() }
         : null,
       credentials: found.credentials ?? "missing",
+      // A visit queues what is still to be looked up: ledgers stored before due dates existed.
+      vencimientos: vencimientos
+        ? await vencimientos.forLedger(businessId, cliente.cuit, { enqueue: true })
+        : { byKey: {}, pending: 0 },
     };
   }
 
   async function view(businessId: string, cuit: string): Promise<CuentaCorrienteView> {
-    return viewOf(await requireCurrent(businessId, cuit));
+    return viewOf(businessId, await requireCurrent(businessId, cuit));
   }
 
   async function fetchAndStore(
@@ -186,6 +200,7 @@ export function createCuentaCorrienteService(deps: CuentaCorrienteDeps) {
     const totals = summarize(ledger.rows);
     const fetchedAt = now();
     const today = fetchedAt.toISOString().slice(0, 10);
+    const unpaid = unpaidOf(ledger.rows);
     await db.transaction(async (tx) => {
       await tx.insert(cuentaCorrienteSnapshots).values({
         businessId,
@@ -196,7 +211,11 @@ export function createCuentaCorrienteService(deps: CuentaCorrienteDeps) {
         saldoCentavos: totals.saldoCentavos,
         restaAbonarCentavos: totals.restaAbonarCentavos,
         oldestUnpaidFecha: agingOf(ledger.rows, today).oldestUnpaidFecha,
+        unpaid,
       });
+      // The due dates of what is owed are looked up after this copy exists, never before.
+      if (vencimientos && lookupKeysOf(unpaid).length > 0)
+        await vencimientos.enqueue(tx, businessId, cuit);
       const kept = tx
         .select({ id: cuentaCorrienteSnapshots.id })
         .from(cuentaCorrienteSnapshots)
@@ -272,7 +291,8 @@ export function createCuentaCorrienteService(deps: CuentaCorrienteDeps) {
 
   /**
    * What the page sends of a stored copy before its movements: the figures for `filters` on
-   * `today` and the first rows (see `firstScreen`), or null when that copy is no longer kept.
+   * `today` with the stored due dates, and the first rows (see `firstScreen`), or null when
+   * that copy is no longer kept.
    */
   async function firstScreenOf(
     businessId: string,
@@ -280,15 +300,28 @@ export function createCuentaCorrienteService(deps: CuentaCorrienteDeps) {
     snapshotId: string,
     filters: LedgerFilters,
     today: string,
+    vencimientosByKey: VencimientosByKey = {},
   ): Promise<LedgerFirstScreen | null> {
     const packed = await movimientos(businessId, cuit, snapshotId);
-    return packed && firstScreen(buildLedger(unpackMovimientos(packed)), filters, today);
+    return (
+      packed &&
+      firstScreen(
+        buildLedger(unpackMovimientos(packed)),
+        filters,
+        today,
+        undefined,
+        vencimientosByKey,
+      )
+    );
   }
 
   /** The stored view with no upstream call, and whether a visit would refresh it first. */
   async function peek(businessId: string, cuit: string) {
     const found = await requireCurrent(businessId, cuit);
-    return { view: viewOf(found), refreshing: found.stale || inFlight.has(key(businessId, cuit)) };
+    return {
+      view: await viewOf(businessId, found),
+      refreshing: found.stale || inFlight.has(key(businessId, cuit)),
+    };
   }
 
   /**
@@ -301,7 +334,7 @@ export function createCuentaCorrienteService(deps: CuentaCorrienteDeps) {
       ? refresh(businessId, cuit, userId, { onlyIfStale: true })
       : inFlight.current(key(businessId, cuit));
     // Fresh and nobody refreshing it: what was just read is the view.
-    if (!running) return viewOf(found);
+    if (!running) return viewOf(businessId, found);
     try {
       await running;
     } catch (error) {
@@ -325,6 +358,7 @@ export function createCuentaCorrienteService(deps: CuentaCorrienteDeps) {
         saldoCentavos: cuentaCorrienteSnapshots.saldoCentavos,
         restaAbonarCentavos: cuentaCorrienteSnapshots.restaAbonarCentavos,
         oldestUnpaidFecha: cuentaCorrienteSnapshots.oldestUnpaidFecha,
+        vencido: overdueSql('"cuenta_corriente_snapshots"', todayIso(now())).mapWith(String),
       })
       .from(cuentaCorrienteSnapshots)
       .where(
@@ -338,9 +372,13 @@ export function createCuentaCorrienteService(deps: CuentaCorrienteDeps) {
       )
       .orderBy(cuentaCorrienteSnapshots.cuit, desc(cuentaCorrienteSnapshots.fetchedAt));
     const byCuit = new Map(
-      latest.map(({ cuit, fetchedAt, ...rest }) => [
+      latest.map(({ cuit, fetchedAt, vencido, ...rest }) => [
         cuit,
-        { fetchedAt: fetchedAt.toISOString(), ...rest },
+        {
+          fetchedAt: fetchedAt.toISOString(),
+          ...rest,
+          vencidoCentavos: vencido === null ? null : Number(vencido),
+        },
       ]),
     );
     const rows: CarteraRow[] = directory.map((c) => ({

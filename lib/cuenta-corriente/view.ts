@@ -1,3 +1,5 @@
+import type { VencimientosView } from "@/lib/vencimientos/refs";
+
 /** What the ledger page receives; plain data, safe to send to the browser. */
 export type CuentaCorrienteView = {
   cliente: { id: string; cuit: string; nombre: string };
@@ -10,6 +12,8 @@ export type CuentaCorrienteView = {
   /** The last failed attempt after the snapshot, with the message shown to the user. */
   lastError: { message: string; at: string } | null;
   credentials: "missing" | "verified" | "unverified";
+  /** The stored due dates of the latest copy's unpaid comprobantes (lib/vencimientos). */
+  vencimientos: VencimientosView;
 };
 
 /** One row of the cartera: the client and what its last stored ledger says. */
@@ -23,5 +27,10 @@ export type CarteraRow = {
     saldoCentavos: number;
     restaAbonarCentavos: number;
     oldestUnpaidFecha: string | null;
+    /**
+     * What is past its due date (the issue date where TusFacturas gives none), or null for a
+     * copy stored before Tablero kept its unpaid comprobantes.
+     */
+    vencidoCentavos: number | null;
   } | null;
 };

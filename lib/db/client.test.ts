@@ -20,6 +20,7 @@ const tables = [
   "client_import_found",
   "client_imports",
   "clients",
+  "comprobante_vencimientos",
   "consumo_snapshots",
   "cuenta_corriente_snapshots",
   "invitations",

@@ -193,6 +193,12 @@ export const cuentaCorrienteSnapshots = pgTable(
     saldoCentavos: bigint("saldo_centavos", { mode: "number" }).notNull(),
     restaAbonarCentavos: bigint("resta_abonar_centavos", { mode: "number" }).notNull(),
     oldestUnpaidFecha: date("oldest_unpaid_fecha", { mode: "string" }),
+    /**
+     * The comprobantes still owed (`UnpaidComprobante[]`, lib/vencimientos): what the cartera and
+     * the portfolio weigh against the stored due dates. Null on copies stored before it existed
+     * (filled in by the first lookup job).
+     */
+    unpaid: jsonb("unpaid"),
   },
   (t) => [
     index("cuenta_corriente_snapshots_business_cuit_fetched_idx").on(
@@ -201,6 +207,30 @@ export const cuentaCorrienteSnapshots = pgTable(
       t.fetchedAt,
     ),
   ],
+);
+
+/**
+ * Due date and payment status of a business's comprobantes, looked up once each with
+ * TusFacturas' free lookups (they never change). `found` false remembers "sin dato": a
+ * comprobante TusFacturas does not know, so it is not asked again.
+ */
+export const comprobanteVencimientos = pgTable(
+  "comprobante_vencimientos",
+  {
+    businessId: uuid("business_id")
+      .notNull()
+      .references(() => businesses.id, { onDelete: "cascade" }),
+    /** TusFacturas' type with its letter: "FACTURA A", "NOTA DE DEBITO B". */
+    tipo: text("tipo").notNull(),
+    puntoVenta: integer("punto_venta").notNull(),
+    numero: integer("numero").notNull(),
+    found: boolean("found").notNull(),
+    vencimiento: date("vencimiento", { mode: "string" }),
+    /** "pagada", "impaga", "pago_parcial" or null. */
+    ctacteStatus: text("ctacte_status"),
+    lookedUpAt: timestamp("looked_up_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.businessId, t.tipo, t.puntoVenta, t.numero] })],
 );
 
 export type Client = typeof clients.$inferSelect;

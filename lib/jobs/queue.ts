@@ -13,6 +13,8 @@ export type JobPayloads = {
   email: { emailId: string };
   /** Walks a client import (`client_imports.id`) from its stored position. */
   "client-import": { importId: string };
+  /** The free due-date lookups of a client's stored ledger (lib/vencimientos). */
+  vencimientos: { businessId: string; cuit: string };
 };
 export type QueueName = keyof JobPayloads;
 
@@ -52,7 +54,7 @@ export type JobQueue = {
   running(): boolean;
 };
 
-const QUEUES: QueueName[] = ["iva-report", "email", "client-import"];
+const QUEUES: QueueName[] = ["iva-report", "email", "client-import", "vencimientos"];
 
 function queueSettings(name: QueueName, options: JobQueueOptions) {
   if (name === "email") {

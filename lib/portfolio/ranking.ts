@@ -4,6 +4,7 @@ import { normalizeCuit } from "@/lib/cuit";
 import type { Database } from "@/lib/db";
 import { containsPattern } from "@/lib/db/like";
 import { foldText } from "@/lib/navigation/fold";
+import { overdueSql } from "@/lib/vencimientos/overdue-sql";
 import type { PortfolioSort } from "./query";
 
 export type Ranking = {
@@ -11,6 +12,8 @@ export type Ranking = {
   ids: string[];
   /** What each business's clients owe (centavos), for the page's businesses. */
   receivableBy: Map<string, number>;
+  /** What of it is past due (lib/vencimientos), or null when no stored ledger can say. */
+  overdueBy: Map<string, number | null>;
   /** Businesses that match the search, over every page. */
   matching: number;
   /** Every business of the user, and what all of them are owed: the search aside. */
@@ -40,6 +43,7 @@ type Row = {
   receivable_total: number | string;
   id: string | null;
   receivable: number | string | null;
+  overdue: number | string | null;
   matching: number | string | null;
 };
 
@@ -51,7 +55,20 @@ type Row = {
 export async function rankBusinesses(
   db: Database,
   userId: string,
-  { q, sort, offset, limit }: { q: string; sort: PortfolioSort; offset: number; limit: number },
+  {
+    q,
+    sort,
+    offset,
+    limit,
+    today,
+  }: {
+    q: string;
+    sort: PortfolioSort;
+    offset: number;
+    limit: number;
+    /** ISO date in Buenos Aires: what is due before it is overdue. */
+    today: string;
+  },
 ): Promise<Ranking> {
   const result = await db.execute(sql`
     with mine as (
@@ -63,19 +80,20 @@ export async function rankBusinesses(
       where m.user_id = ${userId}
     ),
     receivable as (
-      select business_id, sum(greatest(saldo_centavos, 0)) as centavos
+      select latest.business_id, sum(greatest(latest.saldo_centavos, 0)) as centavos,
+        sum(${overdueSql("latest", today)}) as overdue
       from (
-        select distinct on (s.business_id, s.cuit) s.business_id, s.saldo_centavos
+        select distinct on (s.business_id, s.cuit) s.business_id, s.saldo_centavos, s.unpaid
         from cuenta_corriente_snapshots s
         join clients c on c.business_id = s.business_id and c.cuit = s.cuit
         where s.business_id in (select id from mine where not locked)
         order by s.business_id, s.cuit, s.fetched_at desc
       ) latest
-      group by business_id
+      group by latest.business_id
     ),
     f as (
       select mine.id, mine.razon_social, mine.folded, mine.cuit,
-        coalesce(r.centavos, 0) as receivable,
+        coalesce(r.centavos, 0) as receivable, r.overdue,
         case when k.comprobantes_cupo > 0
           then k.comprobantes_disponibles::float8 / k.comprobantes_cupo end as cupo_left
       from mine
@@ -88,11 +106,11 @@ export async function rankBusinesses(
         limit 1
       ) k on true
     )
-    select t.business_count, t.receivable_total, p.id, p.receivable, p.matching
+    select t.business_count, t.receivable_total, p.id, p.receivable, p.overdue, p.matching
     from (select count(*) as business_count, coalesce(sum(receivable), 0) as receivable_total
       from f) t
     left join lateral (
-      select f.id, f.receivable, count(*) over () as matching,
+      select f.id, f.receivable, f.overdue, count(*) over () as matching,
         row_number() over (order by ${orders[sort]}) as position
       from f
       where ${matches(q)}
@@ -106,6 +124,9 @@ export async function rankBusinesses(
   return {
     ids: pageRows.map((row) => row.id),
     receivableBy: new Map(pageRows.map((row) => [row.id, Number(row.receivable)])),
+    overdueBy: new Map(
+      pageRows.map((row) => [row.id, row.overdue === null ? null : Number(row.overdue)]),
+    ),
     matching: Number(pageRows[0]?.matching ?? 0),
     businessCount: Number(rows[0]?.business_count ?? 0),
     receivableTotalCentavos: Number(rows[0]?.receivable_total ?? 0),

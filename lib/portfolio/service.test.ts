@@ -8,6 +8,7 @@ import type { DatabaseHandle } from "@/lib/db/client";
 import {
   businesses as businessesTable,
   consumoSnapshots,
+  comprobanteVencimientos,
   cuentaCorrienteSnapshots,
   ivaRequests,
   memberships,
@@ -184,6 +185,7 @@ describe.each(databaseEngines())("portfolio on $name", (engine) => {
         credentialDetail: null,
         lastIva: { status: "sent", messages: [] },
         receivableCentavos: 1_500_00 + 250_50,
+        overdueCentavos: null,
         locked: false,
         alerts: [
           { kind: "cupo", text: "Cupo bajo: quedan 10 de 100 comprobantes." },
@@ -203,6 +205,7 @@ describe.each(databaseEngines())("portfolio on $name", (engine) => {
           messages: ["El período no está cerrado.", "Revisá el email."],
         },
         receivableCentavos: 0,
+        overdueCentavos: null,
         locked: false,
         alerts: [
           {
@@ -232,6 +235,7 @@ describe.each(databaseEngines())("portfolio on $name", (engine) => {
         credentialDetail: null,
         lastIva: null,
         receivableCentavos: 0,
+        overdueCentavos: null,
         locked: false,
         alerts: [
           { kind: "credentials", text: "Sin credenciales de TusFacturas." },
@@ -273,6 +277,7 @@ describe.each(databaseEngines())("portfolio on $name", (engine) => {
         credentialDetail: null,
         lastIva: null,
         receivableCentavos: 0,
+        overdueCentavos: null,
         locked: true,
         alerts: [
           {
@@ -289,6 +294,7 @@ describe.each(databaseEngines())("portfolio on $name", (engine) => {
         locked: false,
         credentialStatus: "verified",
         receivableCentavos: 9_000_00,
+        overdueCentavos: null,
         consumo: expect.objectContaining({ disponibles: 40 }),
       }),
     ]);
@@ -342,6 +348,54 @@ describe.each(databaseEngines())("portfolio on $name", (engine) => {
     // A paid-up ledger fetched later replaces the debt.
     await ledger(businessId, ESPIGA, ago(HOUR_MS), 0);
     expect((await portfolioOf(owner, NOW))[0]?.receivableCentavos).toBe(0);
+  });
+
+  it("shows what is overdue by the stored due dates, in the same query", async () => {
+    const { db } = handle;
+    const owner = await insertTestUser(db);
+    const businessId = await business(owner, "Con vencimientos");
+    await insertClient(businessId, { cuit: ESPIGA, nombre: "Panadería La Espiga" });
+    await insertClient(businessId, { cuit: HOTEL, nombre: "Hotel" });
+    await ledger(businessId, HOTEL, ago(DAY_MS), 10_00); // stored before unpaid was kept
+    expect((await portfolioOf(owner, NOW))[0]?.overdueCentavos).toBeNull();
+
+    await db.insert(cuentaCorrienteSnapshots).values({
+      businessId,
+      cuit: ESPIGA,
+      fetchedAt: ago(HOUR_MS),
+      movimientos: packMovimientos([]),
+      movimientosCount: 0,
+      saldoCentavos: 600_00,
+      restaAbonarCentavos: 600_00,
+      oldestUnpaidFecha: "2026-09-01",
+      unpaid: [
+        // Due tomorrow: not overdue though issued long ago.
+        { t: "FACTURA A", p: 2, n: 10, f: "2026-09-01", r: 100_00 },
+        // Due yesterday.
+        { t: "FACTURA A", p: 2, n: 11, f: "2026-11-10", r: 200_00 },
+        // No due date: its issue date (before today) stands in.
+        { t: "FACTURA A", p: 2, n: 12, f: "2026-11-19", r: 300_00 },
+        // Not looked up (a kind Tablero does not ask about), issued today: not overdue.
+        { t: null, p: null, n: null, f: "2026-11-20", r: 1 },
+      ],
+    });
+    const looked = { businessId, tipo: "FACTURA A", puntoVenta: 2, lookedUpAt: NOW };
+    await db.insert(comprobanteVencimientos).values([
+      { ...looked, numero: 10, found: true, vencimiento: "2026-11-21", ctacteStatus: "impaga" },
+      { ...looked, numero: 11, found: true, vencimiento: "2026-11-19", ctacteStatus: "impaga" },
+      { ...looked, numero: 12, found: false },
+    ]);
+    // Another business's due dates for the same numbers change nothing.
+    const other = await business(owner, "Otra");
+    await db.insert(comprobanteVencimientos).values({
+      ...looked,
+      businessId: other,
+      numero: 12,
+      found: true,
+      vencimiento: "2027-01-01",
+    });
+    const card = (await portfolioOf(owner, NOW)).find((c) => c.businessId === businessId);
+    expect(card).toMatchObject({ receivableCentavos: 610_00, overdueCentavos: 500_00 });
   });
 
   it("an IVA request only queued, skipped or cancelled is no last report", async () => {

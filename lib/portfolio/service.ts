@@ -8,6 +8,7 @@ import {
   type ConsumoPoint,
 } from "@/lib/consumo/projection";
 import type { Database } from "@/lib/db";
+import { todayIso } from "@/lib/format";
 import {
   businesses,
   consumoSnapshots,
@@ -28,6 +29,11 @@ export type PortfolioCard = PortfolioFacts & {
   role: Role;
   /** Sum of what clients in the directory owe, from their stored ledgers (centavos). */
   receivableCentavos: number;
+  /**
+   * What of it is past its due date (the issue date where TusFacturas gives none), or null when
+   * no stored ledger of the business has its unpaid comprobantes yet.
+   */
+  overdueCentavos: number | null;
   /**
    * The business requires two-factor and the user has not turned it on: the card names it and
    * says so, with none of its data.
@@ -73,7 +79,13 @@ export function createPortfolioService({ db, now = () => new Date() }: Portfolio
     pageSize = PORTFOLIO_PAGE_SIZE,
   ): Promise<PortfolioView> {
     const rank = (at: number) =>
-      rankBusinesses(db, userId, { q, sort, offset: (at - 1) * pageSize, limit: pageSize });
+      rankBusinesses(db, userId, {
+        q,
+        sort,
+        offset: (at - 1) * pageSize,
+        limit: pageSize,
+        today: todayIso(now()),
+      });
     let shown = Math.max(1, Math.floor(page));
     let ranking = await rank(shown);
     if (ranking.ids.length === 0 && shown > 1) {
@@ -83,7 +95,7 @@ export function createPortfolioService({ db, now = () => new Date() }: Portfolio
       ranking = await rank(shown);
     }
     return {
-      cards: await cardsOf(userId, ranking.ids, ranking.receivableBy),
+      cards: await cardsOf(userId, ranking.ids, ranking.receivableBy, ranking.overdueBy),
       businessCount: ranking.businessCount,
       receivableTotalCentavos: ranking.receivableTotalCentavos,
       matching: ranking.matching,
@@ -98,6 +110,7 @@ export function createPortfolioService({ db, now = () => new Date() }: Portfolio
     userId: string,
     ids: string[],
     receivableBy: Map<string, number>,
+    overdueBy: Map<string, number | null>,
   ): Promise<PortfolioCard[]> {
     if (ids.length === 0) return [];
     const at = now();
@@ -189,6 +202,7 @@ export function createPortfolioService({ db, now = () => new Date() }: Portfolio
             credentialDetail: null,
             lastIva: null,
             receivableCentavos: 0,
+            overdueCentavos: null,
             locked: true,
             alerts: [
               {
@@ -222,6 +236,7 @@ export function createPortfolioService({ db, now = () => new Date() }: Portfolio
           ...facts,
           ...card,
           receivableCentavos: receivableBy.get(id) ?? 0,
+          overdueCentavos: overdueBy.get(id) ?? null,
           locked: false,
           alerts: alertsOf(facts, at),
         },

@@ -32,6 +32,7 @@ import { createTwoFactorService, type TwoFactorService } from "@/lib/two-factor/
 import { createSecurityLog, type SecurityLog } from "@/lib/security-log/service";
 import { createSpendingGuard, type SpendingGuard } from "@/lib/spending/guard";
 import { createUpstreamClient } from "@/lib/upstream/client";
+import { createVencimientosService } from "@/lib/vencimientos/service";
 import { createVerificationService, type VerificationService } from "@/lib/verification/service";
 import { getLogger } from "@/lib/log";
 import { joinInstances, type Instance } from "./instances";
@@ -193,6 +194,17 @@ async function startRuntime(): Promise<Runtime> {
     instance,
   });
   await queue.work("client-import", ({ importId }) => clientImport.work(importId));
+  const vencimientos = createVencimientosService({
+    db,
+    client,
+    keyring,
+    locks: handle.locks,
+    now,
+    queue,
+  });
+  await queue.work("vencimientos", async (job) => {
+    await vencimientos.work(job);
+  });
   return {
     handle,
     instance,
@@ -215,6 +227,7 @@ async function startRuntime(): Promise<Runtime> {
       now,
       clientes,
       spending,
+      vencimientos,
     }),
     iva,
     mail,

@@ -105,6 +105,10 @@ export const apiRouteMatrix: Record<string, ApiRoute> = {
     refreshesFor: WORKERS,
     async check({ fx, actor, body }) {
       expect(body).toMatchObject({ cliente: { id: fx.clientId, cuit: CLIENT_CUIT } });
+      // Every member sees the stored due dates (Lectura too: reading them costs nothing).
+      expect(body).toMatchObject({
+        vencimientos: { byKey: expect.any(Object), pending: expect.any(Number) },
+      });
       const snapshot = (body as { snapshot: unknown }).snapshot;
       if (actor === "viewer") expect(snapshot).toBeNull();
       else expect(snapshot).toMatchObject({ id: expect.any(String) });
@@ -119,6 +123,14 @@ export const apiRouteMatrix: Record<string, ApiRoute> = {
         (fx) => ({
           url: cuentaCorrientePath({ businessId: fx.businessId, cuit: "123" }),
           params: { businessId: fx.businessId, cuit: "123" },
+        }),
+        400,
+      ],
+      [
+        "guardado other than 1",
+        (fx) => ({
+          url: `${cuentaCorrientePath(ledgerSegments(fx))}?guardado=si`,
+          params: ledgerSegments(fx),
         }),
         400,
       ],

@@ -26,7 +26,14 @@ async function withFirstScreen(
 ) {
   const service = await getCuentaCorrienteService();
   const firstScreen = view.snapshot
-    ? await service.firstScreen(businessId, view.cliente.cuit, view.snapshot.id, filters, today)
+    ? await service.firstScreen(
+        businessId,
+        view.cliente.cuit,
+        view.snapshot.id,
+        filters,
+        today,
+        view.vencimientos.byKey,
+      )
     : null;
   return { view, firstScreen };
 }
