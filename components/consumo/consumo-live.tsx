@@ -1,24 +1,9 @@
 "use client";
 
-import type { DehydratedState } from "@tanstack/react-query";
-import { lazy, Suspense } from "react";
+import { lazyHydrated } from "@/components/ui/lazy-hydrated";
 
 // The panel reads through react-query, which the page's first scripts leave out: the server
-// renders the panel whole, and it hydrates once its chunk (react-query with it) has arrived.
-// A click meanwhile is replayed by React after hydrating.
-const LivePanel = lazy(() =>
-  import("./consumo-live-panel").then((m) => ({ default: m.ConsumoLivePanel })),
+// renders the panel whole, with the server's view in the client's query cache (`state`).
+export const ConsumoLive = lazyHydrated(() =>
+  import("./consumo-live-panel").then((m) => m.ConsumoLivePanel),
 );
-
-/** The consumo panel with the server's view in the client's query cache (`state`). */
-export function ConsumoLive(props: {
-  businessId: string;
-  canRefresh: boolean;
-  state: DehydratedState;
-}) {
-  return (
-    <Suspense>
-      <LivePanel {...props} />
-    </Suspense>
-  );
-}

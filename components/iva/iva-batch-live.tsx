@@ -1,20 +1,9 @@
 "use client";
 
-import { lazy, Suspense } from "react";
-import type { IvaBatchView } from "@/lib/iva/service";
+import { lazyHydrated } from "@/components/ui/lazy-hydrated";
 
 // The progress polls through react-query, which the page's first scripts leave out: only a
-// page showing a run loads it. The server renders the panel whole; it hydrates once its chunk
-// has arrived.
-const Panel = lazy(() =>
-  import("./iva-batch-progress").then((m) => ({ default: m.IvaBatchProgressPanel })),
+// page showing a run loads it.
+export const IvaBatchLive = lazyHydrated(() =>
+  import("./iva-batch-progress").then((m) => m.IvaBatchProgressPanel),
 );
-
-/** A run's progress, kept current while its requests go out. */
-export function IvaBatchLive({ initial }: { initial: IvaBatchView }) {
-  return (
-    <Suspense>
-      <Panel initial={initial} />
-    </Suspense>
-  );
-}

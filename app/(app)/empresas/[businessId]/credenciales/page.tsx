@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
-import { CredentialsManager } from "@/components/businesses/credentials-manager";
-import { DeleteBusiness } from "@/components/businesses/delete-business";
+import {
+  LazyCredentialsManager,
+  LazyDeleteBusiness,
+} from "@/components/businesses/lazy-credentials";
 import { Alert } from "@/components/ui/alert";
 import { requireBusiness } from "@/lib/auth/access";
 import { can } from "@/lib/auth/permissions";
@@ -28,7 +30,7 @@ export default async function CredentialsPage({
   const status = await (await getRuntime()).businesses.getCredentialStatus(businessId);
   return (
     <div className="max-w-xl space-y-8">
-      <CredentialsManager
+      <LazyCredentialsManager
         businessId={businessId}
         justFailed={verificacion === "fallida"}
         status={
@@ -42,7 +44,7 @@ export default async function CredentialsPage({
             : null
         }
       />
-      {can(role, "business:delete") ? <DeleteBusiness businessId={businessId} /> : null}
+      {can(role, "business:delete") ? <LazyDeleteBusiness businessId={businessId} /> : null}
     </div>
   );
 }

@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
-import { InviteMember } from "@/components/members/invite-member";
-import { LazyMembersTable, LazyPendingInvitations } from "@/components/members/lazy-lists";
-import { RequireTwoFactor } from "@/components/members/require-two-factor";
+import {
+  LazyInviteMember,
+  LazyMembersTable,
+  LazyPendingInvitations,
+  LazyRequireTwoFactor,
+} from "@/components/members/lazy-controls";
 import { Alert } from "@/components/ui/alert";
 import { requireBusiness } from "@/lib/auth/access";
 import { getRuntime } from "@/lib/runtime";
@@ -26,14 +29,14 @@ export default async function MembersPage({ params }: { params: Promise<{ busine
   ]);
   return (
     <div className="space-y-8">
-      <InviteMember businessId={businessId} mailEnabled={mailEnabled} canInvite={canInvite} />
+      <LazyInviteMember businessId={businessId} mailEnabled={mailEnabled} canInvite={canInvite} />
       <LazyPendingInvitations
         businessId={businessId}
         invitations={pending}
         mailEnabled={mailEnabled}
       />
       <LazyMembersTable businessId={businessId} members={members} currentUserId={user.id} />
-      <RequireTwoFactor
+      <LazyRequireTwoFactor
         businessId={businessId}
         required={business.requireTwoFactor}
         ownTwoFactor={user.twoFactor}
