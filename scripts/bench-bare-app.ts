@@ -56,7 +56,7 @@ export default async function Page() {
 export type BareApp = {
   dir: string;
   /** `next start` on `port`; resolves once the page answers. */
-  start(port: number): Promise<{ url: string; stop(): Promise<void> }>;
+  start(port: number): Promise<{ url: string; pid: number; stop(): Promise<void> }>;
   /** Removes the folder. */
   remove(): void;
 };
@@ -95,6 +95,7 @@ export async function buildBareApp(): Promise<BareApp> {
       await waitForServer(url, "La app de referencia");
       return {
         url,
+        pid: server.pid!,
         stop: () =>
           new Promise<void>((resolve) => {
             if (server.exitCode !== null) return resolve();

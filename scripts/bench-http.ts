@@ -35,7 +35,13 @@ const EMAIL = "bench-http@tablero.local";
 const PASSWORD = "bench-http-password";
 const RAZON_SOCIAL = "Panadería La Espiga S.R.L.";
 
-export type WrkFigures = { requestsPerSecond: number; p50Ms: number; failures: number };
+export type WrkFigures = {
+  requestsPerSecond: number;
+  p50Ms: number;
+  failures: number;
+  /** CPU time the server process spent per request while wrk ran (user + system). */
+  cpuMs: number;
+};
 export type PageFigures = { page: string; load: WrkFigures; single: WrkFigures; bare: WrkFigures };
 export type EngineFigures = {
   engine: "PGlite" | "PostgreSQL";
@@ -165,10 +171,44 @@ function parseDuration(value: string): number {
   return Number(match[1]) * factor;
 }
 
-function wrk(url: string, cookie: string | null, connections: number, seconds: number): WrkFigures {
+/**
+ * CPU milliseconds a process has used (user + system), from /proc: unlike requests per second,
+ * it hardly moves when other work shares the machine. NaN where there is no /proc.
+ */
+function cpuMsOf(pid: number): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return (ticks * 1000) / CLOCK_TICKS;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** USER_HZ: the unit of /proc's CPU times (100 on every Linux this runs on). */
+const CLOCK_TICKS = Number(
+  (() => {
+    try {
+      return execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim();
+    } catch {
+      return "100";
+    }
+  })(),
+);
+
+function wrk(
+  url: string,
+  cookie: string | null,
+  connections: number,
+  seconds: number,
+  serverPid: number,
+): WrkFigures {
   const args = ["-t1", `-c${connections}`, `-d${seconds}s`, "--latency"];
   if (cookie) args.push("-H", `Cookie: ${cookie}`);
+  const cpuBefore = cpuMsOf(serverPid);
   const out = execFileSync(WRK, [...args, url], { encoding: "utf8" });
+  const cpuAfter = cpuMsOf(serverPid);
+  const requests = Number(/(\d+) requests in/.exec(out)?.[1] ?? Number.NaN);
   const rps = /Requests\/sec:\s+([\d.]+)/.exec(out)?.[1];
   const p50 = /^\s+50%\s+(\S+)/m.exec(out)?.[1];
   const non2xx = Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(out)?.[1] ?? 0);
@@ -178,6 +218,7 @@ function wrk(url: string, cookie: string | null, connections: number, seconds: n
     requestsPerSecond: Number(rps ?? Number.NaN),
     p50Ms: p50 ? parseDuration(p50) : Number.NaN,
     failures: non2xx + socketErrors,
+    cpuMs: (cpuAfter - cpuBefore) / requests,
   };
 }
 
@@ -196,7 +237,7 @@ function targets(businessId: string): Target[] {
 
 async function measureEngine(
   engine: EngineFigures["engine"],
-  bare: { url: string },
+  bare: { url: string; pid: number },
   options: { databaseUrl: string | null; port: number; workDir: string; emulatorUrl: string },
 ): Promise<EngineFigures> {
   const key = randomBytes(32);
@@ -234,10 +275,11 @@ async function measureEngine(
     const figures: PageFigures[] = [];
     for (const target of pages) {
       const url = server.url + target.path;
-      const load = wrk(url, cookie, LOAD.connections, LOAD.seconds);
-      const bareLoad = wrk(bare.url, null, LOAD.connections, LOAD.seconds);
-      const single = wrk(url, cookie, 1, SINGLE_SECONDS);
-      const bareSingle = wrk(bare.url, null, 1, SINGLE_SECONDS);
+      const pid = server.child.pid!;
+      const load = wrk(url, cookie, LOAD.connections, LOAD.seconds, pid);
+      const bareLoad = wrk(bare.url, null, LOAD.connections, LOAD.seconds, bare.pid);
+      const single = wrk(url, cookie, 1, SINGLE_SECONDS, pid);
+      const bareSingle = wrk(bare.url, null, 1, SINGLE_SECONDS, bare.pid);
       figures.push({
         page: target.page,
         load,
@@ -307,7 +349,8 @@ export async function printHttpMeasurement(): Promise<void> {
   const engines = results.map((r) => r.engine);
   console.log(
     `HTTP con sesión iniciada, páginas desde copias guardadas (next start; wrk -t${LOAD.threads} ` +
-      `-c${LOAD.connections} -d${LOAD.seconds}s; p50 con 1 conexión, -d${SINGLE_SECONDS}s), ` +
+      `-c${LOAD.connections} -d${LOAD.seconds}s; p50 con 1 conexión, -d${SINGLE_SECONDS}s; CPU del ` +
+      `proceso por pedido, que apenas cambia con la carga de la máquina), ` +
       `cada página seguida de la página mínima:`,
   );
   if (engines.length === 1)
@@ -315,6 +358,7 @@ export async function printHttpMeasurement(): Promise<void> {
   const header = ["página".padEnd(22)];
   for (const engine of engines) header.push(`req/s ${engine}`.padStart(18), "% mínima".padStart(9));
   for (const engine of engines) header.push(`p50 ${engine}`.padStart(16));
+  for (const engine of engines) header.push(`CPU/req ${engine}`.padStart(20));
   console.log(`  ${header.join("")}`);
   const pages = results[0]!.pages.map((p) => p.page);
   const cell = (value: number, unit = "") =>
@@ -332,16 +376,19 @@ export async function printHttpMeasurement(): Promise<void> {
       );
     }
     for (const result of results) row.push(cell(result.pages[i]!.single.p50Ms, " ms").padStart(16));
+    for (const result of results) row.push(cell(result.pages[i]!.load.cpuMs, " ms").padStart(20));
     console.log(`  ${row.join("")}`);
   }
   for (const result of results) {
     const rps = result.pages.map((p) => p.bare.requestsPerSecond);
     const p50 = result.pages.map((p) => p.bare.p50Ms);
+    const cpu = result.pages.map((p) => p.bare.cpuMs);
     const range = (values: number[], format: (n: number) => string) =>
       `${format(Math.min(...values))}–${format(Math.max(...values))}`;
     console.log(
       `  página mínima (Next ${nextVersion()}, durante ${result.engine}): ` +
-        `${range(rps, (n) => integer.format(n))} req/s, p50 ${range(p50, (n) => decimal.format(n))} ms`,
+        `${range(rps, (n) => integer.format(n))} req/s, p50 ${range(p50, (n) => decimal.format(n))} ms, ` +
+        `CPU ${range(cpu, (n) => decimal.format(n))} ms por pedido`,
     );
   }
   for (const result of results)
