@@ -1,7 +1,8 @@
 "use client";
 
-import { formatCentavos, formatInteger } from "@/lib/format";
+import { formatInteger } from "@/lib/format";
 import type { DueAging } from "@/lib/vencimientos/aging";
+import { BucketTable } from "./bucket-table";
 
 /**
  * What is still unpaid by days past its due date, as TusFacturas gave it, saying how many
@@ -41,42 +42,13 @@ export function DueAgingBlock({
             : `${formatInteger(aging.sinVencimiento)} comprobantes sin fecha de vencimiento: se usa la fecha de emisión.`}
         </p>
       ) : null}
-      <table className="mt-3 w-full max-w-xl text-sm">
-        <caption className="sr-only">Impago por días de vencido</caption>
-        <thead className="text-left text-slate-600">
-          <tr>
-            <th scope="col" className="py-1 font-medium">
-              Vencimiento
-            </th>
-            <th scope="col" className="py-1 text-right font-medium">
-              Comprobantes
-            </th>
-            <th scope="col" className="py-1 text-right font-medium">
-              Importe
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {aging.buckets.map((bucket) => (
-            <tr key={bucket.key} className="border-t border-slate-100">
-              <th scope="row" className="py-1 text-left font-normal">
-                {bucket.label}
-              </th>
-              <td className="py-1 text-right tabular-nums">{formatInteger(bucket.comprobantes)}</td>
-              <td className="py-1 text-right tabular-nums">{formatCentavos(bucket.centavos)}</td>
-            </tr>
-          ))}
-          <tr className="border-t border-slate-300 font-semibold">
-            <th scope="row" className="py-1 text-left">
-              Total vencido
-            </th>
-            <td />
-            <td className="py-1 text-right tabular-nums">
-              {formatCentavos(aging.vencidoCentavos)}
-            </td>
-          </tr>
-        </tbody>
-      </table>
+      <BucketTable
+        heading="Vencimiento"
+        caption="Impago por días de vencido"
+        buckets={aging.buckets}
+        total={{ label: "Total vencido", centavos: aging.vencidoCentavos }}
+        className="mt-3 w-full max-w-xl text-sm"
+      />
     </section>
   );
 }

@@ -1,21 +1,11 @@
 "use client";
 
 import { HydrationBoundary, type DehydratedState } from "@tanstack/react-query";
+import type { ComponentProps } from "react";
 import { QueryProvider } from "@/components/query-provider";
-import type { LedgerFirstScreen } from "@/lib/cuenta-corriente/screen";
-import type { CuentaCorrienteView } from "@/lib/cuenta-corriente/view";
 import { LedgerContent, LedgerView } from "./ledger-view";
 
-export type LedgerLiveProps = {
-  businessId: string;
-  /** ISO date in Buenos Aires, decided by the server so both renders agree. */
-  today: string;
-  empresa: { razonSocial: string; cuit: string };
-  view: CuentaCorrienteView;
-  firstScreen: LedgerFirstScreen | null;
-  canRefresh: boolean;
-  /** The server is still refreshing `view`: it is shown as it is, outside the cache. */
-  refreshing: boolean;
+export type LedgerLiveProps = Omit<ComponentProps<typeof LedgerContent>, "busy" | "onRefresh"> & {
   /** The query cache seeded with `view` (when not refreshing). */
   state: DehydratedState | null;
 };

@@ -1,9 +1,8 @@
 import { dehydrate } from "@tanstack/react-query";
-import type { LedgerFirstScreen } from "@/lib/cuenta-corriente/screen";
-import type { CuentaCorrienteView } from "@/lib/cuenta-corriente/view";
 import { makeQueryClient } from "@/lib/query-client";
 import { queryKeys } from "@/lib/query-keys";
 import { LedgerLive } from "./ledger-live";
+import type { LedgerLiveProps } from "./ledger-live-panel";
 
 /**
  * The ledger with its view handed to the client's query cache; or, while the server is still
@@ -18,16 +17,7 @@ export function LedgerSection({
   firstScreen,
   canRefresh,
   refreshing = false,
-}: {
-  businessId: string;
-  /** ISO date in Buenos Aires, decided by the server so both renders agree. */
-  today: string;
-  empresa: { razonSocial: string; cuit: string };
-  view: CuentaCorrienteView;
-  firstScreen: LedgerFirstScreen | null;
-  canRefresh: boolean;
-  refreshing?: boolean;
-}) {
+}: Omit<LedgerLiveProps, "state" | "refreshing" | "refreshFailure"> & { refreshing?: boolean }) {
   const shared = { businessId, today, empresa, view, firstScreen, canRefresh };
   if (refreshing) return <LedgerLive {...shared} refreshing state={null} />;
   const queryClient = makeQueryClient();
