@@ -46,8 +46,10 @@ export type PageFigures = { page: string; load: WrkFigures; single: WrkFigures; 
 export type EngineFigures = {
   engine: "PGlite" | "PostgreSQL";
   pages: PageFigures[];
-  /** TusFacturas calls the emulator counted while wrk ran (after the warm-up visits). */
-  upstreamCalls: number;
+  /** Billed TusFacturas calls the emulator counted while wrk ran (after the warm-up visits). */
+  billedCalls: number;
+  /** Free lookups meanwhile: due dates the ledger's visits queued (lib/vencimientos). */
+  freeCalls: number;
 };
 
 type Server = { url: string; child: ChildProcess; log: string };
@@ -272,6 +274,7 @@ async function measureEngine(
     for (const target of pages) await visit(server.url + target.path, cookie, target.expected);
     const control = createEmulatorControl(options.emulatorUrl);
     const callsBefore = (await control.calls(APIKEY)).total;
+    const billedBefore = await control.billed(APIKEY);
     const figures: PageFigures[] = [];
     for (const target of pages) {
       const url = server.url + target.path;
@@ -289,8 +292,9 @@ async function measureEngine(
     }
     // Still signed in: a redirect to /ingresar would have made every figure meaningless.
     await visit(server.url + pages[0]!.path, cookie, pages[0]!.expected);
-    const upstreamCalls = (await control.calls(APIKEY)).total - callsBefore;
-    return { engine, pages: figures, upstreamCalls };
+    const billedCalls = (await control.billed(APIKEY)) - billedBefore;
+    const freeCalls = (await control.calls(APIKEY)).total - callsBefore - billedCalls;
+    return { engine, pages: figures, billedCalls, freeCalls };
   } catch (error) {
     throw new Error(`${engine}: ${String(error)}\n${logTail(server.log)}`, { cause: error });
   } finally {
@@ -393,7 +397,8 @@ export async function printHttpMeasurement(): Promise<void> {
   }
   for (const result of results)
     console.log(
-      `  Llamadas a TusFacturas durante las corridas (${result.engine}): ${result.upstreamCalls}`,
+      `  Llamadas a TusFacturas durante las corridas (${result.engine}): ${result.billedCalls} ` +
+        `facturadas, ${result.freeCalls} consultas gratuitas (vencimientos)`,
     );
 }
 
