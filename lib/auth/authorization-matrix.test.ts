@@ -111,6 +111,7 @@ describe.each(entriesOf("business"))("%s", (key, entry: BusinessEntry) => {
     if (entry.readOnly) expect(after.tables).toEqual(before.tables);
     else expect(after.tables).not.toEqual(before.tables);
     expect(after.upstreamCalls1010 > before.upstreamCalls1010).toBe(Boolean(entry.callsUpstream));
+    if (entry.looksUp) expect(after.lookups1010).toBeGreaterThan(before.lookups1010);
   });
 
   it.each(malformedIds)("as owner, with a business id that is %s: not found", async (_, id) => {

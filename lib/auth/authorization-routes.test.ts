@@ -87,6 +87,10 @@ const businessRoutes: Record<string, BusinessRoute> = {
     permission: "api",
     reason: "A stored copy's movements, fetched by the ledger page once it is on screen.",
   },
+  "app/api/empresas/[businessId]/clientes/importacion/route.ts": {
+    permission: "api",
+    reason: "The business's latest import from TusFacturas, polled by its panel while it runs.",
+  },
 };
 
 /** Pages, layouts and routes outside `[businessId]`: the guard they call and how they scope. */

@@ -324,12 +324,13 @@ export async function startWorld({ engine = "pglite" }: { engine?: DatabaseEngin
     };
   }
 
-  const besidesLookups = (counter: CallCounter | undefined) =>
+  const lookups = (counter: CallCounter | undefined) =>
     counter
-      ? counter.total -
-        (counter.byMethod["facturacion/consulta"] ?? 0) -
+      ? (counter.byMethod["facturacion/consulta"] ?? 0) +
         (counter.byMethod["facturacion/consulta_avanzada"] ?? 0)
       : 0;
+  const besidesLookups = (counter: CallCounter | undefined) =>
+    counter ? counter.total - lookups(counter) : 0;
 
   async function state() {
     const [rows, calls] = await Promise.all([
@@ -340,6 +341,8 @@ export async function startWorld({ engine = "pglite" }: { engine?: DatabaseEngin
       tables: Object.fromEntries(rows.map((row) => [row.name, `${row.n} rows ${row.digest}`])),
       upstreamCalls: Object.values(calls.byApikey).reduce((sum, c) => sum + besidesLookups(c), 0),
       upstreamCalls1010: besidesLookups(calls.byApikey[ACCOUNT.apikey]),
+      /** Free lookups: background due-date lookups add to them too, so they only ever grow. */
+      lookups1010: lookups(calls.byApikey[ACCOUNT.apikey]),
     };
   }
 

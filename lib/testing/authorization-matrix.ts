@@ -40,6 +40,8 @@ export type BusinessEntry = {
   allowed: readonly Role[];
   /** Whether an allowed call (on the fixture, whose copies are stale) calls TusFacturas. */
   callsUpstream?: true;
+  /** An allowed call makes free lookups (facturacion/consulta*), which `callsUpstream` leaves out. */
+  looksUp?: true;
   /** A valid input on the fixture's business: a refusal can only come from authorization. */
   input: (fx: Fixture) => { businessId: unknown } & Record<string, unknown>;
   /** The outsider naming their own business with this business's rows: must reach none. */
@@ -205,7 +207,7 @@ export const actionMatrix: Record<string, MatrixEntry> = {
     kind: "business",
     allowed: WORKERS,
     // Today only: one free lookup, walked in the background.
-    callsUpstream: true,
+    looksUp: true,
     input: (fx) => ({ ...biz(fx), desde: today(), hasta: today() }),
     settle: importSettled,
   },
@@ -219,7 +221,7 @@ export const actionMatrix: Record<string, MatrixEntry> = {
     kind: "business",
     allowed: WORKERS,
     // The fixture's import failed before its one day: resuming walks it.
-    callsUpstream: true,
+    looksUp: true,
     input: (fx) => ({ ...biz(fx), importId: fx.importId }),
     crossTenant: (fx) => ({ businessId: fx.outsiderBusinessId, importId: fx.importId }),
     settle: importSettled,
