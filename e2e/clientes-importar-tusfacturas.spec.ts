@@ -4,6 +4,8 @@ import {
   addClient,
   expect,
   expectNoAxeViolations,
+  invite,
+  newUser,
   signUp,
   test,
 } from "./fixtures";
@@ -17,8 +19,11 @@ const METHOD = "facturacion/consulta_avanzada";
 
 test("import the clients found in a range: progress, the list, DNI apart, free", async ({
   page,
+  browser,
   emulator,
 }) => {
+  // The walk of 107 days, then a second person signing up.
+  test.slow();
   await signUp(page);
   const businessId = await addBusiness(page, account);
   // Already in the cartera before the import.
@@ -78,6 +83,32 @@ test("import the clients found in a range: progress, the list, DNI apart, free",
   // One free lookup a day, and not one billed request.
   expect((await emulator.calls(account.apikey)).byMethod[METHOD] ?? 0).toBe(lookupsBefore + 107);
   expect(await emulator.billed(account.apikey)).toBe(billedBefore);
+
+  // A Lectura member sees the last search and what it found, and no control to change it.
+  const reader = newUser();
+  const link = await invite(page, businessId, reader.email, "Lectura");
+  const readerPage = await (await browser.newContext()).newPage();
+  await signUp(readerPage, reader);
+  await readerPage.goto(link);
+  await readerPage.getByRole("button", { name: "Aceptar invitación" }).click();
+  await readerPage.waitForURL(`**/empresas/${businessId}/consumo`);
+  await readerPage.goto(`/empresas/${businessId}/clientes`);
+  const readerPanel = readerPage.getByRole("region", {
+    name: "Importar clientes desde TusFacturas",
+  });
+  await expect(
+    readerPanel.getByText(
+      "Tu rol en esta empresa (Lectura) no permite esta acción. Podés ver la última búsqueda, no empezar otra.",
+    ),
+  ).toBeVisible();
+  await expect(
+    readerPanel.getByText("Búsqueda terminada: 107 de 107 días consultados."),
+  ).toBeVisible();
+  await expect(readerPanel.getByTestId("cliente-encontrado")).toHaveCount(2);
+  await expect(readerPanel.getByRole("checkbox")).toHaveCount(0);
+  await expect(readerPanel.getByRole("button")).toHaveCount(0);
+  await expectNoAxeViolations(readerPage);
+  expect((await emulator.calls(account.apikey)).byMethod[METHOD] ?? 0).toBe(lookupsBefore + 107);
 });
 
 test("«Cancelar» stops a long import and keeps what it found", async ({ page, emulator }) => {

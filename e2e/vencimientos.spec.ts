@@ -130,6 +130,33 @@ test("a ledger's due dates are looked up once, for free, and shown in the ledger
   await expect(ledgerRows(page).nth(2).getByRole("cell").nth(6)).toHaveText("01/10/2025");
   expect(await lookups(emulator)).toEqual({ consulta: 1, avanzada: 1 });
 
+  // The printable resumen carries them, from what is stored.
+  await page.getByRole("link", { name: "Resumen para imprimir" }).click();
+  const resumen = page.getByRole("article");
+  const printed = resumen.getByRole("table").first().locator("tbody tr");
+  await expect(printed).toHaveCount(ROWS.length);
+  for (const [i, [, , , , , , vence, estado]] of ROWS.entries()) {
+    await expect(printed.nth(i).getByRole("cell").nth(6)).toHaveText(vence);
+    await expect(printed.nth(i).getByRole("cell").nth(7)).toHaveText(estado);
+  }
+  const printedAging = resumen.getByRole("table", { name: "Vencimientos de lo impago" });
+  for (const [name, amount] of [
+    ["A vencer", "0,00"],
+    ["Vencido más de 90 días", "1.950,00"],
+    ["Total vencido", "1.950,00"],
+  ] as const) {
+    await expect(printedAging.getByRole("row", { name }).getByRole("cell")).toHaveText(
+      pesos(amount),
+    );
+  }
+  await expect(
+    resumen.getByText(
+      "1 comprobante impago sin fecha de vencimiento en TusFacturas: se usa su fecha de emisión.",
+    ),
+  ).toBeVisible();
+  await expectNoAxeViolations(page);
+  expect(await lookups(emulator)).toEqual({ consulta: 1, avanzada: 1 });
+
   // The cartera and the portfolio show what is overdue next to what is owed.
   await page.goto(`/empresas/${businessId}/clientes`);
   const cartera = page.getByRole("row", { name: new RegExp(estancia.nombre) });
