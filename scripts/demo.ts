@@ -1,7 +1,8 @@
 /**
  * `npm run demo`: Tablero with no configuration at all. Starts the TusFacturas emulator on
- * loopback, seeds a demo owner with two businesses wired to it, builds if needed and serves
- * on http://localhost:3000. `--dev` serves with `next dev` instead.
+ * loopback with its data dated relative to today, seeds a demo owner with two businesses wired
+ * to it, builds if needed and serves on http://localhost:3000. `--dev` serves with `next dev`
+ * instead.
  */
 import { spawn } from "node:child_process";
 import path from "node:path";
@@ -59,8 +60,10 @@ async function main() {
   let apiUrl = process.env.TUSFACTURAS_API_URL;
   if (!apiUrl) {
     const preferred = Number(process.env.EMULATOR_PORT ?? 4010);
-    emulator = await startEmulator({ port: preferred, quiet: true }).catch(() =>
-      startEmulator({ port: 0, quiet: true }),
+    // Today's demo shows invoices still to fall due and overdue ones, not a year-old ledger.
+    const options = { quiet: true, asOf: new Date() };
+    emulator = await startEmulator({ ...options, port: preferred }).catch(() =>
+      startEmulator({ ...options, port: 0 }),
     );
     apiUrl = emulator.url;
   }

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { hashPassword } from "@/lib/auth/password";
 import { createBusinessesService } from "@/lib/businesses/service";
 import { createClientesService } from "@/lib/clientes/service";
@@ -8,10 +8,11 @@ import { createLocalLocks } from "@/lib/db/locks";
 import { createCuentaCorrienteService } from "@/lib/cuenta-corriente/service";
 import type { Keyring } from "@/lib/crypto/secrets";
 import type { Database } from "@/lib/db";
-import { businesses, clients, memberships, users } from "@/lib/db/schema";
+import { businesses, clients, consumoSnapshots, memberships, users } from "@/lib/db/schema";
 import { loadAccountsFixture } from "@/lib/tusfacturas/fixtures/load";
 import { createTusFacturasClient, TusFacturasError } from "@/lib/tusfacturas";
 import { reportAttempt } from "@/lib/upstream/record";
+import { demoConsumoHistory } from "./consumo-history";
 
 export const DEMO_EMAIL = "demo@tablero.local";
 
@@ -33,11 +34,18 @@ const demoBusinesses = [
 
 /**
  * Creates the demo owner and two businesses wired to the emulator, verifying each with one
- * consumo call (their first snapshot). Does nothing when the demo owner already exists.
+ * consumo call (their latest snapshot) and giving each a made-up consumo history before it.
+ * Does nothing when the demo owner already exists (but add missing clients).
  */
 export async function seedDemo(
   db: Database,
-  options: { password: string; keyring: Keyring; tusfacturasUrl: string },
+  options: {
+    password: string;
+    keyring: Keyring;
+    tusfacturasUrl: string;
+    /** Default: the wall clock. */
+    now?: () => Date;
+  },
 ): Promise<{ created: boolean }> {
   const [existing] = await db.select().from(users).where(eq(users.email, DEMO_EMAIL));
   if (existing) {
@@ -62,7 +70,7 @@ export async function seedDemo(
     // The seed runs alone, before the server opens the database.
     locks: createLocalLocks(),
     freshnessMs: 15 * 60_000,
-    now: () => new Date(),
+    now: options.now ?? (() => new Date()),
     clientes: createClientesService({ db }),
   };
   const businesses = createBusinessesService(deps);
@@ -71,6 +79,7 @@ export async function seedDemo(
   for (const business of demoBusinesses) {
     const businessId = await businesses.insertBusiness(owner.id, business);
     await consumo.refresh(businessId, owner.id);
+    await seedConsumoHistory(db, businessId, Number(business.credentials.apikey));
   }
   for (const { businessId, cuit } of await seedDemoClients(db, owner.id)) {
     // The emulator's ledgers, fetched once so the portfolio and the cartera have figures; a
@@ -80,6 +89,24 @@ export async function seedDemo(
     });
   }
   return { created: true };
+}
+
+/**
+ * Demo only: the made-up snapshots of the previous and the current cycle before the business's
+ * one real snapshot, stored like real ones (lib/demo/consumo-history.ts). Runs once, when the
+ * business is created.
+ */
+async function seedConsumoHistory(db: Database, businessId: string, seed: number): Promise<void> {
+  const [latest] = await db
+    .select()
+    .from(consumoSnapshots)
+    .where(eq(consumoSnapshots.businessId, businessId))
+    .orderBy(desc(consumoSnapshots.fetchedAt))
+    .limit(1);
+  if (!latest) return;
+  const history = demoConsumoHistory(latest, seed);
+  if (history.length === 0) return;
+  await db.insert(consumoSnapshots).values(history.map((row) => ({ businessId, ...row })));
 }
 
 /**

@@ -1,9 +1,11 @@
 /**
- * The emulator's seeded accounts: accounts.json plus the generated large ledgers.
- * Ledgers never change at run time, so they are built once per process and shared.
+ * The emulator's seeded accounts: accounts.json plus the generated large ledgers, dated as stored
+ * or moved by a whole number of days. Ledgers never change at run time, so each dating is built
+ * once per process and shared by every emulator dated alike.
  */
 import { loadAccountsFixture, type AccountFixture, type ConsumoFigures } from "../fixtures/load";
 import { buildComprobantes, type SeededComprobante } from "./comprobantes";
+import { buenosAiresDay, daysBetween, shiftAccount } from "./dating";
 import { generateLedger } from "./generated-ledger";
 import type { WireLedgerRow } from "./ledger-builder";
 
@@ -19,7 +21,8 @@ export type SeededAccount = Omit<
   comprobantes: readonly SeededComprobante[];
 };
 
-let cached: ReadonlyMap<string, SeededAccount> | undefined;
+/** By the days every date was moved (0: as stored). */
+const cached = new Map<number, ReadonlyMap<string, SeededAccount>>();
 
 function seedAccount(account: AccountFixture): SeededAccount {
   const { clientes, generatedClients = [], lookupOnly = [], ...rest } = account;
@@ -39,8 +42,24 @@ function seedAccount(account: AccountFixture): SeededAccount {
   return { ...rest, clientes: byCuit, comprobantes };
 }
 
-/** Seeded accounts by apikey (built on first use, then reused). */
-export function seededAccounts(): ReadonlyMap<string, SeededAccount> {
-  cached ??= new Map(loadAccountsFixture().accounts.map((a) => [a.apikey, seedAccount(a)]));
-  return cached;
+/**
+ * Seeded accounts by apikey, with every date `days` days after the stored one (built on first
+ * use, then reused).
+ */
+export function seededAccounts(days = 0): ReadonlyMap<string, SeededAccount> {
+  let accounts = cached.get(days);
+  if (!accounts) {
+    const fixture = loadAccountsFixture();
+    accounts = new Map(fixture.accounts.map((a) => [a.apikey, seedAccount(shiftAccount(a, days))]));
+    cached.set(days, accounts);
+  }
+  return accounts;
+}
+
+/**
+ * The days to move the fixtures by so that the day they describe (accounts.json `asOf`) becomes
+ * the day `asOf` falls on in Buenos Aires.
+ */
+export function daysToDate(asOf: Date): number {
+  return daysBetween(loadAccountsFixture().asOf, buenosAiresDay(asOf));
 }

@@ -9,7 +9,7 @@ import { handleControl } from "./control-handlers";
 import { API_METHODS, type ApiMethod } from "./control-schemas";
 import { parseJsonBody, readBody, send } from "./http-io";
 import { jsonResponse, type EmulatorResponse } from "./responses";
-import { seededAccounts } from "./seed";
+import { daysToDate, seededAccounts } from "./seed";
 import { EmulatorState } from "./state";
 
 export type EmulatorOptions = {
@@ -19,7 +19,16 @@ export type EmulatorOptions = {
   host?: string;
   /** No per-request log lines. */
   quiet?: boolean;
-  /** Clock for "future period" checks and outbox timestamps. */
+  /**
+   * Dates every seeded record relative to the day this falls on in Buenos Aires: the day the
+   * fixtures describe (accounts.json `asOf`) becomes that day, and every ledger row, lookup and
+   * due date moves by the same number of days. Omitted: the dates as stored.
+   */
+  asOf?: Date;
+  /**
+   * Clock for "future period" checks and outbox timestamps. Default: the wall clock, or with
+   * `asOf`, a clock that starts at `asOf` (the same instant for `asOf: new Date()`).
+   */
   now?: () => Date;
 };
 
@@ -81,11 +90,18 @@ async function route(
   return apikey ? { response, apikey: String(fields.apikey).trim() } : { response };
 }
 
+/** The wall clock, moved so that it reads `start` now. */
+function clockFrom(start: Date | undefined): () => Date {
+  const offsetMs = start ? start.getTime() - Date.now() : 0;
+  return () => new Date(Date.now() + offsetMs);
+}
+
 /** Starts the emulator with freshly seeded state; resolves once it listens. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const host = options.host ?? "127.0.0.1";
-  const now = options.now ?? (() => new Date());
-  const state = new EmulatorState(seededAccounts());
+  const now = options.now ?? clockFrom(options.asOf);
+  const days = options.asOf ? daysToDate(options.asOf) : 0;
+  const state = new EmulatorState(seededAccounts(days));
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const startedAt = performance.now();
