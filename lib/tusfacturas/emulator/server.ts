@@ -9,7 +9,7 @@ import { handleControl } from "./control-handlers";
 import { API_METHODS, type ApiMethod } from "./control-schemas";
 import { parseJsonBody, readBody, send } from "./http-io";
 import { jsonResponse, type EmulatorResponse } from "./responses";
-import { seededAccounts } from "./seed";
+import { seededAccounts, type SeededAccount } from "./seed";
 import { EmulatorState } from "./state";
 
 export type EmulatorOptions = {
@@ -21,6 +21,8 @@ export type EmulatorOptions = {
   quiet?: boolean;
   /** Clock for "future period" checks and outbox timestamps. */
   now?: () => Date;
+  /** Accounts served besides the seeded ones (the bench's generated business). */
+  extraAccounts?: readonly SeededAccount[];
 };
 
 export type RunningEmulator = { url: string; port: number; close(): Promise<void> };
@@ -85,7 +87,8 @@ async function route(
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const host = options.host ?? "127.0.0.1";
   const now = options.now ?? (() => new Date());
-  const state = new EmulatorState(seededAccounts());
+  const extra = (options.extraAccounts ?? []).map((a): [string, SeededAccount] => [a.apikey, a]);
+  const state = new EmulatorState(new Map([...seededAccounts(), ...extra]));
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const startedAt = performance.now();
