@@ -9,7 +9,7 @@ import { handleControl } from "./control-handlers";
 import { API_METHODS, type ApiMethod } from "./control-schemas";
 import { parseJsonBody, readBody, send } from "./http-io";
 import { jsonResponse, type EmulatorResponse } from "./responses";
-import { daysToDate, seededAccounts } from "./seed";
+import { daysToDate, seededAccounts, type SeededAccount } from "./seed";
 import { EmulatorState } from "./state";
 
 export type EmulatorOptions = {
@@ -30,6 +30,8 @@ export type EmulatorOptions = {
    * `asOf`, a clock that starts at `asOf` (the same instant for `asOf: new Date()`).
    */
   now?: () => Date;
+  /** Accounts served besides the seeded ones (the bench's generated business). */
+  extraAccounts?: readonly SeededAccount[];
 };
 
 export type RunningEmulator = { url: string; port: number; close(): Promise<void> };
@@ -101,7 +103,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const host = options.host ?? "127.0.0.1";
   const now = options.now ?? clockFrom(options.asOf);
   const days = options.asOf ? daysToDate(options.asOf) : 0;
-  const state = new EmulatorState(seededAccounts(days));
+  const extra = (options.extraAccounts ?? []).map((a): [string, SeededAccount] => [a.apikey, a]);
+  const state = new EmulatorState(new Map([...seededAccounts(days), ...extra]));
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const startedAt = performance.now();
