@@ -4,6 +4,8 @@
  * practices, with the figures behind performance (LCP, total blocking time). The session is a
  * Cookie header, as a browser that signed in would send it.
  */
+import fs from "node:fs";
+import { join } from "node:path";
 import { chromium } from "@playwright/test";
 import lighthouse from "lighthouse";
 import { chromiumLaunchOptions } from "../e2e/chromium";
@@ -11,6 +13,8 @@ import { chromiumLaunchOptions } from "../e2e/chromium";
 const DEBUGGING_PORT = Number(process.env.BENCH_LIGHTHOUSE_PORT ?? 9333);
 const RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
 const CATEGORIES = ["performance", "accessibility", "best-practices"] as const;
+/** A folder to keep every run's full report in (JSON), to read what the scores come from. */
+const SAVE_DIR = process.env.BENCH_LIGHTHOUSE_SAVE;
 
 export type LighthouseScores = {
   route: string;
@@ -60,6 +64,11 @@ export async function measureLighthouse(
           extraHeaders: { Cookie: cookie },
         });
         if (!result) throw new Error(`Lighthouse no devolvió resultado para ${path}`);
+        if (SAVE_DIR) {
+          fs.mkdirSync(SAVE_DIR, { recursive: true });
+          const name = `${route.replace(/\W+/g, "-")}-${i + 1}.json`;
+          fs.writeFileSync(join(SAVE_DIR, name), JSON.stringify(result.lhr));
+        }
         const { categories, audits, finalDisplayedUrl, runtimeError } = result.lhr;
         if (runtimeError) throw new Error(`Lighthouse en ${path}: ${runtimeError.message}`);
         // A lapsed or refused session lands on the sign-in page: that is not the page measured.

@@ -241,13 +241,13 @@ async function main(): Promise<void> {
     return;
   }
   if (process.argv.includes("--seed-scale")) return seedScaleCommand(process.argv);
-  // `--scale`, `--http` or `--imports`: only that part.
-  const only = ["--scale", "--http", "--imports"].find((flag) => process.argv.includes(flag));
-  if (!only) {
-    printTable(SIZES.map(runChild));
-    await printBrowserMeasurement();
-    await printMultiInstanceMeasurement();
-  }
+  // `--browser`, `--scale`, `--http` or `--imports`: only that part.
+  const only = ["--browser", "--scale", "--http", "--imports"].find((flag) =>
+    process.argv.includes(flag),
+  );
+  if (!only) printTable(SIZES.map(runChild));
+  if (!only || only === "--browser") await printBrowserMeasurement();
+  if (!only) await printMultiInstanceMeasurement();
   if (!only || only === "--imports") await printImportsMeasurement();
   if (!only || only === "--http") await printHttpMeasurement();
   if (!only || only === "--scale") await printScaleMeasurement();

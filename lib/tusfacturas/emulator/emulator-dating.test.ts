@@ -4,8 +4,8 @@ import { buenosAiresDay } from "./dating";
 import { startEmulator, type RunningEmulator } from "./server";
 
 const { asOf: fixturesDay, accounts } = loadAccountsFixture();
-// 09:00 on 20/03/2026 in Buenos Aires: 156 days after the day the fixtures describe.
-const AS_OF = new Date("2026-03-20T12:00:00Z");
+// 09:00 on 20/04/2026 in Buenos Aires: 156 days after the day the fixtures describe.
+const AS_OF = new Date("2026-04-20T12:00:00Z");
 const SHIFT = 156;
 
 type WireRow = { fecha: string } & Record<string, unknown>;
@@ -60,14 +60,14 @@ const byDate = (emulator: RunningEmulator, apikey: string, fecha: string) =>
   });
 
 describe("an emulator dated to another day", () => {
-  it("describes the day two weeks after the latest ledger movement", () => {
-    expect(fixturesDay).toBe("2025-10-15");
-    expect(buenosAiresDay(AS_OF)).toBe("2026-03-20");
+  it("describes the day after the latest lookup-only comprobante, the tests' own clock", () => {
+    expect(fixturesDay).toBe("2025-11-15");
+    expect(buenosAiresDay(AS_OF)).toBe("2026-04-20");
     // 02:00 UTC is still the evening before in Buenos Aires.
-    expect(buenosAiresDay(new Date("2026-03-20T02:00:00Z"))).toBe("2026-03-19");
+    expect(buenosAiresDay(new Date("2026-04-20T02:00:00Z"))).toBe("2026-04-19");
   });
 
-  it("serves the latest movement two weeks before the given day, amounts and saldo unchanged", async () => {
+  it("serves the latest movement 45 days before the given day, amounts and saldo unchanged", async () => {
     const before = await ledger(unshifted, "1002", "33715443215");
     const after = await ledger(shifted, "1002", "33715443215");
     expect(before.resultados?.at(-1)).toMatchObject({ fecha: "01/10/2025", saldo: 140370.33 });
@@ -119,7 +119,7 @@ describe("an emulator dated to another day", () => {
     expect(await byDate(shifted, "1003", "14/11/2025")).toMatchObject({ error: "S", total: 0 });
   });
 
-  it("dates a ledger comprobante's lookup like its row: due 30 days after, still to fall due", async () => {
+  it("dates a ledger comprobante's lookup like its row: due 30 days after it", async () => {
     const query = { tipo: "FACTURA A", punto_venta: 1, numero: 1066 };
     const before = await call(unshifted, "facturacion/consulta", {
       ...credentialsOf("1002"),
@@ -149,8 +149,8 @@ describe("an emulator dated to another day", () => {
         mes,
         email: "contador@example.com",
       });
-    await expect(request(3)).resolves.toMatchObject({ error: "N" });
-    await expect(request(4)).resolves.toMatchObject({
+    await expect(request(4)).resolves.toMatchObject({ error: "N" });
+    await expect(request(5)).resolves.toMatchObject({
       error: "S",
       errores: ["No es posible solicitar el reporte de un período futuro."],
     });
