@@ -174,15 +174,8 @@ test("a client's ledger shows the emulator's rows, totals and aging, in either o
   await expect(bucket("Más de 90 días").getByRole("cell")).toHaveText(["3", pesos("141.999,98")]);
   await expect(bucket("Total impago").getByRole("cell")).toHaveText(["", pesos("141.999,98")]);
 
-  // The charts are drawn.
-  await expect(
-    page
-      .locator("figure", { hasText: "Saldo a lo largo del tiempo" })
-      .locator(".recharts-line-curve"),
-  ).toBeVisible();
-  await expect(
-    page.locator("figure", { hasText: "Debe y haber por mes" }).locator(".recharts-bar-rectangle"),
-  ).not.toHaveCount(0);
+  // The charts are drawn, once scrolled to.
+  await expectChartsDrawn(page);
 
   // Newest first, kept in the URL.
   await page.getByRole("button", { name: "Ver más recientes primero" }).click();
@@ -389,6 +382,19 @@ test("CSV and Excel exports hold the filtered rows with real numbers and dates",
     number: serial(2025, 4, 2),
   });
 });
+
+/**
+ * The saldo line and the monthly bars, each scrolled to first: a plot is drawn only once its
+ * box comes near the screen.
+ */
+async function expectChartsDrawn(page: Page) {
+  const saldo = page.locator("figure", { hasText: "Saldo a lo largo del tiempo" });
+  await saldo.scrollIntoViewIfNeeded();
+  await expect(saldo.locator(".recharts-line-curve")).toBeVisible();
+  const monthly = page.locator("figure", { hasText: "Debe y haber por mes" });
+  await monthly.scrollIntoViewIfNeeded();
+  await expect(monthly.locator(".recharts-bar-rectangle")).not.toHaveCount(0);
+}
 
 /** An inline string (`text`) or a number with its style index, if any. */
 type Cell = { text?: string; number?: number; style?: string };
@@ -736,14 +742,7 @@ test("a 20,000-movement ledger renders a virtualized table and a chart", async (
   await expect(ledgerRows(page).first()).toBeVisible();
   await expect(page.getByText("20.000 movimientos en el período.", { exact: false })).toBeVisible();
   await expect(table).toHaveAttribute("aria-rowcount", "20001");
-  await expect(
-    page
-      .locator("figure", { hasText: "Saldo a lo largo del tiempo" })
-      .locator(".recharts-line-curve"),
-  ).toBeVisible();
-  await expect(
-    page.locator("figure", { hasText: "Debe y haber por mes" }).locator(".recharts-bar-rectangle"),
-  ).not.toHaveCount(0);
+  await expectChartsDrawn(page);
   expect(await page.locator("tbody tr").count()).toBeLessThan(200);
   // Until every movement is there, exports would be incomplete: they wait, and say so.
   const exportCsv = page.getByRole("button", { name: "Exportar CSV" });

@@ -1,15 +1,17 @@
 "use client";
 
 import dynamic from "next/dynamic";
+import { nearViewport } from "@/components/ui/near-viewport";
 
-// Recharts is most of the ledger's script: the page draws its figures' frames and captions
-// at once and the plots once their chunk arrives (their boxes keep their height meanwhile).
-export const SaldoPlot = dynamic(() => import("./saldo-plot").then((m) => m.SaldoPlot), {
-  ssr: false,
-});
-export const MonthlyPlot = dynamic(() => import("./monthly-plot").then((m) => m.MonthlyPlot), {
-  ssr: false,
-});
-export const AgingPlot = dynamic(() => import("./aging-plot").then((m) => m.AgingPlot), {
-  ssr: false,
-});
+// Recharts is most of the ledger's script and of its main-thread work: the page draws its
+// figures' frames and captions at once, and each plot once its box comes near the screen and
+// its chunk arrives (the boxes keep their height meanwhile).
+export const SaldoPlot = nearViewport(
+  dynamic(() => import("./saldo-plot").then((m) => m.SaldoPlot), { ssr: false }),
+);
+export const MonthlyPlot = nearViewport(
+  dynamic(() => import("./monthly-plot").then((m) => m.MonthlyPlot), { ssr: false }),
+);
+export const AgingPlot = nearViewport(
+  dynamic(() => import("./aging-plot").then((m) => m.AgingPlot), { ssr: false }),
+);

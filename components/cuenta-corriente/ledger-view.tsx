@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo } from "react";
+import { useDeferredValue, useMemo } from "react";
 import { Alert } from "@/components/ui/alert";
 import { RefreshControl, refreshFailure } from "@/components/snapshots/refresh-control";
 import { useSnapshot } from "@/components/snapshots/use-snapshot";
@@ -116,15 +116,17 @@ export function LedgerContent({
     snapshotId: view.snapshot?.id,
     enabled: !refreshing,
   });
+  // Every movement arriving re-renders the whole panel: in the background, a slice at a time,
+  // so the page keeps answering meanwhile (the first screen stays until it is done).
+  const ledger = useDeferredValue(full.ledger);
   const whole = useMemo(
-    () =>
-      full.ledger ? ledgerScreen(full.ledger, filters, today, view.vencimientos.byKey) : undefined,
-    [full.ledger, filters, today, view.vencimientos.byKey],
+    () => (ledger ? ledgerScreen(ledger, filters, today, view.vencimientos.byKey) : undefined),
+    [ledger, filters, today, view.vencimientos.byKey],
   );
   const screen = whole ?? firstScreen;
   const rows = whole ? whole.shown : (firstScreen?.rows ?? []);
   // Exports hold every row of the period, of the copy whose date is on screen.
-  const exportable = full.current ? whole?.period : undefined;
+  const exportable = full.current && ledger === full.ledger ? whole?.period : undefined;
 
   const failure = refreshFailure ?? view.lastError?.message;
   const busy = refreshPending || refreshing || !onRefresh;

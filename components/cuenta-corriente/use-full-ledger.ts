@@ -1,12 +1,17 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useState } from "react";
 import { getJson } from "@/lib/api/client";
 import { movimientosPath } from "@/lib/api/paths";
 import { buildLedger, type Ledger } from "@/lib/cuenta-corriente/ledger";
 import { unpackMovimientos, type PackedMovimientos } from "@/lib/cuenta-corriente/packed";
 import { queryKeys } from "@/lib/query-keys";
+
+/** Resolves in a task of its own, after what the browser has waiting (input, rendering). */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
 
 /** False until the browser is first idle after mounting. */
 function useIdle(): boolean {
@@ -43,18 +48,24 @@ export function useFullLedger({
   const idle = useIdle();
   const query = useQuery({
     queryKey: queryKeys.cuentaCorrienteMovimientos(businessId, cuit, snapshotId ?? ""),
-    queryFn: () =>
-      getJson<PackedMovimientos>(movimientosPath({ businessId, cuit, snapshot: snapshotId! })),
+    queryFn: async ({ signal }): Promise<Ledger> => {
+      const packed = await getJson<PackedMovimientos>(
+        movimientosPath({ businessId, cuit, snapshot: snapshotId! }),
+        signal,
+      );
+      // Reading a megabyte, unpacking 20 000 movements and building the ledger are three tasks
+      // rather than one long one: a tap or a key in between is answered.
+      await nextTask();
+      const movimientos = unpackMovimientos(packed);
+      await nextTask();
+      return buildLedger(movimientos);
+    },
     enabled: enabled && idle && snapshotId !== undefined,
     placeholderData: keepPreviousData,
   });
-  const ledger = useMemo(
-    () => (query.data ? buildLedger(unpackMovimientos(query.data)) : undefined),
-    [query.data],
-  );
   return {
-    ledger,
-    current: ledger !== undefined && !query.isPlaceholderData,
+    ledger: query.data,
+    current: query.data !== undefined && !query.isPlaceholderData,
     failed: query.isError,
   };
 }
