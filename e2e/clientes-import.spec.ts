@@ -1,4 +1,3 @@
-import type { Page } from "@playwright/test";
 import { strToU8, zipSync } from "fflate";
 import {
   accounts,
@@ -6,7 +5,7 @@ import {
   addClient,
   expect,
   expectNoAxeViolations,
-  newUser,
+  newMember,
   signUp,
   test,
 } from "./fixtures";
@@ -44,18 +43,6 @@ function excelXlsx(): Buffer {
       ),
     }),
   );
-}
-
-/** Fills "Invitar" on the members page and returns the link it shows once. */
-async function invite(page: Page, businessId: string, email: string, role: string) {
-  await page.goto(`/empresas/${businessId}/miembros`);
-  const form = page.getByRole("form", { name: "Invitar" });
-  await form.getByLabel("Email de la persona").fill(email);
-  await form.getByLabel("Rol").selectOption({ label: role });
-  await form.getByRole("button", { name: "Invitar" }).click();
-  const link = page.getByLabel("Enlace de la invitación");
-  await expect(link).toHaveValue(/\/invitacion\/[\w-]+$/);
-  return link.inputValue();
 }
 
 test("imports a CSV saved as Latin-1: the preview shows the bad row, then the clients appear", async ({
@@ -191,14 +178,7 @@ test("imports the first sheet of an .xlsx, a CUIT stored as a number included", 
 test("a Lectura member sees no import control", async ({ page, browser }) => {
   await signUp(page);
   const businessId = await addBusiness(page, account);
-  const reader = newUser();
-  const link = await invite(page, businessId, reader.email, "Lectura");
-
-  const readerPage = await (await browser.newContext()).newPage();
-  await signUp(readerPage, reader);
-  await readerPage.goto(link);
-  await readerPage.getByRole("button", { name: "Aceptar invitación" }).click();
-  await readerPage.waitForURL(`**/empresas/${businessId}/consumo`);
+  const readerPage = await newMember(page, browser, businessId, "Lectura");
   await readerPage.goto(`/empresas/${businessId}/clientes`);
   await expect(readerPage.getByText(/Podés ver la cartera, no cambiarla\./)).toBeVisible();
   await expect(readerPage.getByRole("button", { name: "Importar desde un archivo" })).toHaveCount(

@@ -4,8 +4,7 @@ import {
   addClient,
   expect,
   expectNoAxeViolations,
-  invite,
-  newUser,
+  newMember,
   signUp,
   test,
 } from "./fixtures";
@@ -85,13 +84,7 @@ test("import the clients found in a range: progress, the list, DNI apart, free",
   expect(await emulator.billed(account.apikey)).toBe(billedBefore);
 
   // A Lectura member sees the last search and what it found, and no control to change it.
-  const reader = newUser();
-  const link = await invite(page, businessId, reader.email, "Lectura");
-  const readerPage = await (await browser.newContext()).newPage();
-  await signUp(readerPage, reader);
-  await readerPage.goto(link);
-  await readerPage.getByRole("button", { name: "Aceptar invitación" }).click();
-  await readerPage.waitForURL(`**/empresas/${businessId}/consumo`);
+  const readerPage = await newMember(page, browser, businessId, "Lectura");
   await readerPage.goto(`/empresas/${businessId}/clientes`);
   const readerPanel = readerPage.getByRole("region", {
     name: "Importar clientes desde TusFacturas",

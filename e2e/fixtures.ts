@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type Browser, type Page } from "@playwright/test";
 import { createEmulatorControl, type EmulatorControl } from "../lib/tusfacturas/emulator/control";
 import { linkIn, waitForEmail } from "./mailbox";
 
@@ -190,6 +190,26 @@ export async function invite(page: Page, businessId: string, email: string, role
   const link = page.getByLabel("Enlace de la invitación");
   await expect(link).toHaveValue(/\/invitacion\/[\w-]+$/);
   return link.inputValue();
+}
+
+/**
+ * A new person invited by `page` with `role`, signed up in a browser of their own and having
+ * accepted: their page, on the business's consumo.
+ */
+export async function newMember(
+  page: Page,
+  browser: Browser,
+  businessId: string,
+  role: string,
+): Promise<Page> {
+  const member = newUser();
+  const link = await invite(page, businessId, member.email, role);
+  const memberPage = await (await browser.newContext()).newPage();
+  await signUp(memberPage, member);
+  await memberPage.goto(link);
+  await memberPage.getByRole("button", { name: "Aceptar invitación" }).click();
+  await memberPage.waitForURL(`**/empresas/${businessId}/consumo`);
+  return memberPage;
 }
 
 /**
