@@ -41,6 +41,24 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
+/** Lighthouse's own trace failures, which a second run does not repeat. */
+const TRACE_FAILURES = new Set(["NO_NAVSTART", "NO_FCP", "NO_TRACING_STARTED"]);
+
+/** One Lighthouse run, run again once when its trace was not recorded. */
+async function audit(url: string, cookie: string) {
+  const run = () =>
+    lighthouse(url, {
+      port: DEBUGGING_PORT,
+      output: "json",
+      logLevel: "error",
+      onlyCategories: [...CATEGORIES],
+      extraHeaders: { Cookie: cookie },
+    });
+  const result = await run();
+  const code = result?.lhr.runtimeError?.code;
+  return code && TRACE_FAILURES.has(code) ? run() : result;
+}
+
 export async function measureLighthouse(
   base: string,
   cookie: string,
@@ -56,13 +74,7 @@ export async function measureLighthouse(
       const runs: { scores: number[]; lcp: number; tbt: number }[] = [];
       const failed = new Set<string>();
       for (let i = 0; i < RUNS; i++) {
-        const result = await lighthouse(`${base}${path}`, {
-          port: DEBUGGING_PORT,
-          output: "json",
-          logLevel: "error",
-          onlyCategories: [...CATEGORIES],
-          extraHeaders: { Cookie: cookie },
-        });
+        const result = await audit(`${base}${path}`, cookie);
         if (!result) throw new Error(`Lighthouse no devolvió resultado para ${path}`);
         if (SAVE_DIR) {
           fs.mkdirSync(SAVE_DIR, { recursive: true });
