@@ -278,7 +278,18 @@ describe.each(databaseEngines())("IVA batches on $name", (engine) => {
     const lost = await inFlight();
     expect(await survivor.settleDead()).toBeGreaterThanOrEqual(lost.length);
 
-    const view = await finished(survivor, userId, batchId);
+    // A live instance settles dead work at every heartbeat: a call the dying worker started
+    // after the settlement above is settled by a later one, as here.
+    await expect
+      .poll(
+        async () => {
+          await survivor.settleDead();
+          return (await survivor.batch(userId, batchId))?.finished;
+        },
+        { interval: 50, timeout: 30_000 },
+      )
+      .toBe(true);
+    const view = (await survivor.batch(userId, batchId))!;
     const lostIds = new Set(lost.map((row) => row.id));
     // The dying instance's worker may still start a call between the snapshot and its
     // settlement: that one is unconfirmed too. None is skipped, none is left pending.
