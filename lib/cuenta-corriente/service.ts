@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, gt, inArray, isNotNull, isNull, notInArray, or, sql } from "drizzle-orm";
+import { and, desc, eq, gt, isNotNull, isNull, notInArray, or, sql } from "drizzle-orm";
 import { DomainError } from "@/lib/errors";
 import { loadCredentials } from "@/lib/businesses/credentials";
 import type { SpendingGuard } from "@/lib/spending/guard";
@@ -21,18 +21,17 @@ import {
   type TusFacturasClient,
   type TusFacturasCredentials,
 } from "@/lib/tusfacturas";
-import { todayIso } from "@/lib/format";
 import { recordUpstream } from "@/lib/upstream/record";
 import type { VencimientosService } from "@/lib/vencimientos/service";
 import type { VencimientosByKey } from "@/lib/vencimientos/refs";
-import { overdueSql } from "@/lib/vencimientos/overdue-sql";
 import { lookupKeysOf, unpaidOf } from "@/lib/vencimientos/unpaid";
 import { agingOf } from "./aging";
 import type { LedgerFilters } from "./filters";
 import { buildLedger, summarize } from "./ledger";
 import { asPacked, packMovimientos, unpackMovimientos, type PackedMovimientos } from "./packed";
 import { firstScreen, type LedgerFirstScreen } from "./screen";
-import type { CarteraRow, CuentaCorrienteView } from "./view";
+import { readCartera } from "./cartera";
+import type { CuentaCorrienteView } from "./view";
 
 export const CUENTA_CORRIENTE_METHOD = "clientes/cuenta-corriente";
 /** Older copies beyond these are dropped: a long ledger is megabytes. */
@@ -343,53 +342,8 @@ export function createCuentaCorrienteService(deps: CuentaCorrienteDeps) {
     return view(businessId, cuit);
   }
 
-  /**
-   * The cartera: every client of the business with its last stored figures, most owed
-   * first. Reads only the precomputed columns: no movements, no upstream call.
-   */
-  async function cartera(businessId: string): Promise<CarteraRow[]> {
-    const directory = await clientes.listClients(businessId);
-    if (directory.length === 0) return [];
-    const latest = await db
-      .selectDistinctOn([cuentaCorrienteSnapshots.cuit], {
-        cuit: cuentaCorrienteSnapshots.cuit,
-        fetchedAt: cuentaCorrienteSnapshots.fetchedAt,
-        movimientos: cuentaCorrienteSnapshots.movimientosCount,
-        saldoCentavos: cuentaCorrienteSnapshots.saldoCentavos,
-        restaAbonarCentavos: cuentaCorrienteSnapshots.restaAbonarCentavos,
-        oldestUnpaidFecha: cuentaCorrienteSnapshots.oldestUnpaidFecha,
-        vencido: overdueSql('"cuenta_corriente_snapshots"', todayIso(now())).mapWith(String),
-      })
-      .from(cuentaCorrienteSnapshots)
-      .where(
-        and(
-          eq(cuentaCorrienteSnapshots.businessId, businessId),
-          inArray(
-            cuentaCorrienteSnapshots.cuit,
-            directory.map((c) => c.cuit),
-          ),
-        ),
-      )
-      .orderBy(cuentaCorrienteSnapshots.cuit, desc(cuentaCorrienteSnapshots.fetchedAt));
-    const byCuit = new Map(
-      latest.map(({ cuit, fetchedAt, vencido, ...rest }) => [
-        cuit,
-        {
-          fetchedAt: fetchedAt.toISOString(),
-          ...rest,
-          vencidoCentavos: vencido === null ? null : Number(vencido),
-        },
-      ]),
-    );
-    const rows: CarteraRow[] = directory.map((c) => ({
-      id: c.id,
-      cuit: c.cuit,
-      nombre: c.nombre,
-      ledger: byCuit.get(c.cuit) ?? null,
-    }));
-    const owed = (row: CarteraRow) => row.ledger?.saldoCentavos ?? Number.NEGATIVE_INFINITY;
-    return rows.sort((a, b) => owed(b) - owed(a) || a.nombre.localeCompare(b.nombre, "es"));
-  }
+  /** The cartera (see cartera.ts): stored figures only, no upstream call. */
+  const cartera = (businessId: string) => readCartera({ db, clientes, now }, businessId);
 
   return { load, peek, movimientos, firstScreen: firstScreenOf, refresh, cartera };
 }
