@@ -2,6 +2,7 @@
  * Deterministic synthetic ledgers (for the 20 000-movement benchmark client): generated from a
  * seed at start-up instead of stored as a multi-megabyte fixture.
  */
+import { addDays } from "./comprobantes";
 import {
   buildLedger,
   type ComprobanteTipo,
@@ -20,12 +21,6 @@ export type GeneratedLedgerSpec = {
   /** Chance that a movement falls 1–3 days after the previous one. Default 0.08. */
   probabilidadNuevoDia?: number;
 };
-
-function addDays(iso: string, days: number): string {
-  const date = new Date(`${iso}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
 
 /** Comprobantes with plausible amounts: mostly invoices, payments of part of what is owed. */
 export function generateEntries(spec: GeneratedLedgerSpec): LedgerEntry[] {
