@@ -176,6 +176,14 @@ test("a client's ledger shows the emulator's rows, totals and aging, in either o
 
   // The charts are drawn, once scrolled to.
   await expectChartsDrawn(page);
+  // Once every movement has arrived, the saldo chart's tooltip names the comprobante.
+  await expect(page.getByRole("button", { name: "Exportar CSV" })).toBeEnabled();
+  const plot = page.locator("figure", { hasText: "Saldo a lo largo del tiempo" });
+  const grid = await plot.locator(".recharts-cartesian-grid").boundingBox();
+  await page.mouse.move(grid!.x + grid!.width - 2, grid!.y + grid!.height / 2);
+  await expect(plot.locator(".recharts-tooltip-wrapper")).toContainText(
+    `18/06/2025Factura A 0002-00000305Saldo ${pesos("141.999,98")}`,
+  );
 
   // Newest first, kept in the URL.
   await page.getByRole("button", { name: "Ver más recientes primero" }).click();

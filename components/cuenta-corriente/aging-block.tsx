@@ -1,11 +1,21 @@
 "use client";
 
+import { memo } from "react";
 import type { Aging } from "@/lib/cuenta-corriente/aging";
 import { AgingPlot } from "./lazy-plots";
 import { BucketTable } from "./bucket-table";
 
-/** What is still unpaid, by the age of each comprobante: a table and the same as a chart. */
-export function AgingBlock({ aging, filtered }: { aging: Aging; filtered: boolean }) {
+/**
+ * What is still unpaid, by the age of each comprobante: a table and the same as a chart, drawn
+ * again only when the aging changes.
+ */
+export const AgingBlock = memo(function AgingBlock({
+  aging,
+  filtered,
+}: {
+  aging: Aging;
+  filtered: boolean;
+}) {
   return (
     <section
       aria-labelledby="aging-title"
@@ -30,4 +40,4 @@ export function AgingBlock({ aging, filtered }: { aging: Aging; filtered: boolea
       </div>
     </section>
   );
-}
+});

@@ -2,6 +2,7 @@
 
 import { useDeferredValue, useMemo } from "react";
 import { Alert } from "@/components/ui/alert";
+import { useKeptWhileEqual } from "@/components/ui/use-kept-while-equal";
 import { RefreshControl, refreshFailure } from "@/components/snapshots/refresh-control";
 import { useSnapshot } from "@/components/snapshots/use-snapshot";
 import { FetchedAt } from "@/components/consumo/fetched-at";
@@ -20,6 +21,7 @@ import { LedgerTable } from "./ledger-table";
 import { LedgerTotals } from "./ledger-totals";
 import { MonthlyChart } from "./monthly-chart";
 import { SaldoChart } from "./saldo-chart";
+import { SaldoRows } from "./saldo-rows";
 import { useFullLedger } from "./use-full-ledger";
 import { useLedgerFilters } from "./use-ledger-filters";
 
@@ -125,6 +127,10 @@ export function LedgerContent({
   );
   const screen = whole ?? firstScreen;
   const rows = whole ? whole.shown : (firstScreen?.rows ?? []);
+  // The whole ledger's figures are mostly the first screen's again: the charts keep theirs.
+  const series = useKeptWhileEqual(screen?.series);
+  const monthly = useKeptWhileEqual(screen?.monthly);
+  const aging = useKeptWhileEqual(screen?.aging);
   // Exports hold every row of the period, of the copy whose date is on screen.
   const exportable = full.current && ledger === full.ledger ? whole?.period : undefined;
 
@@ -215,8 +221,10 @@ export function LedgerContent({
           <LedgerFiltersForm filters={filters} onChange={setFilters} />
           <LedgerTotals summary={screen.summary} />
           <div className="grid gap-6 lg:grid-cols-2">
-            <SaldoChart points={screen.series} rows={whole?.period} />
-            <MonthlyChart months={screen.monthly} />
+            <SaldoRows value={whole?.period}>
+              <SaldoChart points={series ?? screen.series} />
+            </SaldoRows>
+            <MonthlyChart months={monthly ?? screen.monthly} />
           </div>
           <DueAgingBlock
             aging={screen.dueAging}
@@ -224,7 +232,7 @@ export function LedgerContent({
             filtered={Boolean(filters.desde || filters.hasta || filters.q)}
           />
           <AgingBlock
-            aging={screen.aging}
+            aging={aging ?? screen.aging}
             filtered={Boolean(filters.desde || filters.hasta || filters.q)}
           />
           <ExportButtons

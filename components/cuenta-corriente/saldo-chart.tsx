@@ -1,15 +1,16 @@
 "use client";
 
-import type { LedgerRow } from "@/lib/cuenta-corriente/ledger";
+import { memo } from "react";
 import type { SaldoPoint } from "@/lib/cuenta-corriente/series";
 import { formatCentavos } from "@/lib/format";
 import { SaldoPlot } from "./lazy-plots";
 
 /**
- * The running saldo over time, from an already downsampled series. `rows` (the rows the series
- * was built from) name each point's comprobante in the tooltip once they have arrived.
+ * The running saldo over time, from an already downsampled series. The tooltip names each
+ * point's comprobante from `SaldoRows` once the rows have arrived. Drawn again only when the
+ * series changes.
  */
-export function SaldoChart({ points, rows }: { points: SaldoPoint[]; rows?: LedgerRow[] }) {
+export const SaldoChart = memo(function SaldoChart({ points }: { points: SaldoPoint[] }) {
   const last = points.at(-1);
   return (
     <figure className="rounded-lg border border-slate-200 bg-white p-4">
@@ -20,8 +21,8 @@ export function SaldoChart({ points, rows }: { points: SaldoPoint[]; rows?: Ledg
         </span>
       </figcaption>
       <div className="h-64" aria-hidden="true">
-        <SaldoPlot points={points} rows={rows} />
+        <SaldoPlot points={points} />
       </div>
     </figure>
   );
-}
+});

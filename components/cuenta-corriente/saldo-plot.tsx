@@ -9,9 +9,10 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import type { LedgerRow } from "@/lib/cuenta-corriente/ledger";
+import { useContext } from "react";
 import type { SaldoPoint } from "@/lib/cuenta-corriente/series";
 import { formatCentavos } from "@/lib/format";
+import { SaldoRows } from "./saldo-rows";
 
 const day = new Intl.DateTimeFormat("es-AR", {
   timeZone: "UTC",
@@ -22,7 +23,7 @@ const day = new Intl.DateTimeFormat("es-AR", {
 const axisMoney = new Intl.NumberFormat("es-AR", { notation: "compact", maximumFractionDigits: 1 });
 
 /** The saldo chart's drawing (Recharts): loaded apart from the page, see saldo-chart.tsx. */
-export function SaldoPlot({ points, rows }: { points: SaldoPoint[]; rows?: LedgerRow[] }) {
+export function SaldoPlot({ points }: { points: SaldoPoint[] }) {
   const last = points.at(-1);
   const first = points[0];
   // Five evenly spaced dates, given rather than measured: Recharts' default measures every
@@ -60,15 +61,7 @@ export function SaldoPlot({ points, rows }: { points: SaldoPoint[]; rows?: Ledge
         <Tooltip
           content={({ active, payload }) => {
             const point = active ? (payload?.[0]?.payload as SaldoPoint | undefined) : undefined;
-            const row = point ? rows?.[point.row] : undefined;
-            if (!point) return null;
-            return (
-              <div className="rounded-md border border-slate-200 bg-white p-2 text-xs shadow">
-                <p className="font-medium">{day.format(new Date(point.x))}</p>
-                {row ? <p>{row.comprobante?.label ?? row.concepto}</p> : null}
-                <p className="tabular-nums">Saldo {formatCentavos(point.saldoCentavos)}</p>
-              </div>
-            );
+            return point ? <PointTooltip point={point} /> : null;
           }}
         />
         <Line
@@ -80,5 +73,16 @@ export function SaldoPlot({ points, rows }: { points: SaldoPoint[]; rows?: Ledge
         />
       </LineChart>
     </ResponsiveContainer>
+  );
+}
+
+function PointTooltip({ point }: { point: SaldoPoint }) {
+  const row = useContext(SaldoRows)?.[point.row];
+  return (
+    <div className="rounded-md border border-slate-200 bg-white p-2 text-xs shadow">
+      <p className="font-medium">{day.format(new Date(point.x))}</p>
+      {row ? <p>{row.comprobante?.label ?? row.concepto}</p> : null}
+      <p className="tabular-nums">Saldo {formatCentavos(point.saldoCentavos)}</p>
+    </div>
   );
 }

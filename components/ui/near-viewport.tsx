@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState, type ComponentType } from "react";
+import { startTransition, useEffect, useRef, useState, type ComponentType } from "react";
 
 /** How far outside the screen a part starts rendering: a scroll away, not a page away. */
 const AHEAD = "300px 0px";
@@ -23,7 +23,8 @@ export function nearViewport<P extends object>(Part: ComponentType<P>): Componen
       }
       const observer = new IntersectionObserver(
         (entries) => {
-          if (entries.some((entry) => entry.isIntersecting)) setNear(true);
+          // A transition: React draws the part in slices, between which the page answers.
+          if (entries.some((entry) => entry.isIntersecting)) startTransition(() => setNear(true));
         },
         { rootMargin: AHEAD },
       );
