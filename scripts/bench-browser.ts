@@ -18,7 +18,7 @@ import { tusfacturasCredentials, users } from "@/lib/db/schema";
 import { startEmulator } from "@/lib/tusfacturas/emulator/server";
 import { chromiumLaunchOptions } from "../e2e/chromium";
 import { buildBareApp } from "./bench-bare-app";
-import { measureLighthouse, type LighthouseScores } from "./bench-lighthouse";
+import { measureLighthouse, type LighthouseMeasurement } from "./bench-lighthouse";
 import { buildIfNeeded, nextBin } from "./build-if-needed";
 import { waitForServer } from "./wait-for-server";
 
@@ -151,7 +151,7 @@ export async function measureBrowser(): Promise<{
   visible: BrowserRuns;
   complete: BrowserRuns;
   firstLoad: FirstLoad[];
-  lighthouse: LighthouseScores[];
+  lighthouse: LighthouseMeasurement;
   bareFirstLoad: FirstLoad;
 }> {
   buildIfNeeded();
