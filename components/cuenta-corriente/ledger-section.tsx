@@ -1,4 +1,5 @@
 import { dehydrate } from "@tanstack/react-query";
+import { packFirstScreen, type LedgerFirstScreen } from "@/lib/cuenta-corriente/screen";
 import { makeQueryClient } from "@/lib/query-client";
 import { queryKeys } from "@/lib/query-keys";
 import { LedgerLive } from "./ledger-live";
@@ -17,8 +18,18 @@ export function LedgerSection({
   firstScreen,
   canRefresh,
   refreshing = false,
-}: Omit<LedgerLiveProps, "state" | "refreshing" | "refreshFailure"> & { refreshing?: boolean }) {
-  const shared = { businessId, today, empresa, view, firstScreen, canRefresh };
+}: Omit<LedgerLiveProps, "state" | "refreshing" | "refreshFailure" | "firstScreen"> & {
+  firstScreen: LedgerFirstScreen | null;
+  refreshing?: boolean;
+}) {
+  const shared = {
+    businessId,
+    today,
+    empresa,
+    view,
+    firstScreen: firstScreen && packFirstScreen(firstScreen),
+    canRefresh,
+  };
   if (refreshing) return <LedgerLive {...shared} refreshing state={null} />;
   const queryClient = makeQueryClient();
   queryClient.setQueryData(queryKeys.cuentaCorriente(businessId, view.cliente.cuit), view);

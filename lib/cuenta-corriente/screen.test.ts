@@ -4,7 +4,13 @@ import { toMovimiento } from "@/lib/tusfacturas/transform";
 import { agingOf } from "./aging";
 import type { LedgerFilters } from "./filters";
 import { buildLedger, summarize } from "./ledger";
-import { FIRST_SCREEN_ROWS, firstScreen, ledgerScreen } from "./screen";
+import {
+  FIRST_SCREEN_ROWS,
+  firstScreen,
+  ledgerScreen,
+  packFirstScreen,
+  unpackFirstScreen,
+} from "./screen";
 import { monthlyTotals } from "./series";
 import { movimiento } from "@/lib/testing/ledger-rows";
 
@@ -72,6 +78,17 @@ describe("firstScreen", () => {
     const bytes = JSON.stringify(firstScreen(large, { orden: "asc" }, TODAY)).length;
     expect(large.rows).toHaveLength(20_000);
     expect(bytes).toBeLessThan(120_000);
+  });
+
+  it("travels with its series by column, a third of the series' bytes, and unpacks exactly", () => {
+    const first = firstScreen(large, { orden: "asc" }, TODAY);
+    const packed = packFirstScreen(first);
+    const sent: typeof packed = JSON.parse(JSON.stringify(packed));
+    expect(unpackFirstScreen(sent)).toEqual(first);
+    expect(sent.series.dia.length).toBe(first.series.length);
+    expect(JSON.stringify(sent.series).length).toBeLessThan(
+      JSON.stringify(first.series).length / 2.5,
+    );
   });
 
   it("sends the rows asked for, newest first when so ordered", () => {

@@ -11,8 +11,11 @@ import { summarize, type Ledger, type LedgerRow, type LedgerSummary } from "./le
 import {
   downsample,
   monthlyTotals,
+  packSeries,
   saldoSeries,
+  unpackSeries,
   type MonthlyTotal,
+  type PackedSeries,
   type SaldoPoint,
 } from "./series";
 
@@ -83,4 +86,15 @@ export function firstScreen(
 ): LedgerFirstScreen {
   const { period: _period, shown, ...figures } = ledgerScreen(ledger, filters, today, vencimientos);
   return { ...figures, rows: shown.slice(0, rows) };
+}
+
+/** The first screen as the page sends it to the browser: the series by column. */
+export type PackedFirstScreen = Omit<LedgerFirstScreen, "series"> & { series: PackedSeries };
+
+export function packFirstScreen({ series, ...rest }: LedgerFirstScreen): PackedFirstScreen {
+  return { ...rest, series: packSeries(series) };
+}
+
+export function unpackFirstScreen({ series, ...rest }: PackedFirstScreen): LedgerFirstScreen {
+  return { ...rest, series: unpackSeries(series) };
 }
