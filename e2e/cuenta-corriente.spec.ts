@@ -133,6 +133,7 @@ const APRIL_MAY_TOTALS = {
 
 test("a client's ledger shows the emulator's rows, totals and aging, in either order", async ({
   page,
+  browser,
 }) => {
   const businessId = await openServiciosLedger(page);
   await expect(page).toHaveURL(urlEnding(ledgerUrl(businessId, servicios.cuit)));
@@ -179,11 +180,31 @@ test("a client's ledger shows the emulator's rows, totals and aging, in either o
   // Once every movement has arrived, the saldo chart's tooltip names the comprobante.
   await expect(page.getByRole("button", { name: "Exportar CSV" })).toBeEnabled();
   const plot = page.locator("figure", { hasText: "Saldo a lo largo del tiempo" });
-  const grid = await plot.locator(".recharts-cartesian-grid").boundingBox();
-  await page.mouse.move(grid!.x + grid!.width - 2, grid!.y + grid!.height / 2);
-  await expect(plot.locator(".recharts-tooltip-wrapper")).toContainText(
+  const box = await plot.locator("[data-saldo-plot]").boundingBox();
+  await page.mouse.move(box!.x + box!.width - 2, box!.y + box!.height / 2);
+  await expect(plot.locator("[data-saldo-tooltip]")).toHaveText(
     `18/06/2025Factura A 0002-00000305Saldo ${pesos("141.999,98")}`,
   );
+  // Early February: the nearest date is the recibo that left the saldo at zero.
+  await page.mouse.move(box!.x + box!.width * 0.16, box!.y + box!.height / 2);
+  await expect(plot.locator("[data-saldo-tooltip]")).toHaveText(
+    `05/02/2025Recibo X 0002-00000030Saldo ${pesos("0,00")}`,
+  );
+  await page.mouse.move(0, 0);
+  await expect(plot.locator("[data-saldo-tooltip]")).toHaveCount(0);
+
+  // The saldo chart is in the page's HTML: drawn, with its axes, while none of the page's code
+  // has arrived.
+  const noCode = await browser.newContext({ storageState: await page.context().storageState() });
+  await noCode.route("**/_next/static/**/*.js", (route) => route.abort());
+  const still = await noCode.newPage();
+  await still.goto(page.url());
+  const drawn = still.locator("figure", { hasText: "Saldo a lo largo del tiempo" });
+  await expect(drawn.locator("[data-saldo-line]")).toBeVisible();
+  await expect(drawn).toContainText("$ 150 mil");
+  await expect(drawn).toContainText("10/01/2025");
+  await expect(drawn).toContainText("18/06/2025");
+  await noCode.close();
 
   // Newest first, kept in the URL.
   await page.getByRole("button", { name: "Ver más recientes primero" }).click();
@@ -398,7 +419,7 @@ test("CSV and Excel exports hold the filtered rows with real numbers and dates",
 async function expectChartsDrawn(page: Page) {
   const saldo = page.locator("figure", { hasText: "Saldo a lo largo del tiempo" });
   await saldo.scrollIntoViewIfNeeded();
-  await expect(saldo.locator(".recharts-line-curve")).toBeVisible();
+  await expect(saldo.locator("[data-saldo-line]")).toBeVisible();
   const monthly = page.locator("figure", { hasText: "Debe y haber por mes" });
   await monthly.scrollIntoViewIfNeeded();
   await expect(monthly.locator(".recharts-bar-rectangle")).not.toHaveCount(0);

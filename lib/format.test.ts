@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   formatCentavos,
+  formatCompactPesos,
   formatDate,
   formatDayMonth,
   formatDateTime,
@@ -17,6 +18,15 @@ describe("es-AR formats", () => {
     expect(formatCentavos(123456789)).toBe(`$${NBSP}1.234.567,89`);
     expect(formatCentavos(-1050)).toBe(`-$${NBSP}10,50`);
     expect(formatCentavos(0)).toBe(`$${NBSP}0,00`);
+  });
+
+  it("shortens centavos for a chart's axis", () => {
+    expect(formatCompactPesos(0)).toBe("$ 0");
+    expect(formatCompactPesos(85_050)).toBe("$ 850,5");
+    expect(formatCompactPesos(150_000)).toBe("$ 1,5 mil");
+    expect(formatCompactPesos(-14_199_998)).toBe("-$ 142 mil");
+    expect(formatCompactPesos(500_000_000)).toBe("$ 5 M");
+    expect(formatCompactPesos(125_000_000_000)).toBe("$ 1.250 M");
   });
 
   it("formats integers with dot thousands", () => {

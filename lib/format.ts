@@ -3,6 +3,7 @@ export const TIME_ZONE = "America/Argentina/Buenos_Aires";
 
 const money = new Intl.NumberFormat("es-AR", { style: "currency", currency: "ARS" });
 const integer = new Intl.NumberFormat("es-AR");
+const oneDecimal = new Intl.NumberFormat("es-AR", { maximumFractionDigits: 1 });
 const date = new Intl.DateTimeFormat("es-AR", {
   timeZone: TIME_ZONE,
   day: "2-digit",
@@ -32,6 +33,20 @@ const relative = new Intl.RelativeTimeFormat("es-AR", { numeric: "auto" });
 /** Integer centavos → `$ 1.234,56` (exact: the division happens once, at the edge). */
 export function formatCentavos(centavos: number): string {
   return money.format(centavos / 100);
+}
+
+/**
+ * Integer centavos → a chart axis' short label: `$ 850`, `$ 1,5 mil`, `-$ 142 mil`, `$ 5 M`,
+ * `$ 1.250 M`. Spelled out here rather than with Intl's compact notation, whose abbreviations
+ * change between ICU versions (es-AR writes «1,5 K» but «25 k» today): the server's label must
+ * be the browser's, or hydrating the chart fails.
+ */
+export function formatCompactPesos(centavos: number): string {
+  const sign = centavos < 0 ? "-" : "";
+  const pesos = Math.abs(centavos) / 100;
+  if (pesos >= 1e6) return `${sign}$ ${oneDecimal.format(pesos / 1e6)} M`;
+  if (pesos >= 1e3) return `${sign}$ ${oneDecimal.format(pesos / 1e3)} mil`;
+  return `${sign}$ ${oneDecimal.format(pesos)}`;
 }
 
 /** `12345` → `12.345`. */

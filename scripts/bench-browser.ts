@@ -191,7 +191,7 @@ export async function measureBrowser(): Promise<{
       .filter({ hasText: /^\d{2}\/\d{2}\/\d{4}$/ });
     const saldoLine = page
       .locator("figure", { hasText: "Saldo a lo largo del tiempo" })
-      .locator(".recharts-line-curve");
+      .locator("[data-saldo-line]");
     const exportEnabled = page.locator("button:enabled", { hasText: "Exportar CSV" });
     const visible = async () => {
       await firstRow.waitFor(timeout);

@@ -11,9 +11,7 @@ import {
   YAxis,
 } from "recharts";
 import type { MonthlyTotal } from "@/lib/cuenta-corriente/series";
-import { formatCentavos } from "@/lib/format";
-
-const axisMoney = new Intl.NumberFormat("es-AR", { notation: "compact", maximumFractionDigits: 1 });
+import { formatCentavos, formatCompactPesos } from "@/lib/format";
 
 /** Debe vs haber per month, drawn by Recharts: loaded apart from the page, see monthly-chart.tsx. */
 export function MonthlyPlot({ months }: { months: MonthlyTotal[] }) {
@@ -30,12 +28,7 @@ export function MonthlyPlot({ months }: { months: MonthlyTotal[] }) {
       >
         <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" verticalValues={labelled} />
         <XAxis dataKey="label" fontSize={12} interval={every - 1} />
-        <YAxis
-          interval={0}
-          tickFormatter={(c: number) => `$ ${axisMoney.format(c / 100)}`}
-          fontSize={12}
-          width={70}
-        />
+        <YAxis interval={0} tickFormatter={formatCompactPesos} fontSize={12} width={70} />
         <Tooltip formatter={(value) => formatCentavos(Number(value))} />
         <Legend />
         <Bar dataKey="debeCentavos" name="Debe" fill="#1d5fd1" isAnimationActive={false} />

@@ -3,12 +3,12 @@
 import { memo } from "react";
 import type { SaldoPoint } from "@/lib/cuenta-corriente/series";
 import { formatCentavos } from "@/lib/format";
-import { SaldoPlot } from "./lazy-plots";
+import { SaldoPlot } from "./saldo-plot";
 
 /**
- * The running saldo over time, from an already downsampled series. The tooltip names each
- * point's comprobante from `SaldoRows` once the rows have arrived. Drawn again only when the
- * series changes.
+ * The running saldo over time, from an already downsampled series, in the page's HTML. The
+ * tooltip names each point's comprobante from `SaldoRows` once the rows have arrived. Drawn
+ * again only when the series changes.
  */
 export const SaldoChart = memo(function SaldoChart({ points }: { points: SaldoPoint[] }) {
   const last = points.at(-1);

@@ -1,17 +1,14 @@
 "use client";
 
+import { useContext, useMemo, useState, type PointerEvent } from "react";
 import {
-  CartesianGrid,
-  Line,
-  LineChart,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from "recharts";
-import { useContext } from "react";
+  PLOT_HEIGHT,
+  PLOT_WIDTH,
+  pointAt,
+  saldoGeometry,
+} from "@/lib/cuenta-corriente/saldo-geometry";
 import type { SaldoPoint } from "@/lib/cuenta-corriente/series";
-import { formatCentavos } from "@/lib/format";
+import { formatCentavos, formatCompactPesos } from "@/lib/format";
 import { SaldoRows } from "./saldo-rows";
 
 const day = new Intl.DateTimeFormat("es-AR", {
@@ -20,66 +17,126 @@ const day = new Intl.DateTimeFormat("es-AR", {
   month: "2-digit",
   year: "numeric",
 });
-const axisMoney = new Intl.NumberFormat("es-AR", { notation: "compact", maximumFractionDigits: 1 });
 
-/** The saldo chart's drawing (Recharts): loaded apart from the page, see saldo-chart.tsx. */
+const percent = (fraction: number) => `${(fraction * 100).toFixed(3)}%`;
+
+/**
+ * The saldo chart's drawing: a step line in SVG with HTML axes, laid out in fractions of its box
+ * so that the server draws it in the page's HTML, with no chart library and nothing measured.
+ * Hovering shows the nearest date's closing saldo and, once the rows have arrived (`SaldoRows`),
+ * its comprobante.
+ */
 export function SaldoPlot({ points }: { points: SaldoPoint[] }) {
-  const last = points.at(-1);
+  const { path, xTicks, yTicks } = useMemo(() => saldoGeometry(points), [points]);
+  const [hover, setHover] = useState<{ point: SaldoPoint; at: number }>();
+  const bottom = yTicks[0]?.value ?? 0;
+  const top = yTicks.at(-1)?.value ?? 1;
   const first = points[0];
-  // Five evenly spaced dates, given rather than measured: Recharts' default measures every
-  // candidate label in the DOM to choose which fit, which costs more than the whole ledger.
-  const ticks =
-    first && last && last.x > first.x
-      ? Array.from({ length: 5 }, (_, i) => Math.round(first.x + ((last.x - first.x) * i) / 4))
-      : undefined;
+  const last = points.at(-1);
+
+  function onPointerMove(event: PointerEvent<HTMLDivElement>) {
+    const box = event.currentTarget.getBoundingClientRect();
+    const point = pointAt(points, (event.clientX - box.left) / box.width);
+    if (!point || !first || !last) return setHover(undefined);
+    const at = last.x > first.x ? (point.x - first.x) / (last.x - first.x) : 0;
+    setHover({ point, at });
+  }
+
   return (
-    <ResponsiveContainer width="100%" height="100%">
-      <LineChart
-        data={points}
-        margin={{ left: 8, right: 8, top: 8, bottom: 8 }}
-        accessibilityLayer={false}
+    <div className="relative h-full w-full text-xs text-slate-500">
+      {/* The saldo axis: a 70 px column left of the plot. */}
+      <div className="absolute bottom-[38px] left-2 top-2 w-[62px]">
+        {yTicks.map((tick) => (
+          <span
+            key={tick.value}
+            className="absolute right-0 -translate-y-1/2 whitespace-nowrap tabular-nums"
+            style={{ bottom: percent(tick.at) }}
+          >
+            {formatCompactPesos(tick.value)}
+          </span>
+        ))}
+      </div>
+      {/* The date axis, under the plot. */}
+      <div className="absolute bottom-2 left-[78px] right-2 h-6">
+        {xTicks.map((tick, i) => (
+          <span
+            key={tick.value}
+            // On a phone's width three dates fit under the plot, not five.
+            className={`absolute top-1 -translate-x-1/2 whitespace-nowrap tabular-nums ${i % 2 ? "max-sm:hidden" : ""}`}
+            style={{ left: percent(tick.at) }}
+          >
+            {day.format(new Date(tick.value))}
+          </span>
+        ))}
+      </div>
+      <div
+        className="absolute bottom-[38px] left-[78px] right-2 top-2 border-b border-l border-slate-300"
+        data-saldo-plot=""
+        onPointerMove={onPointerMove}
+        onPointerLeave={() => setHover(undefined)}
       >
-        {/* The grid's lines at the same dates: on its first pass, before the axis settles,
-            it would otherwise measure a label for every point. */}
-        <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" verticalValues={ticks} />
-        <XAxis
-          dataKey="x"
-          type="number"
-          scale="time"
-          ticks={ticks}
-          interval={0}
-          domain={["dataMin", "dataMax"]}
-          tickFormatter={(x: number) => day.format(new Date(x))}
-          fontSize={12}
-        />
-        <YAxis
-          interval={0}
-          tickFormatter={(c: number) => `$ ${axisMoney.format(c / 100)}`}
-          fontSize={12}
-          width={70}
-        />
-        <Tooltip
-          content={({ active, payload }) => {
-            const point = active ? (payload?.[0]?.payload as SaldoPoint | undefined) : undefined;
-            return point ? <PointTooltip point={point} /> : null;
-          }}
-        />
-        <Line
-          type="stepAfter"
-          dataKey="saldoCentavos"
-          stroke="#1d5fd1"
-          dot={false}
-          isAnimationActive={false}
-        />
-      </LineChart>
-    </ResponsiveContainer>
+        {yTicks.map((tick) => (
+          <div
+            key={tick.value}
+            className="absolute inset-x-0 border-t border-dashed border-slate-200"
+            style={{ bottom: percent(tick.at) }}
+          />
+        ))}
+        {xTicks.map((tick) => (
+          <div
+            key={tick.value}
+            className="absolute inset-y-0 border-l border-dashed border-slate-200"
+            style={{ left: percent(tick.at) }}
+          />
+        ))}
+        <svg
+          className="absolute inset-0 h-full w-full overflow-visible"
+          viewBox={`0 0 ${PLOT_WIDTH} ${PLOT_HEIGHT}`}
+          preserveAspectRatio="none"
+        >
+          <path
+            d={path}
+            fill="none"
+            stroke="#1d5fd1"
+            strokeWidth={1.5}
+            vectorEffect="non-scaling-stroke"
+            data-saldo-line=""
+          />
+        </svg>
+        {hover ? (
+          <>
+            <div
+              className="pointer-events-none absolute inset-y-0 border-l border-slate-400"
+              style={{ left: percent(hover.at) }}
+            />
+            <div
+              className="pointer-events-none absolute size-2 -translate-x-1/2 translate-y-1/2 rounded-full bg-[#1d5fd1]"
+              style={{
+                left: percent(hover.at),
+                bottom: percent((hover.point.saldoCentavos - bottom) / (top - bottom)),
+              }}
+            />
+            <PointTooltip point={hover.point} at={hover.at} />
+          </>
+        ) : null}
+      </div>
+    </div>
   );
 }
 
-function PointTooltip({ point }: { point: SaldoPoint }) {
+/** Beside the pointer's date, on the side with room. */
+function PointTooltip({ point, at }: { point: SaldoPoint; at: number }) {
   const row = useContext(SaldoRows)?.[point.row];
   return (
-    <div className="rounded-md border border-slate-200 bg-white p-2 text-xs shadow">
+    <div
+      className="pointer-events-none absolute top-2 z-10 whitespace-nowrap rounded-md border border-slate-200 bg-white p-2 text-xs text-slate-900 shadow"
+      style={
+        at > 0.6
+          ? { right: percent(1 - at), marginRight: 12 }
+          : { left: percent(at), marginLeft: 12 }
+      }
+      data-saldo-tooltip=""
+    >
       <p className="font-medium">{day.format(new Date(point.x))}</p>
       {row ? <p>{row.comprobante?.label ?? row.concepto}</p> : null}
       <p className="tabular-nums">Saldo {formatCentavos(point.saldoCentavos)}</p>
