@@ -142,6 +142,10 @@ test("a client's ledger shows the emulator's rows, totals and aging, in either o
   ).toBeVisible();
   await expect(page.getByText("CUIT 30-71234001-7")).toBeVisible();
   await expect(page.getByText(/Actualizado (recién|hace 1 minuto)/)).toBeVisible();
+  // The exact date and time is the tooltip, written once the pointer comes over it.
+  const fetchedAt = page.locator("time", { hasText: /recién|hace 1 minuto/ });
+  await fetchedAt.hover();
+  await expect(fetchedAt).toHaveAttribute("title", /^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
 
   await expect(ledgerTable(page).getByRole("columnheader")).toHaveText([
     "Fecha",

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { createPrng } from "@/lib/tusfacturas/emulator/prng";
 import {
   formatCentavos,
   formatCompactPesos,
@@ -57,5 +58,77 @@ describe("es-AR formats", () => {
     expect(ago(60_000)).toBe("hace 1 minuto");
     expect(ago(2 * 3_600_000)).toBe("hace 2 horas");
     expect(ago(26 * 3_600_000)).toBe("ayer");
+  });
+});
+
+// Tablero spells numbers and relative times itself (so a browser builds no Intl object for
+// them); these compare every spelling with Intl's own for es-AR.
+describe("the same words as Intl", () => {
+  const money = new Intl.NumberFormat("es-AR", { style: "currency", currency: "ARS" });
+  const integer = new Intl.NumberFormat("es-AR");
+  const one = new Intl.NumberFormat("es-AR", { maximumFractionDigits: 1 });
+  const relative = new Intl.RelativeTimeFormat("es-AR", { numeric: "auto" });
+  const random = createPrng(20261130);
+  const samples = [
+    0,
+    1,
+    9,
+    10,
+    99,
+    100,
+    101,
+    999,
+    1000,
+    1001,
+    99_999,
+    100_000,
+    123_456_789,
+    2 ** 40,
+    ...Array.from({ length: 400 }, () => Math.floor(random() * 10 ** Math.ceil(random() * 12))),
+  ];
+
+  it("formats centavos as Intl's ARS currency", () => {
+    for (const n of samples) {
+      expect(formatCentavos(n)).toBe(money.format(n / 100));
+      if (n > 0) expect(formatCentavos(-n)).toBe(money.format(-n / 100));
+    }
+  });
+
+  it("formats integers as Intl does", () => {
+    for (const n of samples) {
+      expect(formatInteger(n)).toBe(integer.format(n));
+      if (n > 0) expect(formatInteger(-n)).toBe(integer.format(-n));
+    }
+    // Where Tablero parts from Intl on purpose: no "-0".
+    expect(formatInteger(-0)).toBe("0");
+    expect(formatCentavos(-0)).toBe(`$${NBSP}0,00`);
+    // Anything but a safe integer is Intl's.
+    expect(formatInteger(1234.5)).toBe("1.234,5");
+  });
+
+  it("shortens axis labels with Intl's decimals", () => {
+    for (const n of samples) {
+      const pesos = n / 100;
+      const [scaled, unit] =
+        pesos >= 1e6 ? [pesos / 1e6, " M"] : pesos >= 1e3 ? [pesos / 1e3, " mil"] : [pesos, ""];
+      expect(formatCompactPesos(n)).toBe(`$ ${one.format(scaled)}${unit}`);
+    }
+  });
+
+  it("says how long ago or how long until as Intl does", () => {
+    const now = new Date("2026-11-30T12:00:00Z");
+    const units = [
+      [60, "minute", 1, 59],
+      [3600, "hour", 1, 23],
+      [86_400, "day", 1, 1500],
+    ] as const;
+    for (const [seconds, unit, from, to] of units) {
+      for (let amount = from; amount <= to; amount++) {
+        for (const sign of [-1, 1]) {
+          const at = new Date(now.getTime() + sign * amount * seconds * 1000);
+          expect(formatRelative(at, now)).toBe(relative.format(sign * amount, unit));
+        }
+      }
+    }
   });
 });

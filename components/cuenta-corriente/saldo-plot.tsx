@@ -9,14 +9,11 @@ import {
 } from "@/lib/cuenta-corriente/saldo-geometry";
 import type { SaldoPoint } from "@/lib/cuenta-corriente/series";
 import { formatCentavos, formatCompactPesos } from "@/lib/format";
+import { isoToDmy } from "@/lib/cuenta-corriente/iso-date";
 import { SaldoRows } from "./saldo-rows";
 
-const day = new Intl.DateTimeFormat("es-AR", {
-  timeZone: "UTC",
-  day: "2-digit",
-  month: "2-digit",
-  year: "numeric",
-});
+/** A point's date (UTC midnight) as dd/mm/aaaa. */
+const day = (x: number) => isoToDmy(new Date(x).toISOString().slice(0, 10));
 
 const percent = (fraction: number) => `${(fraction * 100).toFixed(3)}%`;
 
@@ -65,7 +62,7 @@ export function SaldoPlot({ points }: { points: SaldoPoint[] }) {
             className={`absolute top-1 -translate-x-1/2 whitespace-nowrap tabular-nums ${i % 2 ? "max-sm:hidden" : ""}`}
             style={{ left: percent(tick.at) }}
           >
-            {day.format(new Date(tick.value))}
+            {day(tick.value)}
           </span>
         ))}
       </div>
@@ -137,7 +134,7 @@ function PointTooltip({ point, at }: { point: SaldoPoint; at: number }) {
       }
       data-saldo-tooltip=""
     >
-      <p className="font-medium">{day.format(new Date(point.x))}</p>
+      <p className="font-medium">{day(point.x)}</p>
       {row ? <p>{row.comprobante?.label ?? row.concepto}</p> : null}
       <p className="tabular-nums">Saldo {formatCentavos(point.saldoCentavos)}</p>
     </div>

@@ -4,7 +4,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { getJson } from "@/lib/api/client";
 import { movimientosPath } from "@/lib/api/paths";
-import { buildLedger, type Ledger } from "@/lib/cuenta-corriente/ledger";
+import { buildLedgerInSlices, type Ledger } from "@/lib/cuenta-corriente/ledger";
 import { unpackMovimientos, type PackedMovimientos } from "@/lib/cuenta-corriente/packed";
 import { queryKeys } from "@/lib/query-keys";
 
@@ -53,12 +53,11 @@ export function useFullLedger({
         movimientosPath({ businessId, cuit, snapshot: snapshotId! }),
         signal,
       );
-      // Reading a megabyte, unpacking 20 000 movements and building the ledger are three tasks
-      // rather than one long one: a tap or a key in between is answered.
+      // Reading a megabyte, unpacking 20 000 movements and building the ledger a slice at a
+      // time are short tasks rather than one long one: a tap or a key in between is answered.
       await nextTask();
       const movimientos = unpackMovimientos(packed);
-      await nextTask();
-      return buildLedger(movimientos);
+      return buildLedgerInSlices(movimientos, nextTask);
     },
     enabled: enabled && idle && snapshotId !== undefined,
     placeholderData: keepPreviousData,

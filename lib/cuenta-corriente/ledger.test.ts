@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { toMovimiento } from "@/lib/tusfacturas/transform";
-import { buildLedger, summarize } from "./ledger";
+import { buildLedger, buildLedgerInSlices, summarize } from "./ledger";
 import { ledgerRow, movimiento } from "@/lib/testing/ledger-rows";
 
 const wire = (fecha: string, debe: number, haber: number, resta: number, saldo: number) => ({
@@ -86,6 +86,37 @@ describe("buildLedger", () => {
 
   it("handles an empty ledger", () => {
     expect(buildLedger([])).toEqual({ rows: [], mismatches: 0, reordered: false });
+  });
+});
+
+describe("buildLedgerInSlices", () => {
+  // Shuffled days, a saldo TusFacturas got wrong and conceptos of either kind.
+  const movimientos = Array.from({ length: 25 }, (_, i) =>
+    movimiento({
+      fecha: `2025-01-${String(1 + ((i * 7) % 25)).padStart(2, "0")}`,
+      concepto: i % 3 ? `FACTURA A 0002-${String(i).padStart(8, "0")} (CLIENTE)` : "AJUSTE",
+      debeCentavos: 1000 + i,
+      haberCentavos: i % 4 ? 0 : 700,
+      saldoCentavos: i === 10 ? 1 : 0,
+      orden: i,
+    }),
+  );
+
+  it("builds the same ledger as buildLedger, pausing between slices", async () => {
+    let pauses = 0;
+    const ledger = await buildLedgerInSlices(movimientos, async () => void (pauses += 1), 10);
+    expect(ledger).toEqual(buildLedger(movimientos));
+    expect(ledger.reordered).toBe(true);
+    // 25 rows in slices of 10: 3 slices, with a pause before each of the last two.
+    expect(pauses).toBe(2);
+  });
+
+  it("does not pause for a ledger within one slice, nor for an empty one", async () => {
+    let pauses = 0;
+    const pause = async () => void (pauses += 1);
+    expect(await buildLedgerInSlices(movimientos, pause, 25)).toEqual(buildLedger(movimientos));
+    expect(await buildLedgerInSlices([], pause)).toEqual(buildLedger([]));
+    expect(pauses).toBe(0);
   });
 });
 

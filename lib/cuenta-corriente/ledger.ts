@@ -61,19 +61,24 @@ function isSorted(movimientos: readonly MovimientoCuentaCorriente[]): boolean {
 }
 
 /**
- * Sorts the movements by date (stable on `orden` within a day), recomputes the running saldo
- * and flags every row where TusFacturas' saldo disagrees.
+ * The ledger built a slice of `slice` rows at a time: pauses (yields) between slices, and
+ * returns the ledger. One loop for both ways of running it below.
  */
-export function buildLedger(movimientos: readonly MovimientoCuentaCorriente[]): Ledger {
+function* building(
+  movimientos: readonly MovimientoCuentaCorriente[],
+  slice: number,
+): Generator<void, Ledger> {
   const reordered = !isSorted(movimientos);
   const ordered = reordered ? [...movimientos].sort(compare) : movimientos;
   let saldo = 0;
   let mismatches = 0;
-  const rows = ordered.map((movimiento): LedgerRow => {
+  const rows: LedgerRow[] = [];
+  for (const movimiento of ordered) {
+    if (rows.length > 0 && rows.length % slice === 0) yield;
     saldo += movimiento.debeCentavos - movimiento.haberCentavos;
     const saldoDifiere = movimiento.saldoCentavos !== saldo;
     if (saldoDifiere) mismatches += 1;
-    return {
+    rows.push({
       fecha: movimiento.fecha,
       concepto: movimiento.concepto,
       comprobante: parseConcepto(movimiento.concepto),
@@ -84,9 +89,42 @@ export function buildLedger(movimientos: readonly MovimientoCuentaCorriente[]): 
       saldoCentavos: saldo,
       saldoDifiere,
       orden: movimiento.orden,
-    };
-  });
+    });
+  }
   return { rows, mismatches, reordered };
+}
+
+/**
+ * Sorts the movements by date (stable on `orden` within a day), recomputes the running saldo
+ * and flags every row where TusFacturas' saldo disagrees.
+ */
+export function buildLedger(movimientos: readonly MovimientoCuentaCorriente[]): Ledger {
+  const steps = building(movimientos, Infinity);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/** Rows per slice in the browser: a few milliseconds of work each, even on a slow phone. */
+const SLICE = 2_000;
+
+/**
+ * `buildLedger` in slices, awaiting `pause()` between them: in the browser, reading each row's
+ * comprobante for 20 000 movements is one long task otherwise, during which the page answers
+ * nothing.
+ */
+export async function buildLedgerInSlices(
+  movimientos: readonly MovimientoCuentaCorriente[],
+  pause: () => Promise<void>,
+  slice = SLICE,
+): Promise<Ledger> {
+  const steps = building(movimientos, slice);
+  let step = steps.next();
+  while (!step.done) {
+    await pause();
+    step = steps.next();
+  }
+  return step.value;
 }
 
 /**
