@@ -19,14 +19,17 @@ export const monthNames = [
   "diciembre",
 ] as const;
 
-const calendar = new Intl.DateTimeFormat("en-CA", {
-  timeZone: TIME_ZONE,
-  year: "numeric",
-  month: "numeric",
-});
+// Built on first use: the browser imports this module for the month names, and the first Intl
+// object of a page costs it tens of milliseconds (ICU's data) on a phone.
+let calendar: Intl.DateTimeFormat | undefined;
 
 /** The month it is in Buenos Aires. */
 export function currentPeriod(now: Date): Period {
+  calendar ??= new Intl.DateTimeFormat("en-CA", {
+    timeZone: TIME_ZONE,
+    year: "numeric",
+    month: "numeric",
+  });
   const parts = calendar.formatToParts(now);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   return { anio: get("year"), mes: get("month") };
