@@ -13,38 +13,15 @@ function once<T>(make: () => T): () => T {
   return () => (value ??= make());
 }
 
-const date = once(
-  () =>
-    new Intl.DateTimeFormat("es-AR", {
-      timeZone: TIME_ZONE,
-      day: "2-digit",
-      month: "2-digit",
-      year: "numeric",
-    }),
-);
-const dateTime = once(
-  () =>
-    new Intl.DateTimeFormat("es-AR", {
-      timeZone: TIME_ZONE,
-      day: "2-digit",
-      month: "2-digit",
-      year: "numeric",
-      hour: "2-digit",
-      minute: "2-digit",
-      // Not `hour12: false`: with it, es-AR writes the hour after midnight as "24:05".
-      hourCycle: "h23",
-    }),
-);
-const time = once(
-  () =>
-    new Intl.DateTimeFormat("es-AR", {
-      timeZone: TIME_ZONE,
-      hour: "2-digit",
-      minute: "2-digit",
-      // Not `hour12: false`: with it, es-AR writes the hour after midnight as "24:05".
-      hourCycle: "h23",
-    }),
-);
+const DAY: Intl.DateTimeFormatOptions = { day: "2-digit", month: "2-digit", year: "numeric" };
+// Not `hour12: false`: with it, es-AR writes the hour after midnight as "24:05".
+const HOUR: Intl.DateTimeFormatOptions = { hour: "2-digit", minute: "2-digit", hourCycle: "h23" };
+const inBuenosAires = (options: Intl.DateTimeFormatOptions) =>
+  once(() => new Intl.DateTimeFormat("es-AR", { timeZone: TIME_ZONE, ...options }));
+
+const date = inBuenosAires(DAY);
+const dateTime = inBuenosAires({ ...DAY, ...HOUR });
+const time = inBuenosAires(HOUR);
 const isoDate = once(() => new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE }));
 const decimals = once(() => new Intl.NumberFormat("es-AR"));
 

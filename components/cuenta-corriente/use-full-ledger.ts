@@ -8,8 +8,14 @@ import { buildLedgerInSlices, type Ledger } from "@/lib/cuenta-corriente/ledger"
 import { unpackMovimientos, type PackedMovimientos } from "@/lib/cuenta-corriente/packed";
 import { queryKeys } from "@/lib/query-keys";
 
-/** Resolves in a task of its own, after what the browser has waiting (input, rendering). */
+/**
+ * Resolves in a task of its own, after what the browser has waiting (input, rendering): with
+ * `scheduler.yield()` where there is one, which resumes ahead of other queued tasks, otherwise
+ * a timer.
+ */
 function nextTask(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof scheduler?.yield === "function") return scheduler.yield();
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
