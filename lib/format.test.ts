@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { createPrng } from "@/lib/tusfacturas/emulator/prng";
+import { formatCompactPesos } from "./cuenta-corriente/amount-text";
 import {
   formatCentavos,
-  formatCompactPesos,
   formatDate,
   formatDayMonth,
   formatDateTime,
   formatInteger,
-  formatRelative,
   todayIso,
 } from "./format";
+import { formatRelative } from "./relative-time";
 
 const NBSP = "\u00a0";
 
@@ -61,8 +61,9 @@ describe("es-AR formats", () => {
   });
 });
 
-// Tablero spells numbers and relative times itself (so a browser builds no Intl object for
-// them); these compare every spelling with Intl's own for es-AR.
+// Tablero spells numbers, axis labels and relative times itself (so a browser builds no Intl
+// object for them: lib/format.ts, lib/relative-time.ts, lib/cuenta-corriente/amount-text.ts);
+// these compare every spelling with Intl's own for es-AR.
 describe("the same words as Intl", () => {
   const money = new Intl.NumberFormat("es-AR", { style: "currency", currency: "ARS" });
   const integer = new Intl.NumberFormat("es-AR");

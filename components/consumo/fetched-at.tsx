@@ -1,7 +1,8 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { formatDateTime, formatRelative } from "@/lib/format";
+import { formatDateTime } from "@/lib/format";
+import { formatRelative } from "@/lib/relative-time";
 
 /**
  * "Actualizado hace 3 minutos", kept current without asking the server again. The exact date

@@ -11,7 +11,8 @@ import {
   YAxis,
 } from "recharts";
 import type { MonthlyTotal } from "@/lib/cuenta-corriente/series";
-import { formatCentavos, formatCompactPesos } from "@/lib/format";
+import { formatCompactPesos } from "@/lib/cuenta-corriente/amount-text";
+import { formatCentavos } from "@/lib/format";
 
 /** Debe vs haber per month, drawn by Recharts: loaded apart from the page, see monthly-chart.tsx. */
 export function MonthlyPlot({ months }: { months: MonthlyTotal[] }) {

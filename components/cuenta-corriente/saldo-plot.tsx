@@ -8,7 +8,8 @@ import {
   saldoGeometry,
 } from "@/lib/cuenta-corriente/saldo-geometry";
 import type { SaldoPoint } from "@/lib/cuenta-corriente/series";
-import { formatCentavos, formatCompactPesos } from "@/lib/format";
+import { formatCompactPesos } from "@/lib/cuenta-corriente/amount-text";
+import { formatCentavos } from "@/lib/format";
 import { isoToDmy } from "@/lib/cuenta-corriente/iso-date";
 import { SaldoRows } from "./saldo-rows";
 
