@@ -1,9 +1,9 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { z } from "zod";
-import { getDb } from "@/lib/db";
+import { getDb, type Database } from "@/lib/db";
 import { businesses, memberships, type Business, type Role } from "@/lib/db/schema";
 import { recordRefusal } from "@/lib/security-log/request";
 import { can, roleLabels, type Permission } from "./permissions";
@@ -27,14 +27,33 @@ export const findMembership = cache(async function findMembership(
 ): Promise<{ business: Business; role: Role } | null> {
   const id = businessIdSchema.safeParse(businessId);
   if (!id.success) return null;
-  const db = await getDb();
-  const [row] = await db
+  const [row] = await membershipQuery(await getDb()).execute({ userId, businessId: id.data });
+  return row ?? null;
+});
+
+/**
+ * Every business page and route asks it: built and named once per database (on PostgreSQL,
+ * also parsed and planned once per connection).
+ */
+const membershipQueries = new WeakMap<Database, ReturnType<typeof prepareMembership>>();
+function prepareMembership(db: Database) {
+  return db
     .select({ business: businesses, role: memberships.role })
     .from(memberships)
     .innerJoin(businesses, eq(businesses.id, memberships.businessId))
-    .where(and(eq(memberships.userId, userId), eq(memberships.businessId, id.data)));
-  return row ?? null;
-});
+    .where(
+      and(
+        eq(memberships.userId, sql.placeholder("userId")),
+        eq(memberships.businessId, sql.placeholder("businessId")),
+      ),
+    )
+    .prepare("membership");
+}
+function membershipQuery(db: Database) {
+  let query = membershipQueries.get(db);
+  if (!query) membershipQueries.set(db, (query = prepareMembership(db)));
+  return query;
+}
 
 /** Where a member without two-factor is sent from a business that requires it. */
 export function twoFactorSetupPath(businessId: string): string {

@@ -109,6 +109,22 @@ export function createNavigationService({ db }: NavigationDeps) {
     ];
   }
 
+  // Every page's header asks it: built and named once (on PostgreSQL, also parsed and planned
+  // once per connection).
+  const headerBusinesses = db
+    .select({
+      id: businesses.id,
+      razonSocial: businesses.razonSocial,
+      cuit: businesses.cuit,
+      total: sql<number>`count(*) over ()`.mapWith(Number),
+    })
+    .from(memberships)
+    .innerJoin(businesses, eq(businesses.id, memberships.businessId))
+    .where(eq(memberships.userId, sql.placeholder("userId")))
+    .orderBy(asc(businesses.razonSocial), asc(businesses.id))
+    .limit(sql.placeholder("limit"))
+    .prepare("header_businesses");
+
   /**
    * The header's businesses: the user's first `limit` by name (a member sees every name, as
    * in the portfolio) and how many they have in all; the rest are found by searching.
@@ -118,18 +134,7 @@ export function createNavigationService({ db }: NavigationDeps) {
     limit = HEADER_BUSINESSES,
   ): Promise<{ businesses: Omit<BusinessResult, "kind">[]; total: number }> {
     // One round trip: the window's count is taken before the limit, so it is every membership.
-    const rows = await db
-      .select({
-        id: businesses.id,
-        razonSocial: businesses.razonSocial,
-        cuit: businesses.cuit,
-        total: sql<number>`count(*) over ()`.mapWith(Number),
-      })
-      .from(memberships)
-      .innerJoin(businesses, eq(businesses.id, memberships.businessId))
-      .where(eq(memberships.userId, userId))
-      .orderBy(asc(businesses.razonSocial), asc(businesses.id))
-      .limit(limit);
+    const rows = await headerBusinesses.execute({ userId, limit });
     return {
       businesses: rows.map(({ id, razonSocial, cuit }) => ({ id, razonSocial, cuit })),
       total: rows[0]?.total ?? 0,

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, gt, isNull, ne, sql } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, ne, sql, type Placeholder } from "drizzle-orm";
 import type { Database } from "@/lib/db";
 import { users, userSessions } from "@/lib/db/schema";
 import { describeDevice } from "./device";
@@ -52,33 +52,53 @@ export function createSessionsService({
   idleMs,
   reauthMs = 10 * 60_000,
 }: SessionsDeps) {
-  const live = () =>
+  /** Not ended, expired or idle, at `at` with `idleSince` as the idle limit (or placeholders). */
+  const liveAt = (at: Date | Placeholder, idleSince: Date | Placeholder) =>
     and(
       isNull(userSessions.revokedAt),
-      gt(userSessions.expiresAt, now()),
-      gt(userSessions.lastSeenAt, new Date(now().getTime() - idleMs)),
+      gt(userSessions.expiresAt, at),
+      gt(userSessions.lastSeenAt, idleSince),
     );
+  const idleLimit = (at: Date) => new Date(at.getTime() - idleMs);
+  const live = () => {
+    const at = now();
+    return liveAt(at, idleLimit(at));
+  };
+
+  // Every request asks it: built and named once (on PostgreSQL, also parsed and planned once
+  // per connection).
+  const accountOfSession = db
+    .select({
+      lastSeenAt: userSessions.lastSeenAt,
+      id: users.id,
+      name: users.name,
+      email: users.email,
+      twoFactorSince: users.totpEnabledAt,
+      emailVerifiedAt: users.emailVerifiedAt,
+    })
+    .from(userSessions)
+    .innerJoin(users, eq(users.id, userSessions.userId))
+    .where(
+      and(
+        eq(userSessions.id, sql.placeholder("sessionId")),
+        eq(userSessions.userId, sql.placeholder("userId")),
+        liveAt(sql.placeholder("at"), sql.placeholder("idleSince")),
+      ),
+    )
+    .prepare("session_account");
 
   async function userOf(sessionId: string, userId: string): Promise<SessionAccount | null> {
     if (!/^[0-9a-f-]{36}$/.test(sessionId)) return null;
-    const [row] = await db
-      .select({
-        lastSeenAt: userSessions.lastSeenAt,
-        id: users.id,
-        name: users.name,
-        email: users.email,
-        twoFactorSince: users.totpEnabledAt,
-        emailVerifiedAt: users.emailVerifiedAt,
-      })
-      .from(userSessions)
-      .innerJoin(users, eq(users.id, userSessions.userId))
-      .where(and(eq(userSessions.id, sessionId), eq(userSessions.userId, userId), live()));
+    const at = now();
+    const [row] = await accountOfSession.execute({
+      sessionId,
+      userId,
+      at,
+      idleSince: idleLimit(at),
+    });
     if (!row) return null;
-    if (now().getTime() - row.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
-      await db
-        .update(userSessions)
-        .set({ lastSeenAt: now() })
-        .where(eq(userSessions.id, sessionId));
+    if (at.getTime() - row.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
+      await db.update(userSessions).set({ lastSeenAt: at }).where(eq(userSessions.id, sessionId));
     }
     return {
       id: row.id,
