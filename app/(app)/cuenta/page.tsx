@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
-import { AccountSections } from "@/components/account/account-sections";
-import { TwoFactorSection } from "@/components/account/two-factor-section";
+import {
+  LazyAccountSections,
+  LazyTwoFactorSection,
+} from "@/components/account/lazy-account-sections";
 import { requireUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { getRuntime } from "@/lib/runtime";
@@ -22,14 +24,14 @@ export default async function AccountPage() {
           {user.name} · {user.email}
         </p>
       </div>
-      <TwoFactorSection
+      <LazyTwoFactorSection
         state={{
           enabledAt: twoFactor.enabledAt?.toISOString() ?? null,
           remainingCodes: twoFactor.remainingCodes,
           emailVerified: twoFactor.emailVerified,
         }}
       />
-      <AccountSections
+      <LazyAccountSections
         sessions={sessions}
         idleMinutes={TABLERO_SESSION_IDLE_MINUTES}
         hours={TABLERO_SESSION_HOURS}
