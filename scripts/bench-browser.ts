@@ -9,7 +9,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { chromium, type Browser, type BrowserContextOptions } from "@playwright/test";
+import { chromium, type Browser } from "@playwright/test";
 import { createBusinessesService } from "@/lib/businesses/service";
 import { createClientesService } from "@/lib/clientes/service";
 import { openDatabase } from "@/lib/db/client";
@@ -20,6 +20,7 @@ import { chromiumLaunchOptions } from "../e2e/chromium";
 import { buildBareApp } from "./bench-bare-app";
 import { measureLighthouse, type LighthouseMeasurement } from "./bench-lighthouse";
 import { buildIfNeeded, nextBin } from "./build-if-needed";
+import { everyPage, measureFirstLoad, type FirstLoad } from "./first-load";
 import { waitForServer } from "./wait-for-server";
 
 const LARGE_CLIENT = "30500010912";
@@ -56,71 +57,16 @@ async function seed(dataDir: string, keyring: Map<number, Buffer>) {
   }
 }
 
-export type BrowserRuns = { runs: number[]; median: number };
-
-function summary(runs: number[]): BrowserRuns {
-  const sorted = [...runs].sort((a, b) => a - b);
-  return { runs, median: sorted[Math.floor(sorted.length / 2)]! };
-}
-
 /**
  * Median and every run, in milliseconds: until the table's first row and the saldo chart are
  * visible (`visible`), and until every movement has arrived and the exports are enabled
  * (`complete`).
  */
-export type Scripts = { scripts: number; bytes: number };
+export type BrowserRuns = { runs: number[]; median: number };
 
-/**
- * `initial`: the scripts the page's HTML names (its own tags and the client modules its server
- * render used), what must arrive before it works. `later`: what it loads by itself afterwards
- * until the network is idle (next/dynamic and import() chunks, e.g. the ledger's charts).
- */
-export type FirstLoad = { route: string; path: string; initial: Scripts; later: Scripts };
-
-type FirstLoadRoute = { route: string; path: string; signedOut?: boolean };
-
-/**
- * The JavaScript a cold visit downloads (compressed bytes on the wire, headers included, as
- * `next start` serves it) for each page, signed in unless the route says `signedOut`: a fresh
- * context per page, so nothing comes from the cache.
- */
-export async function measureFirstLoad(
-  browser: Browser,
-  storageState: BrowserContextOptions["storageState"],
-  routes: FirstLoadRoute[],
-  base: string,
-): Promise<FirstLoad[]> {
-  const results: FirstLoad[] = [];
-  for (const { route, path: routePath, signedOut } of routes) {
-    const context = await browser.newContext(signedOut ? {} : { storageState });
-    const page = await context.newPage();
-    const sizes: Promise<{ url: string; bytes: number }>[] = [];
-    page.on("requestfinished", (request) => {
-      if (request.resourceType() === "script")
-        sizes.push(
-          request.sizes().then((s) => ({
-            url: new URL(request.url()).pathname,
-            bytes: s.responseBodySize + s.responseHeadersSize,
-          })),
-        );
-    });
-    const response = await page.goto(`${base}${routePath}`, { waitUntil: "networkidle" });
-    // A page of several MB (the 20 000 movements' resumen) is evicted from the inspector's
-    // cache: the same page asked again with the context's cookies names the same scripts.
-    const html = await (response?.text() ?? Promise.resolve("")).catch(() =>
-      context.request.get(`${base}${routePath}`).then((again) => again.text()),
-    );
-    const initial: Scripts = { scripts: 0, bytes: 0 };
-    const later: Scripts = { scripts: 0, bytes: 0 };
-    for (const { url, bytes } of await Promise.all(sizes)) {
-      const part = html.includes(url) ? initial : later;
-      part.scripts += 1;
-      part.bytes += bytes;
-    }
-    results.push({ route, path: routePath, initial, later });
-    await context.close();
-  }
-  return results;
+function summary(runs: number[]): BrowserRuns {
+  const sorted = [...runs].sort((a, b) => a - b);
+  return { runs, median: sorted[Math.floor(sorted.length / 2)]! };
 }
 
 /**
@@ -212,42 +158,14 @@ export async function measureBrowser(): Promise<{
       await exportEnabled.waitFor(timeout);
       completeRuns.push(performance.now() - start);
     }
-    const b = `/empresas/${businessId}`;
-    const pages = {
-      portfolio: { route: "portfolio", path: "/empresas" },
-      consumo: { route: "consumo", path: `${b}/consumo` },
-      clientes: { route: "clientes", path: `${b}/clientes` },
-      ledger: { route: "cuenta corriente (20.000 mov.)", path: `${b}/clientes/${LARGE_CLIENT}` },
-      iva: { route: "IVA", path: `${b}/iva` },
-    };
+    const routes = everyPage(businessId, LARGE_CLIENT);
     const storageState = await page.context().storageState();
-    const firstLoad = await measureFirstLoad(
-      browser,
-      storageState,
-      [
-        ...Object.values(pages),
-        { route: "resumen de cuenta", path: `${b}/clientes/${LARGE_CLIENT}/resumen` },
-        { route: "credenciales", path: `${b}/credenciales` },
-        { route: "miembros", path: `${b}/miembros` },
-        { route: "actividad", path: `${b}/actividad` },
-        { route: "IVA de varias empresas", path: "/iva" },
-        { route: "agregar empresa", path: "/empresas/nueva" },
-        { route: "tu cuenta", path: "/cuenta" },
-        { route: "dos pasos", path: "/cuenta/dos-pasos" },
-        { route: "ingresar (sin sesión)", path: "/ingresar", signedOut: true },
-        { route: "registrarme (sin sesión)", path: "/registrarme", signedOut: true },
-      ],
-      base,
-    );
+    const firstLoad = await measureFirstLoad(browser, storageState, routes, base);
     // Every page was visited above, so each one's stored copy exists: Lighthouse measures what
-    // a visit costs, not TusFacturas' answer time.
+    // a visit costs, not TusFacturas' answer time. The ledger is the 20 000 movements'.
     const cookie = storageState.cookies.map(({ name, value }) => `${name}=${value}`).join("; ");
-    const lighthouse = await measureLighthouse(base, cookie, [
-      pages.portfolio,
-      pages.consumo,
-      pages.ledger,
-      pages.iva,
-    ]);
+    const [portfolio, consumo, , ledger, iva] = routes;
+    const lighthouse = await measureLighthouse(base, cookie, [portfolio!, consumo!, ledger!, iva!]);
     await stop(server);
     const bareFirstLoad = await measureBareFirstLoad(browser);
     return {
