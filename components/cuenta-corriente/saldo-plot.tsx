@@ -4,6 +4,7 @@ import { useContext, useMemo, useState, type PointerEvent } from "react";
 import {
   PLOT_HEIGHT,
   PLOT_WIDTH,
+  dateFraction,
   pointAt,
   saldoGeometry,
 } from "@/lib/cuenta-corriente/saldo-geometry";
@@ -29,15 +30,11 @@ export function SaldoPlot({ points }: { points: SaldoPoint[] }) {
   const [hover, setHover] = useState<{ point: SaldoPoint; at: number }>();
   const bottom = yTicks[0]?.value ?? 0;
   const top = yTicks.at(-1)?.value ?? 1;
-  const first = points[0];
-  const last = points.at(-1);
 
   function onPointerMove(event: PointerEvent<HTMLDivElement>) {
     const box = event.currentTarget.getBoundingClientRect();
     const point = pointAt(points, (event.clientX - box.left) / box.width);
-    if (!point || !first || !last) return setHover(undefined);
-    const at = last.x > first.x ? (point.x - first.x) / (last.x - first.x) : 0;
-    setHover({ point, at });
+    setHover(point && { point, at: dateFraction(points, point.x) });
   }
 
   return (

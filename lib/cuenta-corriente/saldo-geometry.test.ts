@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { niceTicks, PLOT_HEIGHT, PLOT_WIDTH, pointAt, saldoGeometry } from "./saldo-geometry";
+import {
+  dateFraction,
+  niceTicks,
+  PLOT_HEIGHT,
+  PLOT_WIDTH,
+  pointAt,
+  saldoGeometry,
+} from "./saldo-geometry";
 import type { SaldoPoint } from "./series";
 
 const DAY = 86_400_000;
@@ -66,6 +73,21 @@ describe("saldoGeometry", () => {
     expect(one.path).toBe(`M0 ${PLOT_HEIGHT}H${PLOT_WIDTH}`);
     expect(one.xTicks).toEqual([{ value: day(3), at: 0 }]);
     expect(saldoGeometry([])).toEqual({ path: "", xTicks: [], yTicks: [] });
+  });
+});
+
+describe("dateFraction", () => {
+  it("places a date between the first movement's (0) and the last's (1)", () => {
+    const points: SaldoPoint[] = [
+      { x: day(0), saldoCentavos: 1, row: 0 },
+      { x: day(40), saldoCentavos: 2, row: 1 },
+    ];
+    expect(dateFraction(points, day(0))).toBe(0);
+    expect(dateFraction(points, day(10))).toBe(0.25);
+    expect(dateFraction(points, day(40))).toBe(1);
+    // A single day, or nothing: the left edge.
+    expect(dateFraction(points.slice(0, 1), day(0))).toBe(0);
+    expect(dateFraction([], day(3))).toBe(0);
   });
 });
 

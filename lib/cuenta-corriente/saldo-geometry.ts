@@ -40,6 +40,16 @@ export function niceTicks(low: number, high: number, count = 5): number[] {
   return Array.from({ length: last - first + 1 }, (_, i) => (first + i) * step);
 }
 
+/**
+ * Where date `x` falls on the chart's date axis, from 0 (the first movement's date) to 1 (the
+ * last's); 0 when every movement is of the same day.
+ */
+export function dateFraction(points: readonly SaldoPoint[], x: number): number {
+  const first = points[0];
+  const last = points.at(-1);
+  return first && last && last.x > first.x ? (x - first.x) / (last.x - first.x) : 0;
+}
+
 /** The chart's geometry for a series in date order (as `saldoSeries` builds it). */
 export function saldoGeometry(points: readonly SaldoPoint[]): SaldoGeometry {
   const first = points[0];
@@ -50,7 +60,7 @@ export function saldoGeometry(points: readonly SaldoPoint[]): SaldoGeometry {
   const bottom = values[0]!;
   const top = values.at(-1)!;
   const span = last.x - first.x;
-  const xAt = (x: number) => (span > 0 ? (x - first.x) / span : 0);
+  const xAt = (x: number) => dateFraction(points, x);
   const yAt = (saldo: number) => (saldo - bottom) / (top - bottom);
   const px = (x: number) => Math.round(xAt(x) * PLOT_WIDTH);
   const py = (saldo: number) => Math.round((1 - yAt(saldo)) * PLOT_HEIGHT);
