@@ -29,7 +29,18 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   matcher: [
-    // Everything but build assets, image optimization, the icons and other static files.
-    "/((?!_next/static|_next/image|favicon\\.ico|.*\\.(?:svg|png|jpe?g|gif|webp|avif|ico|css|js|map|txt|woff2?)$).*)",
+    {
+      // Everything but build assets, image optimization, the icons and other static files,
+      // and a link's prefetch (as Next's CSP guide advises): an RSC answer, not a document, so
+      // it needs neither nonce nor request id. Each page view prefetches the header's three
+      // links twice (route tree, then loading state); without the proxy each costs 0,3 ms of
+      // CPU instead of 0,8.
+      source:
+        "/((?!_next/static|_next/image|favicon\\.ico|.*\\.(?:svg|png|jpe?g|gif|webp|avif|ico|css|js|map|txt|woff2?)$).*)",
+      missing: [
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
+    },
   ],
 };
