@@ -113,6 +113,17 @@ test("a link's prefetch is answered without the proxy; the page it opens runs un
   expect(prefetch["x-content-type-options"]).toBe("nosniff");
   expect(prefetch["x-request-id"]).toBeUndefined();
   expect(prefetch["content-security-policy"]).toBeUndefined();
+  // Only both headers together (what a browser never sends on a navigation) skip the proxy: any
+  // request that could be answered with a page keeps its policy.
+  const alone: Record<string, string>[] = [
+    { "Next-Router-Prefetch": "1" },
+    { RSC: "1" },
+    { Purpose: "prefetch" },
+  ];
+  for (const headers of alone) {
+    const answer = await page.request.get("/iva", { headers });
+    expect(answer.headers()["content-security-policy"], JSON.stringify(headers)).toMatch(NONCE);
+  }
 
   await page
     .getByRole("navigation", { name: "Principal" })
