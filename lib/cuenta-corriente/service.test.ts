@@ -212,6 +212,49 @@ describe.each(databaseEngines())("cuenta corriente service on $name", (engine) =
     expect(await t.service.movimientos(t.businessId, PRUEBA, ids[3]!)).not.toBeNull();
   });
 
+  it("a copy's first screen is built once, and only for its own business and client", async () => {
+    const t = await scenario("1003");
+    const ASC = { orden: "asc" } as const;
+    const { snapshot } = await t.service.refresh(t.businessId, PRUEBA, t.userId);
+    const first = await t.service.firstScreen(
+      t.businessId,
+      PRUEBA,
+      snapshot!.id,
+      ASC,
+      "2026-11-20",
+    );
+    expect(first?.rows.map((row) => [row.fecha, row.saldoCentavos])).toEqual([
+      ["2017-05-11", 11_210],
+      ["2017-05-11", 22_420],
+    ]);
+    // A filter change on the same copy: the ledger built for the first visit (the same rows).
+    const filtered = await t.service.firstScreen(
+      t.businessId,
+      PRUEBA,
+      snapshot!.id,
+      { orden: "desc" },
+      "2026-11-20",
+    );
+    expect(filtered?.rows).toEqual([first!.rows[1], first!.rows[0]]);
+    expect(filtered?.rows[0]).toBe(first!.rows[1]);
+    // Under another client's CUIT the copy is not found, built or not.
+    expect(
+      await t.service.firstScreen(t.businessId, SIN_MOVIMIENTOS, snapshot!.id, ASC, "2026-11-20"),
+    ).toBeNull();
+    // A new copy is built from its own movements.
+    t.advance(1_000);
+    const newer = await t.service.refresh(t.businessId, PRUEBA, t.userId);
+    const again = await t.service.firstScreen(
+      t.businessId,
+      PRUEBA,
+      newer.snapshot!.id,
+      ASC,
+      "2026-11-20",
+    );
+    expect(again?.rows).toEqual(first!.rows);
+    expect(again?.rows[0]).not.toBe(first!.rows[0]);
+  });
+
   it("a copy's movements are read only through its own business and client, with no call", async () => {
     const t = await scenario("1003");
     const other = await scenario("1004");

@@ -28,6 +28,7 @@ import { lookupKeysOf, unpaidOf } from "@/lib/vencimientos/unpaid";
 import { agingOf } from "./aging";
 import type { LedgerFilters } from "./filters";
 import { buildLedger, summarize } from "./ledger";
+import { createLedgerCache } from "./ledger-cache";
 import { asPacked, packMovimientos, unpackMovimientos, type PackedMovimientos } from "./packed";
 import { firstScreen, type LedgerFirstScreen } from "./screen";
 import { readCartera } from "./cartera";
@@ -36,6 +37,8 @@ import type { CuentaCorrienteView } from "./view";
 export const CUENTA_CORRIENTE_METHOD = "clientes/cuenta-corriente";
 /** Older copies beyond these are dropped: a long ledger is megabytes. */
 const SNAPSHOTS_KEPT = 3;
+/** Rows of built ledgers a process keeps (see `storedLedger`): about 20 MB. */
+const BUILT_LEDGER_ROWS = 50_000;
 const NOT_IN_CARTERA = "Ese cliente no está en la cartera de esta empresa.";
 
 export type CuentaCorrienteDeps = {
@@ -60,6 +63,7 @@ export type CuentaCorrienteService = ReturnType<typeof createCuentaCorrienteServ
 export function createCuentaCorrienteService(deps: CuentaCorrienteDeps) {
   const { db, client, keyring, locks, freshnessMs, now, clientes, spending, vencimientos } = deps;
   const inFlight = createSingleFlight<void>();
+  const builtLedgers = createLedgerCache(BUILT_LEDGER_ROWS);
   const key = (businessId: string, cuit: string) => `${businessId}:${cuit}`;
   const ofClient = (businessId: string, cuit: string) =>
     and(
@@ -289,9 +293,26 @@ export function createCuentaCorrienteService(deps: CuentaCorrienteDeps) {
   }
 
   /**
+   * A stored copy's ledger, built once per process: a copy's movements never change, and a
+   * long ledger takes tens of milliseconds to read and build on every visit and filter change.
+   * Null when that copy is no longer kept.
+   */
+  async function storedLedger(businessId: string, cuit: string, snapshotId: string) {
+    const cacheKey = `${key(businessId, cuit)}:${snapshotId}`;
+    const cached = builtLedgers.get(cacheKey);
+    if (cached) return cached;
+    const packed = await movimientos(businessId, cuit, snapshotId);
+    if (!packed) return null;
+    const ledger = buildLedger(unpackMovimientos(packed));
+    builtLedgers.set(cacheKey, ledger);
+    return ledger;
+  }
+
+  /**
    * What the page sends of a stored copy before its movements: the figures for `filters` on
    * `today` with the stored due dates, and the first rows (see `firstScreen`), or null when
-   * that copy is no longer kept.
+   * that copy is no longer kept. For a copy `peek` or `view` has just given: a ledger already
+   * built is answered without asking again whether the client is in the cartera.
    */
   async function firstScreenOf(
     businessId: string,
@@ -301,17 +322,8 @@ export function createCuentaCorrienteService(deps: CuentaCorrienteDeps) {
     today: string,
     vencimientosByKey: VencimientosByKey = {},
   ): Promise<LedgerFirstScreen | null> {
-    const packed = await movimientos(businessId, cuit, snapshotId);
-    return (
-      packed &&
-      firstScreen(
-        buildLedger(unpackMovimientos(packed)),
-        filters,
-        today,
-        undefined,
-        vencimientosByKey,
-      )
-    );
+    const ledger = await storedLedger(businessId, cuit, snapshotId);
+    return ledger && firstScreen(ledger, filters, today, undefined, vencimientosByKey);
   }
 
   /** The stored view with no upstream call, and whether a visit would refresh it first. */
