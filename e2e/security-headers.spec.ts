@@ -88,57 +88,6 @@ test("every page and route answers with the security headers and a nonce of its 
   expect(new Set(scripts)).toEqual(new Set([nonce]));
 });
 
-test("a link's prefetch is answered without the proxy; the page it opens runs under the policy", async ({
-  page,
-}) => {
-  const violations: string[] = [];
-  await page.exposeFunction("reportViolation", (violation: string) => violations.push(violation));
-  await page.addInitScript(() =>
-    document.addEventListener("securitypolicyviolation", (event) =>
-      (window as unknown as { reportViolation(v: string): void }).reportViolation(
-        `${event.violatedDirective} ${event.blockedURI}`,
-      ),
-    ),
-  );
-  await signUp(page);
-  // The header's links prefetch their pages' route as soon as a page shows them: an RSC answer,
-  // not a document, so it needs no nonce nor request id, and skips the proxy's work for them.
-  const prefetched = page.waitForResponse(
-    (response) =>
-      new URL(response.url()).pathname === "/iva" &&
-      response.request().headers()["next-router-prefetch"] === "1",
-  );
-  await page.goto("/empresas");
-  const prefetch = (await prefetched).headers();
-  expect(prefetch["x-content-type-options"]).toBe("nosniff");
-  expect(prefetch["x-request-id"]).toBeUndefined();
-  expect(prefetch["content-security-policy"]).toBeUndefined();
-  // Only both headers together (what a browser never sends on a navigation) skip the proxy: any
-  // request that could be answered with a page keeps its policy.
-  const alone: Record<string, string>[] = [
-    { "Next-Router-Prefetch": "1" },
-    { RSC: "1" },
-    { Purpose: "prefetch" },
-  ];
-  for (const headers of alone) {
-    const answer = await page.request.get("/iva", { headers });
-    expect(answer.headers()["content-security-policy"], JSON.stringify(headers)).toMatch(NONCE);
-  }
-
-  await page
-    .getByRole("navigation", { name: "Principal" })
-    .getByRole("link", { name: "IVA compras-ventas" })
-    .click();
-  await expect(
-    page.getByRole("heading", { name: "IVA compras-ventas de varias empresas" }),
-  ).toBeVisible();
-  await page.reload();
-  await expect(
-    page.getByRole("heading", { name: "IVA compras-ventas de varias empresas" }),
-  ).toBeVisible();
-  expect(violations).toEqual([]);
-});
-
 test("a script that gets into a page's HTML does not run, and the browser reports it", async ({
   browser,
 }) => {

@@ -15,14 +15,3 @@ export function isValidRequestId(value: string | null | undefined): value is str
 export function requestIdFrom(incoming: string | null): string {
   return isValidRequestId(incoming) ? incoming : crypto.randomUUID();
 }
-
-/** The path the proxy saw, so a page's refusal names the page (lib/security-log/request.ts). */
-export const PATH_HEADER = "x-tablero-path";
-
-/**
- * Request headers only the proxy writes (the policy, whose nonce Next puts on the page's
- * scripts, and the path): what a client sends under these names is dropped before Next sees the
- * request (`stampIncomingRequests`, lib/auth/client-address.ts), so a request the proxy does not
- * run for, a link's prefetch, carries none of them.
- */
-export const PROXY_REQUEST_HEADERS = [PATH_HEADER, "content-security-policy"] as const;

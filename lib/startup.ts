@@ -1,5 +1,5 @@
 import "server-only";
-import { stampIncomingRequests } from "./auth/client-address";
+import { stampPeerAddresses } from "./auth/client-address";
 import { env } from "./env";
 import { getRuntime } from "./runtime";
 import { handleTermination } from "./runtime/shutdown";
@@ -12,7 +12,7 @@ import { handleTermination } from "./runtime/shutdown";
 export async function checkStartup(): Promise<void> {
   try {
     const { TABLERO_SHUTDOWN_SECONDS } = env();
-    stampIncomingRequests();
+    stampPeerAddresses();
     await getRuntime();
     handleTermination(TABLERO_SHUTDOWN_SECONDS * 1000);
   } catch (error) {

@@ -2,7 +2,6 @@ import "server-only";
 import http from "node:http";
 import { headers } from "next/headers";
 import { env } from "@/lib/env";
-import { PROXY_REQUEST_HEADERS } from "@/lib/request-id";
 
 /** Set on every request from its socket (never from what the client sent). */
 export const PEER_HEADER = "x-tablero-peer";
@@ -10,10 +9,9 @@ export const PEER_HEADER = "x-tablero-peer";
 /**
  * Writes each request's socket address in `PEER_HEADER`, replacing anything the client sent
  * under that name. Next.js keeps a client's own X-Forwarded-For and exposes no socket to route
- * handlers or actions, so this is the one trustworthy source of the connection's address. Also
- * drops what the client sent as the proxy's own request headers (`PROXY_REQUEST_HEADERS`).
+ * handlers or actions, so this is the one trustworthy source of the connection's address.
  */
-export function stampIncomingRequests(): void {
+export function stampPeerAddresses(): void {
   const flag = globalThis as { tableroPeerStamp?: boolean };
   if (flag.tableroPeerStamp) return;
   flag.tableroPeerStamp = true;
@@ -22,7 +20,6 @@ export function stampIncomingRequests(): void {
     if (event === "request") {
       const request = args[0] as http.IncomingMessage;
       request.headers[PEER_HEADER] = request.socket.remoteAddress ?? "";
-      for (const name of PROXY_REQUEST_HEADERS) delete request.headers[name];
     }
     return emit.call(this, event, ...args);
   } as typeof http.Server.prototype.emit;

@@ -2,9 +2,11 @@ import "server-only";
 import { headers } from "next/headers";
 import { requestClientAddress } from "@/lib/auth/client-address";
 import { currentRequestId } from "@/lib/log";
-import { PATH_HEADER } from "@/lib/request-id";
 import { getRuntime } from "@/lib/runtime";
 import type { SecurityEventInput } from "./service";
+
+/** The path proxy.ts saw, so a page's refusal names the page. */
+export const PATH_HEADER = "x-tablero-path";
 
 /** The address and request id of the request being served (none outside a request). */
 export async function requestContext(): Promise<{
