@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, ilike, inArray, or } from "drizzle-orm";
+import { and, asc, eq, ilike, inArray, or, sql } from "drizzle-orm";
 import { createAuditService, type AuditService } from "@/lib/audit/service";
 import { DomainError } from "@/lib/errors";
 import { normalizeCuit } from "@/lib/cuit";
@@ -34,24 +34,32 @@ export function createClientesService({
   now = () => new Date(),
   audit = createAuditService({ db, now }),
 }: ClientesDeps) {
+  // The Clientes page reads the whole cartera on every visit: built and named once (on
+  // PostgreSQL, also parsed and planned once per connection).
+  const everyClient = db
+    .select()
+    .from(clients)
+    .where(eq(clients.businessId, sql.placeholder("businessId")))
+    .orderBy(asc(clients.nombre))
+    .prepare("clients_of_business");
+
   /** The business's clients by name; `q` matches the name or the CUIT (with or without dashes). */
   async function listClients(businessId: string, q?: string): Promise<Client[]> {
     const text = q?.trim();
-    const digits = text && normalizeCuit(text);
+    if (!text) return everyClient.execute({ businessId });
+    const digits = normalizeCuit(text);
     return db
       .select()
       .from(clients)
       .where(
         and(
           eq(clients.businessId, businessId),
-          text
-            ? or(
-                ilike(clients.nombre, containsPattern(text)),
-                digits && /^\d+$/.test(digits)
-                  ? ilike(clients.cuit, containsPattern(digits))
-                  : undefined,
-              )
-            : undefined,
+          or(
+            ilike(clients.nombre, containsPattern(text)),
+            digits && /^\d+$/.test(digits)
+              ? ilike(clients.cuit, containsPattern(digits))
+              : undefined,
+          ),
         ),
       )
       .orderBy(asc(clients.nombre));

@@ -64,9 +64,10 @@ export function createConsumoService({
   // Per business: the refresh running and the sealed credentials it called with.
   const inFlight = createSingleFlight<ConsumoView>();
 
-  async function view(businessId: string): Promise<ConsumoView & { lastAttemptAt: Date | null }> {
-    // One query (a page reads this on every visit): the business's last snapshot, its
-    // credentials' status, the last attempt, and the last failure since that snapshot.
+  // One query (a page reads this on every visit): the business's last snapshot, its
+  // credentials' status, the last attempt, and the last failure since that snapshot. Built and
+  // named once (on PostgreSQL, also parsed and planned once per connection).
+  function prepareView() {
     const snap = db
       .select()
       .from(consumoSnapshots)
@@ -98,7 +99,7 @@ export function createConsumoService({
       .orderBy(desc(tusfacturasRequests.at))
       .limit(1)
       .as("failure");
-    const [row] = await db
+    return db
       .select({
         snapshot: {
           fetchedAt: snap.fetchedAt,
@@ -120,7 +121,13 @@ export function createConsumoService({
       .leftJoin(tusfacturasCredentials, eq(tusfacturasCredentials.businessId, businesses.id))
       .leftJoinLateral(attempt, sql`true`)
       .leftJoinLateral(failure, sql`true`)
-      .where(eq(businesses.id, businessId));
+      .where(eq(businesses.id, sql.placeholder("businessId")))
+      .prepare("consumo_view");
+  }
+  const currentView = prepareView();
+
+  async function view(businessId: string): Promise<ConsumoView & { lastAttemptAt: Date | null }> {
+    const [row] = await currentView.execute({ businessId });
     const snapshot = row?.snapshot;
     const credentials = row?.credentials;
     const lastError = row?.lastError;
@@ -277,6 +284,25 @@ export function createConsumoService({
     }
   }
 
+  // The page reads it on every visit: built and named once (on PostgreSQL, also parsed and
+  // planned once per connection). `fetched_at` has a time zone: the instant is compared as is.
+  const historyPoints = db
+    .select({
+      fetchedAt: consumoSnapshots.fetchedAt,
+      generados: consumoSnapshots.comprobantesGenerados,
+      cupo: consumoSnapshots.comprobantesCupo,
+      disponibles: consumoSnapshots.comprobantesDisponibles,
+    })
+    .from(consumoSnapshots)
+    .where(
+      and(
+        eq(consumoSnapshots.businessId, sql.placeholder("businessId")),
+        gte(consumoSnapshots.fetchedAt, sql.placeholder("since")),
+      ),
+    )
+    .orderBy(asc(consumoSnapshots.fetchedAt))
+    .prepare("consumo_history");
+
   /**
    * The cycle under way and the previous one, from the stored snapshots only (never a
    * TusFacturas call: anyone who may read the business may see it, Lectura included). One
@@ -285,21 +311,7 @@ export function createConsumoService({
    */
   async function history(businessId: string): Promise<ConsumoHistory> {
     const at = now();
-    const points = await db
-      .select({
-        fetchedAt: consumoSnapshots.fetchedAt,
-        generados: consumoSnapshots.comprobantesGenerados,
-        cupo: consumoSnapshots.comprobantesCupo,
-        disponibles: consumoSnapshots.comprobantesDisponibles,
-      })
-      .from(consumoSnapshots)
-      .where(
-        and(
-          eq(consumoSnapshots.businessId, businessId),
-          gte(consumoSnapshots.fetchedAt, startOfPreviousMonth(at)),
-        ),
-      )
-      .orderBy(asc(consumoSnapshots.fetchedAt));
+    const points = await historyPoints.execute({ businessId, since: startOfPreviousMonth(at) });
     const cycles = splitCycles(points, at);
     return { ...cycles, projection: projectExhaustion(cycles.current, cycles.cycleEnd) };
   }

@@ -1,5 +1,16 @@
 import "server-only";
-import { and, desc, eq, gt, isNotNull, isNull, notInArray, or, sql } from "drizzle-orm";
+import {
+  and,
+  desc,
+  eq,
+  gt,
+  isNotNull,
+  isNull,
+  notInArray,
+  or,
+  sql,
+  type Placeholder,
+} from "drizzle-orm";
 import { DomainError } from "@/lib/errors";
 import { loadCredentials } from "@/lib/businesses/credentials";
 import type { SpendingGuard } from "@/lib/spending/guard";
@@ -65,12 +76,12 @@ export function createCuentaCorrienteService(deps: CuentaCorrienteDeps) {
   const inFlight = createSingleFlight<void>();
   const builtLedgers = createLedgerCache(BUILT_LEDGER_ROWS);
   const key = (businessId: string, cuit: string) => `${businessId}:${cuit}`;
-  const ofClient = (businessId: string, cuit: string) =>
+  const ofClient = (businessId: string | Placeholder, cuit: string | Placeholder) =>
     and(
       eq(cuentaCorrienteSnapshots.businessId, businessId),
       eq(cuentaCorrienteSnapshots.cuit, cuit),
     );
-  const requestsOf = (businessId: string, cuit: string) =>
+  const requestsOf = (businessId: string | Placeholder, cuit: string | Placeholder) =>
     and(
       eq(tusfacturasRequests.businessId, businessId),
       eq(tusfacturasRequests.method, CUENTA_CORRIENTE_METHOD),
@@ -80,9 +91,12 @@ export function createCuentaCorrienteService(deps: CuentaCorrienteDeps) {
   /**
    * One query (a page reads this on every visit): the client, its last stored copy (without the
    * movements), the credentials' status, the last attempt, and the last failure since that
-   * copy. Null when the client is not in the business's cartera.
+   * copy. No row when the client is not in the business's cartera. Built and named once (on
+   * PostgreSQL, also parsed and planned once per connection).
    */
-  async function current(businessId: string, cuit: string) {
+  function prepareCurrent() {
+    const businessId = sql.placeholder("businessId");
+    const cuit = sql.placeholder("cuit");
     const snap = db
       .select({
         id: cuentaCorrienteSnapshots.id,
@@ -115,7 +129,7 @@ export function createCuentaCorrienteService(deps: CuentaCorrienteDeps) {
       .orderBy(desc(tusfacturasRequests.at))
       .limit(1)
       .as("failure");
-    const [row] = await db
+    return db
       .select({
         cliente: { id: clients.id, cuit: clients.cuit, nombre: clients.nombre },
         snapshot: { id: snap.id, fetchedAt: snap.fetchedAt, movimientos: snap.movimientos },
@@ -128,7 +142,17 @@ export function createCuentaCorrienteService(deps: CuentaCorrienteDeps) {
       .leftJoin(tusfacturasCredentials, eq(tusfacturasCredentials.businessId, clients.businessId))
       .leftJoinLateral(attempt, sql`true`)
       .leftJoinLateral(failure, sql`true`)
-      .where(and(eq(clients.businessId, businessId), eq(clients.cuit, cuit)));
+      .where(and(eq(clients.businessId, businessId), eq(clients.cuit, cuit)))
+      .prepare("cuenta_corriente_current");
+  }
+  const currentQuery = prepareCurrent();
+
+  /**
+   * The client's view as stored (see `prepareCurrent`) and whether it is stale; null when the
+   * client is not in the business's cartera.
+   */
+  async function current(businessId: string, cuit: string) {
+    const [row] = await currentQuery.execute({ businessId, cuit });
     if (!row) return null;
     const stale = isStale({
       credentialsVerified: row.credentials === "verified",
@@ -270,6 +294,26 @@ export function createCuentaCorrienteService(deps: CuentaCorrienteDeps) {
     return view(businessId, cuit);
   }
 
+  // The ledger page fetches it once on screen (the movements' route): built and named once (on
+  // PostgreSQL, also parsed and planned once per connection).
+  const storedMovimientos = db
+    .select({ movimientos: cuentaCorrienteSnapshots.movimientos })
+    .from(clients)
+    .leftJoin(
+      cuentaCorrienteSnapshots,
+      and(
+        ofClient(sql.placeholder("businessId"), sql.placeholder("cuit")),
+        eq(cuentaCorrienteSnapshots.id, sql.placeholder("snapshotId")),
+      ),
+    )
+    .where(
+      and(
+        eq(clients.businessId, sql.placeholder("businessId")),
+        eq(clients.cuit, sql.placeholder("cuit")),
+      ),
+    )
+    .prepare("cuenta_corriente_movimientos");
+
   /**
    * The movements of one stored copy of a client's ledger (`view().snapshot.id`), or null when
    * that copy is no longer kept. Reads the database only: never an upstream call.
@@ -280,14 +324,7 @@ export function createCuentaCorrienteService(deps: CuentaCorrienteDeps) {
     snapshotId: string,
   ): Promise<PackedMovimientos | null> {
     // One query: the client must be in the cartera (no row otherwise), the copy may be gone.
-    const [row] = await db
-      .select({ movimientos: cuentaCorrienteSnapshots.movimientos })
-      .from(clients)
-      .leftJoin(
-        cuentaCorrienteSnapshots,
-        and(ofClient(businessId, cuit), eq(cuentaCorrienteSnapshots.id, snapshotId)),
-      )
-      .where(and(eq(clients.businessId, businessId), eq(clients.cuit, cuit)));
+    const [row] = await storedMovimientos.execute({ businessId, cuit, snapshotId });
     if (!row) throw new DomainError("not_found", NOT_IN_CARTERA);
     return row.movimientos ? asPacked(row.movimientos as PackedMovimientos) : null;
   }

@@ -83,18 +83,30 @@ export function createIvaViews({
     return toView(row);
   }
 
+  // The IVA page reads one of them on every visit: built and named once each, with and without
+  // the month (on PostgreSQL, also parsed and planned once per connection).
+  const historyQuery = selectRequests()
+    .where(eq(ivaRequests.businessId, sql.placeholder("businessId")))
+    .orderBy(desc(ivaRequests.requestedAt))
+    .limit(500)
+    .prepare("iva_history");
+  const periodHistoryQuery = selectRequests()
+    .where(
+      and(
+        eq(ivaRequests.businessId, sql.placeholder("businessId")),
+        eq(ivaRequests.anio, sql.placeholder("anio")),
+        eq(ivaRequests.mes, sql.placeholder("mes")),
+      ),
+    )
+    .orderBy(desc(ivaRequests.requestedAt))
+    .limit(500)
+    .prepare("iva_history_period");
+
   /** The business's requests, newest first; `period` narrows them to one month. */
   async function history(businessId: string, period?: Period): Promise<IvaRequestView[]> {
-    const rows = await selectRequests()
-      .where(
-        and(
-          eq(ivaRequests.businessId, businessId),
-          period ? eq(ivaRequests.anio, period.anio) : undefined,
-          period ? eq(ivaRequests.mes, period.mes) : undefined,
-        ),
-      )
-      .orderBy(desc(ivaRequests.requestedAt))
-      .limit(500);
+    const rows = period
+      ? await periodHistoryQuery.execute({ businessId, anio: period.anio, mes: period.mes })
+      : await historyQuery.execute({ businessId });
     return rows.map(toView);
   }
 

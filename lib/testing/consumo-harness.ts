@@ -75,11 +75,28 @@ export async function startConsumoHarness(engine: DatabaseEngine) {
             now,
             refreshIntervalMs,
           });
-    // Every query the service builds starts with `db.select` (or an insert/update): counted.
+    // Every select the service runs is counted as it runs, built per call or prepared once:
+    // both kinds come from the session's `prepareQuery`, and run by `execute`.
     let selects = 0;
+    const session = db._.session;
+    const countedSession = new Proxy(session, {
+      get(target, key, receiver) {
+        if (key !== "prepareQuery") return Reflect.get(target, key, receiver) as unknown;
+        return (...args: Parameters<typeof session.prepareQuery>) => {
+          const query = target.prepareQuery(...args);
+          if (args[5]?.type !== "select") return query;
+          const execute = query.execute.bind(query);
+          query.execute = (...values) => {
+            selects += 1;
+            return execute(...values);
+          };
+          return query;
+        };
+      },
+    });
     const countedDb = new Proxy(db, {
       get(target, key, receiver) {
-        if (key === "select") selects += 1;
+        if (key === "session") return countedSession;
         return Reflect.get(target, key, receiver) as unknown;
       },
     });
@@ -112,7 +129,7 @@ export async function startConsumoHarness(engine: DatabaseEngine) {
       advance(ms: number) {
         clock += ms;
       },
-      /** `select` queries the service has built so far. */
+      /** `select` queries the service has run so far. */
       selects: () => selects,
       /** Stores a snapshot as if fetched at `fetchedAt` (no TusFacturas call). */
       storeSnapshot: async (

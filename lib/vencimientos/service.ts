@@ -65,18 +65,28 @@ export function createVencimientosService(deps: VencimientosDeps) {
   const { db, client, keyring, locks, now, queue } = deps;
   const queuedAt = new Map<string, number>();
 
+  // A ledger page asks these on every visit (`forLedger`): built and named once (on
+  // PostgreSQL, also parsed and planned once per connection).
+  const latestSnapshot = db
+    .select({ id: cuentaCorrienteSnapshots.id, unpaid: cuentaCorrienteSnapshots.unpaid })
+    .from(cuentaCorrienteSnapshots)
+    .where(
+      and(
+        eq(cuentaCorrienteSnapshots.businessId, sql.placeholder("businessId")),
+        eq(cuentaCorrienteSnapshots.cuit, sql.placeholder("cuit")),
+      ),
+    )
+    .orderBy(desc(cuentaCorrienteSnapshots.fetchedAt))
+    .limit(1)
+    .prepare("vencimientos_latest");
+  const credentialStatus = db
+    .select({ status: tusfacturasCredentials.status })
+    .from(tusfacturasCredentials)
+    .where(eq(tusfacturasCredentials.businessId, sql.placeholder("businessId")))
+    .prepare("vencimientos_credentials");
+
   async function latest(businessId: string, cuit: string) {
-    const [snapshot] = await db
-      .select({ id: cuentaCorrienteSnapshots.id, unpaid: cuentaCorrienteSnapshots.unpaid })
-      .from(cuentaCorrienteSnapshots)
-      .where(
-        and(
-          eq(cuentaCorrienteSnapshots.businessId, businessId),
-          eq(cuentaCorrienteSnapshots.cuit, cuit),
-        ),
-      )
-      .orderBy(desc(cuentaCorrienteSnapshots.fetchedAt))
-      .limit(1);
+    const [snapshot] = await latestSnapshot.execute({ businessId, cuit });
     return snapshot
       ? { id: snapshot.id, unpaid: snapshot.unpaid as UnpaidComprobante[] | null }
       : null;
@@ -117,10 +127,7 @@ export function createVencimientosService(deps: VencimientosDeps) {
   }
 
   async function verified(businessId: string) {
-    const [row] = await db
-      .select({ status: tusfacturasCredentials.status })
-      .from(tusfacturasCredentials)
-      .where(eq(tusfacturasCredentials.businessId, businessId));
+    const [row] = await credentialStatus.execute({ businessId });
     return row?.status === "verified";
   }
 

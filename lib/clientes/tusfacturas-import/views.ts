@@ -52,40 +52,17 @@ export async function readImportView(
   businessId: string,
   importId?: string,
 ): Promise<ClientImportView | null> {
-  const [row] = await db
-    .select()
-    .from(clientImports)
-    .where(
-      and(
-        eq(clientImports.businessId, businessId),
-        importId ? eq(clientImports.id, importId) : undefined,
-      ),
-    )
-    .orderBy(desc(clientImports.createdAt), desc(clientImports.id))
-    .limit(1);
+  const queries = importQueriesOf(db);
+  const [row] = importId
+    ? await db
+        .select()
+        .from(clientImports)
+        .where(and(eq(clientImports.businessId, businessId), eq(clientImports.id, importId)))
+        .orderBy(desc(clientImports.createdAt), desc(clientImports.id))
+        .limit(1)
+    : await queries.latest.execute({ businessId });
   if (!row) return null;
-  const found = await db
-    .select({
-      documentoTipo: clientImportFound.documentoTipo,
-      documentoNro: clientImportFound.documentoNro,
-      razonSocial: clientImportFound.razonSocial,
-      comprobantes: clientImportFound.comprobantes,
-      ultimaFecha: clientImportFound.ultimaFecha,
-      enCartera: sql<boolean>`${clients.id} is not null`,
-    })
-    .from(clientImportFound)
-    .leftJoin(
-      clients,
-      and(
-        eq(clients.businessId, clientImportFound.businessId),
-        eq(clients.cuit, clientImportFound.documentoNro),
-        eq(clientImportFound.documentoTipo, "CUIT"),
-      ),
-    )
-    .where(
-      and(eq(clientImportFound.businessId, businessId), eq(clientImportFound.importId, row.id)),
-    )
-    .orderBy(clientImportFound.razonSocial, clientImportFound.documentoNro);
+  const found = await queries.found.execute({ businessId, importId: row.id });
   const view: ClientImportView = {
     id: row.id,
     status: row.status,
@@ -120,4 +97,53 @@ export async function readImportView(
     }
   }
   return view;
+}
+
+/**
+ * The Clientes page reads the latest import and its findings on every visit: built and named
+ * once per database (on PostgreSQL, also parsed and planned once per connection).
+ */
+const importQueries = new WeakMap<Database, ReturnType<typeof prepareImportQueries>>();
+function prepareImportQueries(db: Database) {
+  const businessId = sql.placeholder("businessId");
+  return {
+    latest: db
+      .select()
+      .from(clientImports)
+      .where(eq(clientImports.businessId, businessId))
+      .orderBy(desc(clientImports.createdAt), desc(clientImports.id))
+      .limit(1)
+      .prepare("client_import_latest"),
+    found: db
+      .select({
+        documentoTipo: clientImportFound.documentoTipo,
+        documentoNro: clientImportFound.documentoNro,
+        razonSocial: clientImportFound.razonSocial,
+        comprobantes: clientImportFound.comprobantes,
+        ultimaFecha: clientImportFound.ultimaFecha,
+        enCartera: sql<boolean>`${clients.id} is not null`,
+      })
+      .from(clientImportFound)
+      .leftJoin(
+        clients,
+        and(
+          eq(clients.businessId, clientImportFound.businessId),
+          eq(clients.cuit, clientImportFound.documentoNro),
+          eq(clientImportFound.documentoTipo, "CUIT"),
+        ),
+      )
+      .where(
+        and(
+          eq(clientImportFound.businessId, businessId),
+          eq(clientImportFound.importId, sql.placeholder("importId")),
+        ),
+      )
+      .orderBy(clientImportFound.razonSocial, clientImportFound.documentoNro)
+      .prepare("client_import_found"),
+  };
+}
+function importQueriesOf(db: Database) {
+  let queries = importQueries.get(db);
+  if (!queries) importQueries.set(db, (queries = prepareImportQueries(db)));
+  return queries;
 }
