@@ -16,7 +16,9 @@ beforeAll(async () => {
   server = http.createServer((request, response) => {
     const hops = Number(new URL(request.url ?? "/", "http://x").searchParams.get("hops") ?? 0);
     const seen = new Headers(request.headers as Record<string, string>);
-    response.end(JSON.stringify({ address: clientAddress(seen, hops), peer: seen.get(PEER_HEADER) }));
+    response.end(
+      JSON.stringify({ address: clientAddress(seen, hops), peer: seen.get(PEER_HEADER) }),
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
