@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, gt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, sql, type SQL } from "drizzle-orm";
 import { can } from "@/lib/auth/permissions";
 import type { Database } from "@/lib/db";
 import { businesses, ivaBatches, ivaRequests, users, type IvaRequestStatus } from "@/lib/db/schema";
@@ -85,22 +85,17 @@ export function createIvaViews({
 
   // The IVA page reads one of them on every visit: built and named once each, with and without
   // the month (on PostgreSQL, also parsed and planned once per connection).
-  const historyQuery = selectRequests()
-    .where(eq(ivaRequests.businessId, sql.placeholder("businessId")))
-    .orderBy(desc(ivaRequests.requestedAt))
-    .limit(500)
-    .prepare("iva_history");
-  const periodHistoryQuery = selectRequests()
-    .where(
-      and(
-        eq(ivaRequests.businessId, sql.placeholder("businessId")),
-        eq(ivaRequests.anio, sql.placeholder("anio")),
-        eq(ivaRequests.mes, sql.placeholder("mes")),
-      ),
-    )
-    .orderBy(desc(ivaRequests.requestedAt))
-    .limit(500)
-    .prepare("iva_history_period");
+  const historyWhere = (name: string, month?: SQL) =>
+    selectRequests()
+      .where(and(eq(ivaRequests.businessId, sql.placeholder("businessId")), month))
+      .orderBy(desc(ivaRequests.requestedAt))
+      .limit(500)
+      .prepare(name);
+  const historyQuery = historyWhere("iva_history");
+  const periodHistoryQuery = historyWhere(
+    "iva_history_period",
+    and(eq(ivaRequests.anio, sql.placeholder("anio")), eq(ivaRequests.mes, sql.placeholder("mes"))),
+  );
 
   /** The business's requests, newest first; `period` narrows them to one month. */
   async function history(businessId: string, period?: Period): Promise<IvaRequestView[]> {

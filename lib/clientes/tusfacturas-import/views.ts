@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, sql, type SQL } from "drizzle-orm";
 import type { Database } from "@/lib/db";
 import {
   clientImportFound,
@@ -54,12 +54,7 @@ export async function readImportView(
 ): Promise<ClientImportView | null> {
   const queries = importQueriesOf(db);
   const [row] = importId
-    ? await db
-        .select()
-        .from(clientImports)
-        .where(and(eq(clientImports.businessId, businessId), eq(clientImports.id, importId)))
-        .orderBy(desc(clientImports.createdAt), desc(clientImports.id))
-        .limit(1)
+    ? await queries.byId.execute({ businessId, importId })
     : await queries.latest.execute({ businessId });
   if (!row) return null;
   const found = await queries.found.execute({ businessId, importId: row.id });
@@ -100,20 +95,24 @@ export async function readImportView(
 }
 
 /**
- * The Clientes page reads the latest import and its findings on every visit: built and named
- * once per database (on PostgreSQL, also parsed and planned once per connection).
+ * The Clientes page reads the latest import and its findings on every visit (an import's
+ * panel, one by id): built and named once per database (on PostgreSQL, also parsed and planned
+ * once per connection).
  */
 const importQueries = new WeakMap<Database, ReturnType<typeof prepareImportQueries>>();
 function prepareImportQueries(db: Database) {
   const businessId = sql.placeholder("businessId");
-  return {
-    latest: db
+  const newest = (name: string, id?: SQL) =>
+    db
       .select()
       .from(clientImports)
-      .where(eq(clientImports.businessId, businessId))
+      .where(and(eq(clientImports.businessId, businessId), id))
       .orderBy(desc(clientImports.createdAt), desc(clientImports.id))
       .limit(1)
-      .prepare("client_import_latest"),
+      .prepare(name);
+  return {
+    latest: newest("client_import_latest"),
+    byId: newest("client_import_by_id", eq(clientImports.id, sql.placeholder("importId"))),
     found: db
       .select({
         documentoTipo: clientImportFound.documentoTipo,
