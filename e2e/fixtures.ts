@@ -300,6 +300,9 @@ export function alerts(page: Page) {
 
 /** Fails with the list of violations when axe finds any on the page as it is. */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
+  // After a client-side navigation Next sets the new page's title just after its content:
+  // checked before that, the page would be reported as having no title.
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).analyze();
   expect(
     results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
