@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { and, asc, desc, eq, gt, gte, isNull, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, sql } from "drizzle-orm";
 import { DomainError } from "@/lib/errors";
 import { loadCredentials } from "@/lib/businesses/credentials";
 import type { SpendingGuard } from "@/lib/spending/guard";
@@ -21,6 +21,7 @@ import {
   type TusFacturasCredentials,
 } from "@/lib/tusfacturas";
 import { createSingleFlight, isStale } from "@/lib/snapshots/freshness";
+import { latestAttemptAndFailure } from "@/lib/upstream/latest";
 import { recordUpstream } from "@/lib/upstream/record";
 import {
   projectExhaustion,
@@ -75,30 +76,14 @@ export function createConsumoService({
       .orderBy(desc(consumoSnapshots.fetchedAt))
       .limit(1)
       .as("snapshot");
-    const consumoRequests = and(
-      eq(tusfacturasRequests.businessId, businesses.id),
-      eq(tusfacturasRequests.method, CONSUMO_METHOD),
+    const { attempt, failure } = latestAttemptAndFailure(
+      db,
+      and(
+        eq(tusfacturasRequests.businessId, businesses.id),
+        eq(tusfacturasRequests.method, CONSUMO_METHOD),
+      ),
+      snap.fetchedAt,
     );
-    const attempt = db
-      .select({ attemptAt: tusfacturasRequests.at })
-      .from(tusfacturasRequests)
-      .where(consumoRequests)
-      .orderBy(desc(tusfacturasRequests.at))
-      .limit(1)
-      .as("attempt");
-    const failure = db
-      .select({ errorMessage: tusfacturasRequests.errorMessage, errorAt: tusfacturasRequests.at })
-      .from(tusfacturasRequests)
-      .where(
-        and(
-          consumoRequests,
-          eq(tusfacturasRequests.outcome, "error"),
-          or(isNull(snap.fetchedAt), gt(tusfacturasRequests.at, snap.fetchedAt)),
-        ),
-      )
-      .orderBy(desc(tusfacturasRequests.at))
-      .limit(1)
-      .as("failure");
     return db
       .select({
         snapshot: {

@@ -1,16 +1,5 @@
 import "server-only";
-import {
-  and,
-  desc,
-  eq,
-  gt,
-  isNotNull,
-  isNull,
-  notInArray,
-  or,
-  sql,
-  type Placeholder,
-} from "drizzle-orm";
+import { and, desc, eq, notInArray, sql, type Placeholder } from "drizzle-orm";
 import { DomainError } from "@/lib/errors";
 import { loadCredentials } from "@/lib/businesses/credentials";
 import type { SpendingGuard } from "@/lib/spending/guard";
@@ -32,6 +21,7 @@ import {
   type TusFacturasClient,
   type TusFacturasCredentials,
 } from "@/lib/tusfacturas";
+import { latestAttemptAndFailure } from "@/lib/upstream/latest";
 import { recordUpstream } from "@/lib/upstream/record";
 import type { VencimientosService } from "@/lib/vencimientos/service";
 import type { VencimientosByKey } from "@/lib/vencimientos/refs";
@@ -108,27 +98,11 @@ export function createCuentaCorrienteService(deps: CuentaCorrienteDeps) {
       .orderBy(desc(cuentaCorrienteSnapshots.fetchedAt))
       .limit(1)
       .as("snapshot");
-    const attempt = db
-      .select({ attemptAt: tusfacturasRequests.at })
-      .from(tusfacturasRequests)
-      .where(requestsOf(businessId, cuit))
-      .orderBy(desc(tusfacturasRequests.at))
-      .limit(1)
-      .as("attempt");
-    const failure = db
-      .select({ errorMessage: tusfacturasRequests.errorMessage, errorAt: tusfacturasRequests.at })
-      .from(tusfacturasRequests)
-      .where(
-        and(
-          requestsOf(businessId, cuit),
-          eq(tusfacturasRequests.outcome, "error"),
-          isNotNull(tusfacturasRequests.errorMessage),
-          or(isNull(snap.fetchedAt), gt(tusfacturasRequests.at, snap.fetchedAt)),
-        ),
-      )
-      .orderBy(desc(tusfacturasRequests.at))
-      .limit(1)
-      .as("failure");
+    const { attempt, failure } = latestAttemptAndFailure(
+      db,
+      requestsOf(businessId, cuit),
+      snap.fetchedAt,
+    );
     return db
       .select({
         cliente: { id: clients.id, cuit: clients.cuit, nombre: clients.nombre },
