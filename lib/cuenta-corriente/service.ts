@@ -24,23 +24,17 @@ import {
 import { latestAttemptAndFailure } from "@/lib/upstream/latest";
 import { recordUpstream } from "@/lib/upstream/record";
 import type { VencimientosService } from "@/lib/vencimientos/service";
-import type { VencimientosByKey } from "@/lib/vencimientos/refs";
 import { lookupKeysOf, unpaidOf } from "@/lib/vencimientos/unpaid";
 import { agingOf } from "./aging";
-import type { LedgerFilters } from "./filters";
 import { buildLedger, summarize } from "./ledger";
-import { createLedgerCache } from "./ledger-cache";
-import { asPacked, packMovimientos, unpackMovimientos, type PackedMovimientos } from "./packed";
-import { firstScreen, type LedgerFirstScreen } from "./screen";
+import { packMovimientos } from "./packed";
+import { createStoredLedgers, NOT_IN_CARTERA, ofClient } from "./stored";
 import { readCartera } from "./cartera";
 import type { CuentaCorrienteView } from "./view";
 
 export const CUENTA_CORRIENTE_METHOD = "clientes/cuenta-corriente";
 /** Older copies beyond these are dropped: a long ledger is megabytes. */
 const SNAPSHOTS_KEPT = 3;
-/** Rows of built ledgers a process keeps (see `storedLedger`): about 20 MB. */
-const BUILT_LEDGER_ROWS = 50_000;
-const NOT_IN_CARTERA = "Ese cliente no está en la cartera de esta empresa.";
 
 export type CuentaCorrienteDeps = {
   db: Database;
@@ -64,13 +58,8 @@ export type CuentaCorrienteService = ReturnType<typeof createCuentaCorrienteServ
 export function createCuentaCorrienteService(deps: CuentaCorrienteDeps) {
   const { db, client, keyring, locks, freshnessMs, now, clientes, spending, vencimientos } = deps;
   const inFlight = createSingleFlight<void>();
-  const builtLedgers = createLedgerCache(BUILT_LEDGER_ROWS);
+  const stored = createStoredLedgers(db);
   const key = (businessId: string, cuit: string) => `${businessId}:${cuit}`;
-  const ofClient = (businessId: string | Placeholder, cuit: string | Placeholder) =>
-    and(
-      eq(cuentaCorrienteSnapshots.businessId, businessId),
-      eq(cuentaCorrienteSnapshots.cuit, cuit),
-    );
   const requestsOf = (businessId: string | Placeholder, cuit: string | Placeholder) =>
     and(
       eq(tusfacturasRequests.businessId, businessId),
@@ -268,75 +257,6 @@ export function createCuentaCorrienteService(deps: CuentaCorrienteDeps) {
     return view(businessId, cuit);
   }
 
-  // The ledger page fetches it once on screen (the movements' route): built and named once (on
-  // PostgreSQL, also parsed and planned once per connection).
-  const storedMovimientos = db
-    .select({ movimientos: cuentaCorrienteSnapshots.movimientos })
-    .from(clients)
-    .leftJoin(
-      cuentaCorrienteSnapshots,
-      and(
-        ofClient(sql.placeholder("businessId"), sql.placeholder("cuit")),
-        eq(cuentaCorrienteSnapshots.id, sql.placeholder("snapshotId")),
-      ),
-    )
-    .where(
-      and(
-        eq(clients.businessId, sql.placeholder("businessId")),
-        eq(clients.cuit, sql.placeholder("cuit")),
-      ),
-    )
-    .prepare("cuenta_corriente_movimientos");
-
-  /**
-   * The movements of one stored copy of a client's ledger (`view().snapshot.id`), or null when
-   * that copy is no longer kept. Reads the database only: never an upstream call.
-   */
-  async function movimientos(
-    businessId: string,
-    cuit: string,
-    snapshotId: string,
-  ): Promise<PackedMovimientos | null> {
-    // One query: the client must be in the cartera (no row otherwise), the copy may be gone.
-    const [row] = await storedMovimientos.execute({ businessId, cuit, snapshotId });
-    if (!row) throw new DomainError("not_found", NOT_IN_CARTERA);
-    return row.movimientos ? asPacked(row.movimientos as PackedMovimientos) : null;
-  }
-
-  /**
-   * A stored copy's ledger, built once per process: a copy's movements never change, and a
-   * long ledger takes tens of milliseconds to read and build on every visit and filter change.
-   * Null when that copy is no longer kept.
-   */
-  async function storedLedger(businessId: string, cuit: string, snapshotId: string) {
-    const cacheKey = `${key(businessId, cuit)}:${snapshotId}`;
-    const cached = builtLedgers.get(cacheKey);
-    if (cached) return cached;
-    const packed = await movimientos(businessId, cuit, snapshotId);
-    if (!packed) return null;
-    const ledger = buildLedger(unpackMovimientos(packed));
-    builtLedgers.set(cacheKey, ledger);
-    return ledger;
-  }
-
-  /**
-   * What the page sends of a stored copy before its movements: the figures for `filters` on
-   * `today` with the stored due dates, and the first rows (see `firstScreen`), or null when
-   * that copy is no longer kept. For a copy `peek` or `view` has just given: a ledger already
-   * built is answered without asking again whether the client is in the cartera.
-   */
-  async function firstScreenOf(
-    businessId: string,
-    cuit: string,
-    snapshotId: string,
-    filters: LedgerFilters,
-    today: string,
-    vencimientosByKey: VencimientosByKey = {},
-  ): Promise<LedgerFirstScreen | null> {
-    const ledger = await storedLedger(businessId, cuit, snapshotId);
-    return ledger && firstScreen(ledger, filters, today, undefined, vencimientosByKey);
-  }
-
   /** The stored view with no upstream call, and whether a visit would refresh it first. */
   async function peek(businessId: string, cuit: string) {
     const found = await requireCurrent(businessId, cuit);
@@ -368,5 +288,5 @@ export function createCuentaCorrienteService(deps: CuentaCorrienteDeps) {
   /** The cartera (see cartera.ts): stored figures only, no upstream call. */
   const cartera = (businessId: string) => readCartera({ db, clientes, now }, businessId);
 
-  return { load, peek, movimientos, firstScreen: firstScreenOf, refresh, cartera };
+  return { load, peek, ...stored, refresh, cartera };
 }
