@@ -1,20 +1,15 @@
 import "server-only";
-import { createHash, timingSafeEqual } from "node:crypto";
-import { and, count, eq, isNotNull, isNull, lt, or } from "drizzle-orm";
-import { generateSecret, generateURI, verify as verifyTotp } from "otplib";
+import { and, eq, isNotNull, isNull } from "drizzle-orm";
+import { generateSecret, generateURI } from "otplib";
 import QRCode from "qrcode";
 import type { AuditService } from "@/lib/audit/service";
 import { openSecret, sealSecret, sealedKeyVersion, type Keyring } from "@/lib/crypto/secrets";
 import type { Database } from "@/lib/db";
 import { recoveryCodes, users } from "@/lib/db/schema";
 import { DomainError } from "@/lib/errors";
-import {
-  hashRecoveryCode,
-  newRecoveryCode,
-  normalizeRecoveryCode,
-  normalizeTotpCode,
-  RECOVERY_CODE_COUNT,
-} from "./codes";
+import { normalizeTotpCode } from "./codes";
+import { remainingRecoveryCodes, replaceRecoveryCodes, spendRecoveryCode } from "./recovery-codes";
+import { claimStep, matchingStep, PERIOD_SECONDS, sameSetup, setupIdOf } from "./totp";
 
 export type TwoFactorDeps = {
   db: Database;
@@ -48,18 +43,6 @@ export type TwoFactorSetup = {
 
 /** How a sign-in or re-authentication was completed. */
 export type SecondFactor = "totp" | "recovery";
-
-const PERIOD_SECONDS = 30;
-
-const setupIdOf = (sealed: string) => createHash("sha256").update(sealed).digest("base64url");
-
-function sameSetup(sealed: string, setupId: string): boolean {
-  const expected = Buffer.from(setupIdOf(sealed));
-  const given = Buffer.from(setupId);
-  return given.length === expected.length && timingSafeEqual(given, expected);
-}
-/** One step either side: a phone clock 30 s off still works, no more. */
-const TOLERANCE_SECONDS = PERIOD_SECONDS;
 
 export const EMAIL_NOT_VERIFIED =
   "Confirmá primero tu email con el enlace que te enviamos: hasta entonces no podés activar la verificación en dos pasos.";
@@ -95,79 +78,14 @@ export function createTwoFactorService({
     return row ?? null;
   }
 
-  /**
-   * The time step `code` belongs to, when it is right for `secret` now (±1 step) and later
-   * than `afterStep`; null otherwise.
-   */
-  async function matchingStep(secret: string, code: string, afterStep: number | null) {
-    const epoch = seconds();
-    const result = await verifyTotp({
-      secret,
-      token: code,
-      epoch,
-      period: PERIOD_SECONDS,
-      epochTolerance: TOLERANCE_SECONDS,
-      ...(afterStep !== null && { afterTimeStep: afterStep }),
-    });
-    return result.valid ? Math.floor(epoch / PERIOD_SECONDS) + result.delta : null;
-  }
-
-  /** Stores a step as used, only if no later (or equal) one was: two requests with one code, one wins. */
-  async function claimStep(userId: string, step: number, tx: Database = db): Promise<boolean> {
-    const claimed = await tx
-      .update(users)
-      .set({ totpLastStep: step })
-      .where(
-        and(eq(users.id, userId), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))),
-      )
-      .returning({ id: users.id });
-    return claimed.length > 0;
-  }
-
-  /** Replaces the user's recovery codes with ten new ones; returns them (shown once). */
-  async function replaceRecoveryCodes(userId: string, tx: Database): Promise<string[]> {
-    const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
-    const at = now();
-    await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
-    await tx.insert(recoveryCodes).values(
-      codes.map((code) => ({
-        userId,
-        codeHash: hashRecoveryCode(normalizeRecoveryCode(code)!),
-        createdAt: at,
-      })),
-    );
-    return codes;
-  }
-
-  async function spendRecoveryCode(userId: string, input: string): Promise<boolean> {
-    const normalized = normalizeRecoveryCode(input);
-    if (!normalized) return false;
-    // One statement: two requests with the same code cannot both find it unused.
-    const used = await db
-      .update(recoveryCodes)
-      .set({ usedAt: now() })
-      .where(
-        and(
-          eq(recoveryCodes.userId, userId),
-          eq(recoveryCodes.codeHash, hashRecoveryCode(normalized)),
-          isNull(recoveryCodes.usedAt),
-        ),
-      )
-      .returning({ userId: recoveryCodes.userId });
-    return used.length > 0;
-  }
-
   return {
     /** Whether two-factor is on, since when, and how many recovery codes are left. */
     async status(userId: string): Promise<TwoFactorStatus> {
       const row = await secretRow(userId);
       const emailVerified = Boolean(row?.emailVerifiedAt);
       if (!row?.enabledAt) return { enabledAt: null, remainingCodes: 0, emailVerified };
-      const [left] = await db
-        .select({ n: count() })
-        .from(recoveryCodes)
-        .where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)));
-      return { enabledAt: row.enabledAt, remainingCodes: left?.n ?? 0, emailVerified };
+      const remainingCodes = await remainingRecoveryCodes(db, userId);
+      return { enabledAt: row.enabledAt, remainingCodes, emailVerified };
     },
 
     /** Whether signing in as this user needs a code. */
@@ -222,7 +140,7 @@ export function createTwoFactorService({
         );
       const totp = normalizeTotpCode(code);
       const secret = openSecret(row.sealed, userId, keyring);
-      const step = totp === null ? null : await matchingStep(secret, totp, null);
+      const step = totp === null ? null : await matchingStep(secret, totp, null, seconds());
       if (step === null) throw new DomainError("invalid", WRONG_CODE, { code: [WRONG_CODE] });
       const codes = await db.transaction(async (tx) => {
         const [enabled] = await tx
@@ -243,7 +161,7 @@ export function createTwoFactorService({
             "conflict",
             "La activación cambió en otra pestaña. Recargá la página.",
           );
-        return replaceRecoveryCodes(userId, tx);
+        return replaceRecoveryCodes(tx, userId, now());
       });
       await audit.recordAccountEvent(userId, "twoFactor.enable");
       return codes;
@@ -260,10 +178,10 @@ export function createTwoFactorService({
       const totp = normalizeTotpCode(code);
       if (totp) {
         const secret = openSecret(row.sealed, userId, keyring);
-        const step = await matchingStep(secret, totp, row.lastStep);
-        return step !== null && (await claimStep(userId, step)) ? "totp" : null;
+        const step = await matchingStep(secret, totp, row.lastStep, seconds());
+        return step !== null && (await claimStep(db, userId, step)) ? "totp" : null;
       }
-      if (!(await spendRecoveryCode(userId, code))) return null;
+      if (!(await spendRecoveryCode(db, userId, code, now()))) return null;
       await audit.recordAccountEvent(userId, "twoFactor.recovery");
       return "recovery";
     },
@@ -278,7 +196,7 @@ export function createTwoFactorService({
           .for("update");
         if (!on)
           throw new DomainError("conflict", "La verificación en dos pasos no está activada.");
-        return replaceRecoveryCodes(userId, tx);
+        return replaceRecoveryCodes(tx, userId, now());
       });
     },
 
