@@ -1,7 +1,7 @@
 import { Alert } from "@/components/ui/alert";
 import { runsOutThisCycle, type ConsumoPoint } from "@/lib/consumo/projection";
 import { projectionSentence } from "@/lib/consumo/projection-text";
-import type { ConsumoHistory } from "@/lib/consumo/service";
+import type { ConsumoHistory } from "@/lib/consumo/history";
 import { formatDateTime, formatInteger } from "@/lib/format";
 import { ConsumoHistoryChart } from "./consumo-history-chart";
 

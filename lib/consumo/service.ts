@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { and, asc, desc, eq, gte, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { DomainError } from "@/lib/errors";
 import { loadCredentials } from "@/lib/businesses/credentials";
 import type { SpendingGuard } from "@/lib/spending/guard";
@@ -23,13 +23,7 @@ import {
 import { createSingleFlight, isStale } from "@/lib/snapshots/freshness";
 import { latestAttemptAndFailure } from "@/lib/upstream/latest";
 import { recordUpstream } from "@/lib/upstream/record";
-import {
-  projectExhaustion,
-  splitCycles,
-  startOfPreviousMonth,
-  type ConsumoCycles,
-  type Projection,
-} from "./projection";
+import { createConsumoHistory } from "./history";
 import type { ConsumoView } from "./view";
 
 export const CONSUMO_METHOD = "micuenta/consumo";
@@ -48,9 +42,6 @@ export type ConsumoDeps = {
 };
 
 export type ConsumoService = ReturnType<typeof createConsumoService>;
-
-/** The stored snapshots of the cycle under way and the one before, and where the cupo is heading. */
-export type ConsumoHistory = ConsumoCycles & { projection: Projection };
 
 /** Consumo snapshots: served from the database, refreshed from TusFacturas only when needed. */
 export function createConsumoService({
@@ -269,39 +260,7 @@ export function createConsumoService({
     }
   }
 
-  // The page reads it on every visit: built and named once (on PostgreSQL, also parsed and
-  // planned once per connection). `fetched_at` has a time zone: the instant is compared as is.
-  const historyPoints = db
-    .select({
-      fetchedAt: consumoSnapshots.fetchedAt,
-      generados: consumoSnapshots.comprobantesGenerados,
-      cupo: consumoSnapshots.comprobantesCupo,
-      disponibles: consumoSnapshots.comprobantesDisponibles,
-    })
-    .from(consumoSnapshots)
-    .where(
-      and(
-        eq(consumoSnapshots.businessId, sql.placeholder("businessId")),
-        gte(consumoSnapshots.fetchedAt, sql.placeholder("since")),
-      ),
-    )
-    .orderBy(asc(consumoSnapshots.fetchedAt))
-    .prepare("consumo_history");
-
-  /**
-   * The cycle under way and the previous one, from the stored snapshots only (never a
-   * TusFacturas call: anyone who may read the business may see it, Lectura included). One
-   * query, from the first day of last month in Buenos Aires, which holds both cycles however
-   * they are split (lib/consumo/projection.ts).
-   */
-  async function history(businessId: string): Promise<ConsumoHistory> {
-    const at = now();
-    const points = await historyPoints.execute({ businessId, since: startOfPreviousMonth(at) });
-    const cycles = splitCycles(points, at);
-    return { ...cycles, projection: projectExhaustion(cycles.current, cycles.cycleEnd) };
-  }
-
-  return { load, peek, refresh, history };
+  return { load, peek, refresh, history: createConsumoHistory(db, now) };
 }
 
 function publicView({ lastAttemptAt: _, ...rest }: ConsumoView & { lastAttemptAt: Date | null }) {
