@@ -23,13 +23,18 @@ async function lockMembers(tx: Database, businessId: string): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`members:${businessId}`}))`);
 }
 
-async function ownerCount(tx: Database, businessId: string): Promise<number> {
+/** The business would be left without an owner: its last one cannot stop being one. */
+async function refuseLastOwner(tx: Database, businessId: string, role: Role): Promise<void> {
+  if (role !== "owner") return;
   const [row] = await tx
     .select({ n: count() })
     .from(memberships)
     .where(and(eq(memberships.businessId, businessId), eq(memberships.role, "owner")));
-  return row?.n ?? 0;
+  if ((row?.n ?? 0) <= 1) throw new DomainError("conflict", LAST_OWNER);
 }
+
+const membershipOf = (businessId: string, userId: string) =>
+  and(eq(memberships.businessId, businessId), eq(memberships.userId, userId));
 
 /** An owner who stops being one takes back the invitations they sent that are still open. */
 async function revokeInvitationsOf(tx: Database, businessId: string, userId: string, now: Date) {
@@ -85,15 +90,11 @@ export function createMembership({ db, audit, now }: Pick<MembersContext, "db" |
       await lockMembers(tx, input.businessId);
       const member = await memberOf(tx, input.businessId, input.userId);
       if (member.role === input.role) return;
-      if (member.role === "owner" && (await ownerCount(tx, input.businessId)) <= 1) {
-        throw new DomainError("conflict", LAST_OWNER);
-      }
+      await refuseLastOwner(tx, input.businessId, member.role);
       await tx
         .update(memberships)
         .set({ role: input.role })
-        .where(
-          and(eq(memberships.businessId, input.businessId), eq(memberships.userId, input.userId)),
-        );
+        .where(membershipOf(input.businessId, input.userId));
       if (!can(input.role, "members:manage")) {
         await revokeInvitationsOf(tx, input.businessId, input.userId, at);
       }
@@ -119,14 +120,8 @@ export function createMembership({ db, audit, now }: Pick<MembersContext, "db" |
     await db.transaction(async (tx) => {
       await lockMembers(tx, input.businessId);
       const member = await memberOf(tx, input.businessId, input.userId);
-      if (member.role === "owner" && (await ownerCount(tx, input.businessId)) <= 1) {
-        throw new DomainError("conflict", LAST_OWNER);
-      }
-      await tx
-        .delete(memberships)
-        .where(
-          and(eq(memberships.businessId, input.businessId), eq(memberships.userId, input.userId)),
-        );
+      await refuseLastOwner(tx, input.businessId, member.role);
+      await tx.delete(memberships).where(membershipOf(input.businessId, input.userId));
       await revokeInvitationsOf(tx, input.businessId, input.userId, at);
       await recordAudit(
         {
