@@ -7,6 +7,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { auditEvents, outboundEmails, users } from "@/lib/db/schema";
+import { LINK_NOT_USABLE } from "./password-reset";
 import { startWorld, type World } from "@/lib/testing/authorization-harness";
 
 vi.mock("next-auth", () => ({ AuthError: class AuthError extends Error {} }));
@@ -16,6 +17,7 @@ vi.mock("@/lib/auth/index", async () =>
 
 const OLD = "pájaro-ventana-limón-17";
 const NEW = "tranvía-cometa-azulejo-41";
+const INTRUDER = "gaviota-farol-pimienta-93";
 
 let world: World;
 beforeAll(async () => {
@@ -62,6 +64,32 @@ describe("changePassword", () => {
           ),
         ),
     ).toEqual([{ userId: person.id }]);
+  });
+
+  it("retires the reset links already sent: whoever read them cannot set a password afterwards", async () => {
+    const fx = await world.fixture();
+    const person = fx.users.owner;
+    await world.db
+      .update(users)
+      .set({ passwordHash: await hashPassword(OLD) })
+      .where(eq(users.id, person.id));
+    const { tokens, passwordReset } = world.runtime;
+    const link = await tokens.issue(world.db, {
+      userId: person.id,
+      email: person.email,
+      purpose: "reset-password",
+    });
+    world.signInAs(person);
+    const { changePassword } = await import("./actions");
+
+    expect(await changePassword({ current: OLD, next: NEW, confirm: NEW })).toMatchObject({
+      ok: true,
+    });
+
+    await expect(passwordReset.reset(link, INTRUDER, null)).rejects.toThrow(LINK_NOT_USABLE);
+    const [row] = await world.db.select().from(users).where(eq(users.id, person.id));
+    expect(await verifyPassword(row!.passwordHash, NEW)).toBe(true);
+    expect(await verifyPassword(row!.passwordHash, INTRUDER)).toBe(false);
   });
 
   it("a wrong current password changes nothing and sends nothing", async () => {

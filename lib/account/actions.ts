@@ -17,7 +17,7 @@ const WRONG_CURRENT = "La contraseña actual no es correcta.";
 
 /**
  * "Cambiar contraseña": needs the current one (failures count like failed sign-ins), applies
- * the strength rules, and ends every other session of the account.
+ * the strength rules, and ends every other session of the account and every reset link sent.
  */
 export const changePassword = userAction({
   name: "changePassword",
@@ -42,10 +42,12 @@ export const changePassword = userAction({
     const problem = passwordProblem(next, [user.name, user.email]);
     if (problem) throw new DomainError("invalid", problem, { next: [problem] });
     const passwordHash = await hashPassword(next);
-    // One commit: the new hash, the other sessions ended, the log line and the email telling
-    // the owner of the address (who may not be the person at this keyboard).
+    // One commit: the new hash, the other sessions ended, the reset links still out retired
+    // (whoever read that mailbox must not set a password of their own afterwards), the log line
+    // and the email telling the owner of the address (who may not be the person at this keyboard).
     const endedSessions = await db.transaction(async (tx) => {
       await tx.update(users).set({ passwordHash }).where(eq(users.id, user.id));
+      await runtime.tokens.retire(tx, user.id, "reset-password");
       await runtime.audit.recordAccountEvent(user.id, "account.password_change", tx);
       const resetUrl = runtime.mail.link(FORGOT_PASSWORD_PATH);
       await runtime.mail.enqueue(

@@ -17,26 +17,34 @@ export type UsedToken = { userId: string; email: string };
 /**
  * The links Tablero emails to verify an address or reset a password: random, stored as a
  * SHA-256, single use, expiring. Issuing a new one of a purpose retires the user's earlier
- * ones, so only the latest email works.
+ * ones, so only the latest email works; a password changed from the account retires the reset
+ * links too.
  */
 export function createAccountTokensService({ db, now }: AccountTokensDeps) {
+  /** Ends, in `tx`, every link of `purpose` the user still holds. */
+  async function retire(tx: Database, userId: string, purpose: AccountTokenPurpose) {
+    await tx
+      .update(accountTokens)
+      .set({ usedAt: now() })
+      .where(
+        and(
+          eq(accountTokens.userId, userId),
+          eq(accountTokens.purpose, purpose),
+          isNull(accountTokens.usedAt),
+        ),
+      );
+  }
+
   return {
+    retire,
+
     /** A new link's token for `userId` and `email`, written in `tx` (with the email). */
     async issue(
       tx: Database,
       input: { userId: string; email: string; purpose: AccountTokenPurpose },
     ): Promise<string> {
+      await retire(tx, input.userId, input.purpose);
       const at = now();
-      await tx
-        .update(accountTokens)
-        .set({ usedAt: at })
-        .where(
-          and(
-            eq(accountTokens.userId, input.userId),
-            eq(accountTokens.purpose, input.purpose),
-            isNull(accountTokens.usedAt),
-          ),
-        );
       const { token, hash } = newToken();
       await tx.insert(accountTokens).values({
         userId: input.userId,
