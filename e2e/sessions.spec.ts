@@ -20,6 +20,31 @@ test("a session cookie captured before «Salir» opens nothing afterwards", asyn
   await replay.close();
 });
 
+test("a session cookie captured before Auth.js's own sign-out endpoint opens nothing afterwards", async ({
+  page,
+  browser,
+}) => {
+  await signUp(page);
+  const captured = await page.context().cookies();
+  // The sign-out the authentication library answers by itself (what its client library
+  // posts), not Tablero's «Salir»: with its CSRF token, from the signed-in browser.
+  const { csrfToken } = (await (await page.request.get("/api/auth/csrf")).json()) as {
+    csrfToken: string;
+  };
+  const signedOut = await page.request.post("/api/auth/signout", {
+    form: { csrfToken },
+    maxRedirects: 0,
+  });
+  expect(signedOut.status()).toBe(302);
+
+  const replay = await browser.newContext();
+  await replay.addCookies(captured);
+  const response = await replay.request.get("/empresas", { maxRedirects: 0 });
+  expect(response.status()).toBe(307);
+  expect(response.headers()["location"]).toContain("/ingresar");
+  await replay.close();
+});
+
 test("Sesiones activas lists both browsers; «Cerrar» signs the other one out at once", async ({
   page,
   browser,

@@ -163,6 +163,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       },
     }),
   ],
+  events: {
+    // Auth.js's own sign-out (/api/auth/signout) only clears a JWT session's cookie: the
+    // session the cookie names ends here too, so a copy of it opens nothing afterwards.
+    async signOut(message) {
+      const token = "token" in message ? message.token : null;
+      if (typeof token?.sid === "string" && typeof token.sub === "string")
+        await (await getRuntime()).sessions.end(token.sub, token.sid);
+    },
+  },
   callbacks: {
     jwt({ token, user }) {
       if (user?.id) {
