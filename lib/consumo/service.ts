@@ -38,7 +38,7 @@ export type ConsumoDeps = {
   freshnessMs: number;
   now: () => Date;
   /** The interval between explicit refreshes and the monthly budget (lib/spending). */
-  spending?: Pick<SpendingGuard, "admit">;
+  spending?: Pick<SpendingGuard, "spend">;
 };
 
 export type ConsumoService = ReturnType<typeof createConsumoService>;
@@ -216,16 +216,9 @@ export function createConsumoService({
             if (!stale(current)) return publicView(current);
           }
           // Under the lock, so two presses on two instances cannot both pass the interval.
-          const admitted =
-            !spending ||
-            (await spending.admit({
-              businessId,
-              userId,
-              method: CONSUMO_METHOD,
-              explicit: !onlyIfStale,
-            }));
-          if (!admitted) return publicView(await view(businessId));
-          await fetchAndStore(businessId, userId, stored);
+          const call = () => fetchAndStore(businessId, userId, stored);
+          const target = { businessId, userId, method: CONSUMO_METHOD, explicit: !onlyIfStale };
+          await (spending ? spending.spend(target, call) : call());
           return publicView(await view(businessId));
         },
       ),

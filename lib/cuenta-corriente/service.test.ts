@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DomainError } from "@/lib/errors";
+import { createAuditService } from "@/lib/audit/service";
 import { createBusinessesService } from "@/lib/businesses/service";
 import { createClientesService } from "@/lib/clientes/service";
 import type { Keyring } from "@/lib/crypto/secrets";
@@ -15,6 +16,7 @@ import { databaseEngines, insertTestUser } from "@/lib/testing/test-database";
 import { createTusFacturasClient, TusFacturasError } from "@/lib/tusfacturas";
 import { createEmulatorControl, type EmulatorControl } from "@/lib/tusfacturas/emulator/control";
 import { startEmulator, type RunningEmulator } from "@/lib/tusfacturas/emulator/server";
+import { createSpendingGuard } from "@/lib/spending/guard";
 import { reportAttempt } from "@/lib/upstream/record";
 import { unpackMovimientos } from "./packed";
 import { createCuentaCorrienteService, CUENTA_CORRIENTE_METHOD } from "./service";
@@ -38,9 +40,24 @@ describe.each(databaseEngines())("cuenta corriente service on $name", (engine) =
   afterAll(() => Promise.all([handle?.close(), emulator?.close()]));
   beforeEach(() => control.reset());
 
-  async function scenario(apikey: "1003" | "1004" | "1005", verified = true) {
+  async function scenario(
+    apikey: "1003" | "1004" | "1005",
+    verified = true,
+    { budget }: { budget?: number } = {},
+  ) {
     const { db } = handle;
     let clock = Date.parse("2026-11-20T12:00:00.000Z");
+    const now = () => new Date(clock);
+    // With a budget: the app's spending guard, its monthly budget set by an owner.
+    const spending =
+      budget === undefined
+        ? undefined
+        : createSpendingGuard({
+            db,
+            audit: createAuditService({ db, now }),
+            now,
+            refreshIntervalMs: 60_000,
+          });
     const keyring: Keyring = new Map([[1, randomBytes(32)]]);
     const clientes = createClientesService({ db });
     const userId = await insertTestUser(db);
@@ -73,9 +90,11 @@ describe.each(databaseEngines())("cuenta corriente service on $name", (engine) =
       keyring,
       locks: handle.locks,
       freshnessMs: FRESHNESS_MS,
-      now: () => new Date(clock),
+      now,
       clientes,
+      spending,
     });
+    if (spending && budget !== undefined) await spending.setBudget(businessId, budget);
     return {
       service,
       userId,
@@ -139,6 +158,24 @@ describe.each(databaseEngines())("cuenta corriente service on $name", (engine) =
       Array.from({ length: 5 }, () => t.service.load(t.businessId, PRUEBA, t.userId)),
     );
     expect(await t.calls()).toBe(2);
+  });
+
+  it("refreshes of several clients at once never spend past the month's budget", async () => {
+    const t = await scenario("1005", true, { budget: 2 });
+    // Slow answers: every refresh is admitted before any has recorded its request.
+    await control.injectFault({ apikey: "1005", kind: "latency", latencyMs: 150, count: 10 });
+
+    const results = await Promise.allSettled(
+      [PRUEBA, SIN_MOVIMIENTOS, NO_EN_TUSFACTURAS].map((cuit) =>
+        t.service.refresh(t.businessId, cuit, t.userId),
+      ),
+    );
+
+    expect(await t.calls()).toBe(2);
+    const refused = results.filter((result) => result.status === "rejected");
+    expect(refused.map((result) => (result.reason as Error).message)).toEqual([
+      expect.stringMatching(/Se alcanzó el presupuesto de 2 requests de TusFacturas de este mes/),
+    ]);
   });
 
   it("a client without movements is an empty ledger, not a failure", async () => {

@@ -47,7 +47,7 @@ export type CuentaCorrienteDeps = {
   /** The business's cartera: only its clients' ledgers are fetched. */
   clientes: Pick<ClientesService, "findClientByCuit" | "listClients">;
   /** The interval between explicit refreshes and the monthly budget (lib/spending). */
-  spending?: Pick<SpendingGuard, "admit">;
+  spending?: Pick<SpendingGuard, "spend">;
   /** The stored due dates the view carries, and the lookups a stored ledger queues. */
   vencimientos?: Pick<VencimientosService, "forLedger" | "enqueue">;
 };
@@ -241,16 +241,15 @@ export function createCuentaCorrienteService(deps: CuentaCorrienteDeps) {
         async () => {
           if (onlyIfStale && !(await requireCurrent(businessId, cuit)).stale) return;
           // Under the lock, so two presses on two instances cannot both pass the interval.
-          const admitted =
-            !spending ||
-            (await spending.admit({
-              businessId,
-              userId,
-              method: CUENTA_CORRIENTE_METHOD,
-              subject: cuit,
-              explicit: !onlyIfStale,
-            }));
-          if (admitted) await fetchAndStore(businessId, cuit, userId, stored.credentials);
+          const call = () => fetchAndStore(businessId, cuit, userId, stored.credentials);
+          const target = {
+            businessId,
+            userId,
+            method: CUENTA_CORRIENTE_METHOD,
+            subject: cuit,
+            explicit: !onlyIfStale,
+          };
+          await (spending ? spending.spend(target, call) : call());
         },
       ),
     );

@@ -30,6 +30,7 @@ const tables = [
   "outbound_emails",
   "recovery_codes",
   "security_events",
+  "spending_reservations",
   "tablero_instances",
   "throttles",
   "tusfacturas_credentials",

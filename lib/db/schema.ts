@@ -150,6 +150,24 @@ export const tusfacturasRequests = pgTable(
   ],
 );
 
+/**
+ * A refresh admitted by the monthly budget and still calling TusFacturas: its requests are
+ * recorded only when it ends, so admissions meanwhile (other clients, other instances) count
+ * it here (lib/spending). Deleted when the call ends; one a crash left behind stops counting
+ * after a while.
+ */
+export const spendingReservations = pgTable(
+  "spending_reservations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    businessId: uuid("business_id")
+      .notNull()
+      .references(() => businesses.id, { onDelete: "cascade" }),
+    reservedAt: timestamp("reserved_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("spending_reservations_business_idx").on(t.businessId, t.reservedAt)],
+);
+
 export type User = typeof users.$inferSelect;
 export type Business = typeof businesses.$inferSelect;
 

@@ -1,6 +1,8 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { auditEvents } from "@/lib/db/schema";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { CONSUMO_METHOD } from "@/lib/consumo/service";
+import { CUENTA_CORRIENTE_METHOD } from "@/lib/cuenta-corriente/service";
+import { auditEvents, spendingReservations } from "@/lib/db/schema";
 import {
   FRESHNESS_MS,
   startConsumoHarness,
@@ -89,5 +91,70 @@ describe.each(databaseEngines())("the spending guard on $name", (engine) => {
     await t.spending!.setBudget(t.businessId, 4);
     await t.service.refresh(t.businessId, t.userId);
     expect(await t.calls()).toBe(4);
+  });
+
+  const reservations = (businessId: string) =>
+    h.db
+      .select({ reservedAt: spendingReservations.reservedAt })
+      .from(spendingReservations)
+      .where(eq(spendingReservations.businessId, businessId));
+
+  it("counts a refresh still calling TusFacturas: another one of the business finds the budget taken", async () => {
+    const t = await h.scenario(testAccount("1006"), { refreshIntervalMs: MINUTE });
+    const spending = t.spending!;
+    await spending.setBudget(t.businessId, 1);
+    const who = { businessId: t.businessId, userId: t.userId, explicit: true };
+    // A client's ledger being fetched: its request is recorded only when the call ends.
+    let answer!: () => void;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    const ledger = spending.spend(
+      { ...who, method: CUENTA_CORRIENTE_METHOD, subject: "20111111112" },
+      () => answered,
+    );
+    await vi.waitFor(async () => expect(await reservations(t.businessId)).toHaveLength(1));
+
+    // Meanwhile, consumo and another client's ledger (other locks, maybe other instances).
+    const never = vi.fn(async () => {});
+    await expect(spending.spend({ ...who, method: CONSUMO_METHOD }, never)).rejects.toThrow(
+      /Se alcanzó el presupuesto de 1 requests de TusFacturas de este mes/,
+    );
+    expect(
+      await spending.spend(
+        { ...who, method: CUENTA_CORRIENTE_METHOD, subject: "20222222223", explicit: false },
+        never,
+      ),
+    ).toBe(false);
+    expect(never).not.toHaveBeenCalled();
+
+    answer();
+    expect(await ledger).toBe(true);
+    // The call ended: its reservation goes (its requests, when it makes any, count instead).
+    expect(await reservations(t.businessId)).toEqual([]);
+    expect(await spending.spend({ ...who, method: CONSUMO_METHOD }, never)).toBe(true);
+    expect(never).toHaveBeenCalledOnce();
+  });
+
+  it("frees the reservation of a call that failed, and forgets one a dead process left", async () => {
+    const t = await h.scenario(testAccount("1003"), { refreshIntervalMs: MINUTE });
+    const spending = t.spending!;
+    await spending.setBudget(t.businessId, 1);
+    const target = { businessId: t.businessId, userId: t.userId, method: CONSUMO_METHOD };
+
+    await expect(
+      spending.spend({ ...target, explicit: false }, () => Promise.reject(new Error("caída"))),
+    ).rejects.toThrow("caída");
+    expect(await reservations(t.businessId)).toEqual([]);
+
+    // A process that died mid-call 16 minutes ago: its reservation no longer holds the budget.
+    await h.db
+      .insert(spendingReservations)
+      .values({ businessId: t.businessId, reservedAt: new Date(t.now().getTime() - 16 * MINUTE) });
+    expect(await spending.spend({ ...target, explicit: false }, async () => {})).toBe(true);
+    expect(await reservations(t.businessId)).toEqual([]);
+    // One from a minute ago still does.
+    await h.db
+      .insert(spendingReservations)
+      .values({ businessId: t.businessId, reservedAt: new Date(t.now().getTime() - MINUTE) });
+    expect(await spending.spend({ ...target, explicit: false }, async () => {})).toBe(false);
   });
 });

@@ -1,15 +1,26 @@
 import "server-only";
-import { and, desc, eq, gte, isNull, sql } from "drizzle-orm";
+import { and, count, desc, eq, gte, isNull, lt, sql } from "drizzle-orm";
 import { startOfMonth } from "@/lib/audit/month";
 import type { AuditService } from "@/lib/audit/service";
 import type { Database } from "@/lib/db";
-import { auditEvents, businesses, consumoSnapshots, tusfacturasRequests } from "@/lib/db/schema";
+import {
+  auditEvents,
+  businesses,
+  consumoSnapshots,
+  spendingReservations,
+  tusfacturasRequests,
+} from "@/lib/db/schema";
 import { DomainError } from "@/lib/errors";
 import { formatInteger, formatTime } from "@/lib/format";
 
 /** The budget when an owner set none: 5% of the plan's cupo as last seen, at least this. */
 export const MIN_DEFAULT_BUDGET = 20;
 export const DEFAULT_BUDGET_SHARE = 0.05;
+/**
+ * Longer than any call holds a reservation: TusFacturas' timeout with its retries, and the
+ * credential set's queue before them.
+ */
+const RESERVATION_TTL_MS = 15 * 60_000;
 
 export type SpendingDeps = {
   db: Database;
@@ -52,19 +63,19 @@ export function defaultBudget(cupo: number | null): number {
  * lock, from the requests Tablero recorded; every refusal goes to the activity log.
  */
 export function createSpendingGuard({ db, audit, now, refreshIntervalMs }: SpendingDeps) {
-  async function budget(businessId: string): Promise<Budget> {
+  async function budget(businessId: string, tx: Database = db): Promise<Budget> {
     const [[business], [cupo], [spent]] = await Promise.all([
-      db
+      tx
         .select({ budget: businesses.requestBudget })
         .from(businesses)
         .where(eq(businesses.id, businessId)),
-      db
+      tx
         .select({ cupo: consumoSnapshots.comprobantesCupo })
         .from(consumoSnapshots)
         .where(eq(consumoSnapshots.businessId, businessId))
         .orderBy(desc(consumoSnapshots.fetchedAt))
         .limit(1),
-      db
+      tx
         .select({ used: sql<number>`count(*)::int` })
         .from(tusfacturasRequests)
         .where(
@@ -112,43 +123,89 @@ export function createSpendingGuard({ db, audit, now, refreshIntervalMs }: Spend
     });
   }
 
+  /** An explicit refresh of the same thing at most once per interval: refused, it throws. */
+  async function checkInterval(target: SpendingTarget): Promise<void> {
+    const [last] = await db
+      .select({ at: tusfacturasRequests.at })
+      .from(tusfacturasRequests)
+      .where(
+        and(
+          eq(tusfacturasRequests.businessId, target.businessId),
+          eq(tusfacturasRequests.method, target.method),
+          target.subject
+            ? eq(tusfacturasRequests.subject, target.subject)
+            : isNull(tusfacturasRequests.subject),
+        ),
+      )
+      .orderBy(desc(tusfacturasRequests.at))
+      .limit(1);
+    const nextAt = last ? last.at.getTime() + refreshIntervalMs : 0;
+    if (nextAt > now().getTime()) {
+      const message = `Ya se actualizó hace menos de ${Math.round(refreshIntervalMs / 1000)} segundos: se muestra la copia guardada. Podés volver a actualizar desde las ${formatTime(new Date(nextAt))}.`;
+      await refuse(target, message);
+      throw new DomainError("conflict", message);
+    }
+  }
+
+  /**
+   * One request of the business's budget set aside (its id), or the budget when none is left.
+   * Counted and written under the business's lock, so two admissions anywhere never both take
+   * the last one. A reservation older than a call can last (a process that died mid-call)
+   * stops counting and is dropped.
+   */
+  async function reserve(businessId: string): Promise<string | Budget> {
+    const at = now();
+    return db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`spending:${businessId}`}))`);
+      await tx
+        .delete(spendingReservations)
+        .where(
+          and(
+            eq(spendingReservations.businessId, businessId),
+            lt(spendingReservations.reservedAt, new Date(at.getTime() - RESERVATION_TTL_MS)),
+          ),
+        );
+      const [current, [inFlight]] = await Promise.all([
+        budget(businessId, tx),
+        tx
+          .select({ n: count() })
+          .from(spendingReservations)
+          .where(eq(spendingReservations.businessId, businessId)),
+      ]);
+      if (current.used + (inFlight?.n ?? 0) >= current.limit) return current;
+      const [row] = await tx
+        .insert(spendingReservations)
+        .values({ businessId, reservedAt: at })
+        .returning({ id: spendingReservations.id });
+      return row!.id;
+    });
+  }
+
   return {
     budget,
 
     /**
-     * Whether a refresh may spend a request now. An explicit one refused throws a DomainError
-     * saying why and when it will be possible; a visit's refresh refused returns false (the
-     * page shows the stored copy).
+     * Runs `call` (a refresh that spends requests) if it may spend one now, holding one request
+     * of the budget while it runs: its requests are recorded only when it ends, and admissions
+     * meanwhile (other clients of the business, other instances) must count it. An explicit
+     * refresh refused throws a DomainError saying why and when it will be possible; a visit's
+     * refresh refused returns false without calling (the page shows the stored copy).
      */
-    async admit(target: SpendingTarget): Promise<boolean> {
-      if (target.explicit) {
-        const [last] = await db
-          .select({ at: tusfacturasRequests.at })
-          .from(tusfacturasRequests)
-          .where(
-            and(
-              eq(tusfacturasRequests.businessId, target.businessId),
-              eq(tusfacturasRequests.method, target.method),
-              target.subject
-                ? eq(tusfacturasRequests.subject, target.subject)
-                : isNull(tusfacturasRequests.subject),
-            ),
-          )
-          .orderBy(desc(tusfacturasRequests.at))
-          .limit(1);
-        const nextAt = last ? last.at.getTime() + refreshIntervalMs : 0;
-        if (nextAt > now().getTime()) {
-          const message = `Ya se actualizó hace menos de ${Math.round(refreshIntervalMs / 1000)} segundos: se muestra la copia guardada. Podés volver a actualizar desde las ${formatTime(new Date(nextAt))}.`;
-          await refuse(target, message);
-          throw new DomainError("conflict", message);
-        }
+    async spend(target: SpendingTarget, call: () => Promise<void>): Promise<boolean> {
+      if (target.explicit) await checkInterval(target);
+      const reservation = await reserve(target.businessId);
+      if (typeof reservation !== "string") {
+        const message = `Se alcanzó el presupuesto de ${formatInteger(reservation.limit)} requests de TusFacturas de este mes para esta empresa: se muestra la copia guardada. Un dueño puede subirlo en Actividad.`;
+        await refuse(target, message);
+        if (target.explicit) throw new DomainError("conflict", message);
+        return false;
       }
-      const current = await budget(target.businessId);
-      if (current.used < current.limit) return true;
-      const message = `Se alcanzó el presupuesto de ${formatInteger(current.limit)} requests de TusFacturas de este mes para esta empresa: se muestra la copia guardada. Un dueño puede subirlo en Actividad.`;
-      await refuse(target, message);
-      if (target.explicit) throw new DomainError("conflict", message);
-      return false;
+      try {
+        await call();
+      } finally {
+        await db.delete(spendingReservations).where(eq(spendingReservations.id, reservation));
+      }
+      return true;
     },
 
     /** An owner's monthly budget for the business; null goes back to the default. */
