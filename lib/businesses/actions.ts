@@ -3,6 +3,7 @@
 import { ActionFailure, messages } from "@/lib/actions/errors";
 import { businessAction, userAction } from "@/lib/actions/pipeline";
 import { getConsumoService } from "@/lib/consumo";
+import { DomainError } from "@/lib/errors";
 import { requestLogger } from "@/lib/log";
 import { getRuntime } from "@/lib/runtime";
 import { requestContext } from "@/lib/security-log/request";
@@ -14,11 +15,14 @@ export type VerificationResult = { businessId: string; verified: boolean; messag
 /** Verifies freshly stored credentials with one consumo call, which becomes the first snapshot. */
 async function verify(businessId: string, userId: string): Promise<VerificationResult> {
   try {
-    await (await getConsumoService()).refresh(businessId, userId);
+    await (await getConsumoService()).refresh(businessId, userId, { verifying: true });
     return { businessId, verified: true, message: null };
   } catch (error) {
     if (error instanceof TusFacturasError)
       return { businessId, verified: false, message: describeTusFacturasError(error) };
+    // Refused before calling (the month's budget is spent, say): its message says why.
+    if (error instanceof DomainError)
+      return { businessId, verified: false, message: error.message };
     // The business is already saved: report it unverified rather than invite a duplicate.
     const log = await requestLogger({ businessId });
     log.error({ event: "business.verify_failed", err: error }, "Verifying credentials failed");

@@ -194,12 +194,13 @@ export function createConsumoService({
    * meanwhile: the old set's answer says nothing about the new one. With `onlyIfStale`, the
    * stored copy is checked again once this refresh holds the business's slot, so a visit
    * that read a stale copy just before another refresh finished does not pay for a second
-   * one. Throws the upstream error.
+   * one. With `verifying` (credentials just saved), the interval between presses does not
+   * apply: the last request was made with the set they replace. Throws the upstream error.
    */
   async function refresh(
     businessId: string,
     userId: string | null,
-    { onlyIfStale = false } = {},
+    { onlyIfStale = false, verifying = false } = {},
   ): Promise<ConsumoView> {
     const stored = await loadCredentials(db, keyring, businessId);
     if (!stored)
@@ -217,7 +218,13 @@ export function createConsumoService({
           }
           // Under the lock, so two presses on two instances cannot both pass the interval.
           const call = () => fetchAndStore(businessId, userId, stored);
-          const target = { businessId, userId, method: CONSUMO_METHOD, explicit: !onlyIfStale };
+          const target = {
+            businessId,
+            userId,
+            method: CONSUMO_METHOD,
+            explicit: !onlyIfStale,
+            newCredentials: verifying,
+          };
           await (spending ? spending.spend(target, call) : call());
           return publicView(await view(businessId));
         },

@@ -157,4 +157,25 @@ describe.each(databaseEngines())("the spending guard on $name", (engine) => {
       .values({ businessId: t.businessId, reservedAt: new Date(t.now().getTime() - MINUTE) });
     expect(await spending.spend({ ...target, explicit: false }, async () => {})).toBe(false);
   });
+
+  it("lets corrected credentials be verified at once, and still spaces the presses after", async () => {
+    const t = await h.scenario(testAccount("1004"), { refreshIntervalMs: MINUTE });
+    const right = { apikey: "1004", apitoken: "test1004token", usertoken: "test1004user" };
+    await t.businesses.storeCredentials(t.businessId, { ...right, apitoken: "tipeado-mal" });
+    await expect(
+      t.service.refresh(t.businessId, t.userId, { verifying: true }),
+    ).rejects.toMatchObject({ code: "invalid_credentials" });
+
+    // Seconds later, the typo fixed: no «Ya se actualizó», the new set is verified.
+    t.advance(5_000);
+    await t.businesses.storeCredentials(t.businessId, right);
+    const view = await t.service.refresh(t.businessId, t.userId, { verifying: true });
+    expect(view.credentials.status).toBe("verified");
+    expect(view.snapshot).not.toBeNull();
+    expect(await t.calls()).toBe(2);
+
+    // «Actualizar» right after waits for the interval as always.
+    await expect(t.service.refresh(t.businessId, t.userId)).rejects.toThrow(/Ya se actualizó/);
+    expect(await t.calls()).toBe(2);
+  });
 });

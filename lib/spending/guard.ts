@@ -49,6 +49,11 @@ export type SpendingTarget = {
   subject?: string | null;
   /** "Actualizar" (true), or a visit refreshing a stale copy (false). */
   explicit: boolean;
+  /**
+   * The first call with credentials just saved, to verify them: no interval since the last
+   * request (made with the set they replace, maybe a typo seconds ago); the budget still holds.
+   */
+  newCredentials?: boolean;
 };
 
 /** The default budget for a plan's cupo (null: never seen). */
@@ -192,7 +197,7 @@ export function createSpendingGuard({ db, audit, now, refreshIntervalMs }: Spend
      * refresh refused returns false without calling (the page shows the stored copy).
      */
     async spend(target: SpendingTarget, call: () => Promise<void>): Promise<boolean> {
-      if (target.explicit) await checkInterval(target);
+      if (target.explicit && !target.newCredentials) await checkInterval(target);
       const reservation = await reserve(target.businessId);
       if (typeof reservation !== "string") {
         const message = `Se alcanzó el presupuesto de ${formatInteger(reservation.limit)} requests de TusFacturas de este mes para esta empresa: se muestra la copia guardada. Un dueño puede subirlo en Actividad.`;
