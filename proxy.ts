@@ -29,7 +29,9 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   matcher: [
-    // Everything but build assets, image optimization, the icons and other static files.
-    "/((?!_next/static|_next/image|favicon\\.ico|.*\\.(?:svg|png|jpe?g|gif|webp|avif|ico|css|js|map|txt|woff2?)$).*)",
+    // Everything but build assets, image optimization and the files of public/ and the
+    // manifest, by name: a page whose last segment merely ends like a file's (a client's
+    // `….txt`) still renders, and still needs its nonce and its own request headers.
+    "/((?!_next/static/|_next/image|(?:favicon\\.(?:ico|svg)|apple-touch-icon\\.png|icon-(?:192|512|maskable-512)\\.png|robots\\.txt|manifest\\.webmanifest)$).*)",
   ],
 };

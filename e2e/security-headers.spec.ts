@@ -164,3 +164,25 @@ test("the icons, the manifest and robots.txt are served signed out, with the hea
     expect(html).toMatch(tag);
   await request.dispose();
 });
+
+test("a page whose address ends like a file's still gets the proxy's nonce and request id", async ({
+  page,
+}) => {
+  await signUp(page);
+  const businessId = await addBusiness(page, accounts.a1003, "Empresa Sufijos");
+  for (const url of [
+    `/empresas/${businessId}/clientes/20123456786.txt`,
+    `/empresas/${businessId}/clientes/x.js`,
+    `/empresas/${businessId}.css`,
+    `/invitacion/${"A".repeat(43)}.png`,
+  ]) {
+    const response = await page.request.get(url, {
+      maxRedirects: 0,
+      // What the app would otherwise believe about the request's page (the security log).
+      headers: { "x-tablero-path": "/soporte: escribí tu código a soporte@example.com" },
+    });
+    const headers = response.headers();
+    expect(headers["x-request-id"], url).toBeTruthy();
+    expect(headers["content-security-policy"] ?? "", url).toMatch(NONCE);
+  }
+});
