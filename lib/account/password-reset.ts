@@ -5,6 +5,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { passwordProblem } from "@/lib/auth/password-policy";
 import { signInKeys } from "@/lib/auth/sign-in-limits";
 import {
+  addressKey,
   describeWait,
   throttleRules,
   type ThrottleRule,
@@ -78,7 +79,7 @@ export function createPasswordResetService(deps: PasswordResetDeps) {
       }
       const keys: [ThrottleRule, string][] = [
         [resetLimits.email, email.toLowerCase()],
-        [resetLimits.address, address],
+        [resetLimits.address, addressKey(address)],
       ];
       // A key already waiting is refused without counting: the wait it was told stays true.
       for (const [rule, key] of keys) {

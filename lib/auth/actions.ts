@@ -29,7 +29,7 @@ import {
   tooManyAttemptsMessage,
   twoFactorCodeWait,
 } from "./sign-in-limits";
-import { describeWait, throttleRules } from "./throttle";
+import { addressKey, describeWait, throttleRules } from "./throttle";
 import { currentUser } from "./session";
 import { signInSchema, signUpSchema } from "./schemas";
 
@@ -126,7 +126,7 @@ export const signUp = publicAction({
   schema: signUpSchema,
   async handler({ name, email, password, invitacion }) {
     const { throttle, verification } = await getRuntime();
-    const address = (await requestClientAddress()) ?? "desconocida";
+    const address = addressKey(await requestClientAddress());
     const rule = { ...throttleRules.signUpAddress, free: env().TABLERO_SIGNUPS_PER_HOUR };
     const wait = await throttle.waitFor(rule, address);
     if (wait > 0) {

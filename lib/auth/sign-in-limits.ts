@@ -1,10 +1,13 @@
 import "server-only";
 import { DomainError } from "@/lib/errors";
-import { describeWait, throttleRules, type ThrottleService } from "./throttle";
+import { addressKey, describeWait, throttleRules, type ThrottleService } from "./throttle";
 
-/** What sign-in failures are counted under: one email from one address, and the address. */
+/**
+ * What sign-in failures are counted under: one email from one address, and the address (an
+ * IPv6 one by its network, `addressKey`).
+ */
 export function signInKeys(email: string, address: string | null) {
-  const where = address ?? "desconocida";
+  const where = addressKey(address);
   return { pair: `${email.toLowerCase()}\n${where}`, address: where };
 }
 

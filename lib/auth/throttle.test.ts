@@ -11,7 +11,13 @@ import {
   twoFactorCodeRight,
   twoFactorCodeWait,
 } from "./sign-in-limits";
-import { createThrottleService, delayAfter, describeWait, throttleRules } from "./throttle";
+import {
+  addressKey,
+  createThrottleService,
+  delayAfter,
+  describeWait,
+  throttleRules,
+} from "./throttle";
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -40,6 +46,25 @@ describe("delayAfter and describeWait", () => {
   });
 });
 
+describe("addressKey", () => {
+  it("counts an IPv4 address as is and an IPv6 one by its /64, however it is written", () => {
+    expect(addressKey("203.0.113.7")).toBe("203.0.113.7");
+    expect(addressKey(null)).toBe("desconocida");
+    for (const address of [
+      "2001:db8:1:2::1",
+      "2001:db8:1:2::2a",
+      "2001:0db8:0001:0002:ffff:ffff:ffff:ffff",
+      "2001:DB8:1:2:0:0:0:7",
+      "2001:db8:1:2::1%eth0",
+      "2001:db8:1:2::192.0.2.1",
+    ])
+      expect(addressKey(address), address).toBe("2001:db8:1:2::/64");
+    expect(addressKey("2001:db8:1:3::1")).toBe("2001:db8:1:3::/64");
+    expect(addressKey("::1")).toBe("0:0:0:0::/64");
+    expect(addressKey("fe80::1")).toBe("fe80:0:0:0::/64");
+  });
+});
+
 describe.each(databaseEngines())("throttles on $name", (engine) => {
   let handle: DatabaseHandle;
   let clock = Date.parse("2026-11-30T12:00:00.000Z");
@@ -48,6 +73,19 @@ describe.each(databaseEngines())("throttles on $name", (engine) => {
     handle = await engine.open();
   });
   afterAll(() => handle?.close());
+
+  it("counts the addresses of one IPv6 network together: changing address gives no more guesses", async () => {
+    const email = "victima@example.com";
+    let admitted = 0;
+    for (let host = 1; host <= 40; host++) {
+      const keys = signInKeys(email, `2001:db8:77:1::${host.toString(16)}`);
+      for (let i = 0; i < 5; i++) if (await admitSignIn(throttle(), keys)) admitted++;
+    }
+    // The pair rule: 5 for the network; then it waits, whichever of its addresses asks.
+    expect(admitted).toBe(5);
+    // Another network is another key.
+    expect(await admitSignIn(throttle(), signInKeys(email, "2001:db8:77:2::1"))).toBe(true);
+  });
 
   it("blocks a key after its free failures, longer each time, and only that key", async () => {
     const key = `ana@example.com\n203.0.113.7`;

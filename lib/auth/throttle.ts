@@ -1,5 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
+import { isIPv6 } from "node:net";
 import { and, eq, lt, or, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db";
 import { throttles } from "@/lib/db/schema";
@@ -56,6 +57,26 @@ export const throttleRules = {
     maxDelayMs: 60 * MINUTE,
   },
 } satisfies Record<string, ThrottleRule>;
+
+/**
+ * What a client address is counted under: an IPv4 address as is, an IPv6 one by its /64
+ * network (one host's usual allotment: counting each address apart would give it 2^64 keys);
+ * no address at all under one shared key.
+ */
+export function addressKey(address: string | null): string {
+  if (address === null) return "desconocida";
+  const bare = address.split("%")[0]!;
+  if (!isIPv6(bare)) return address;
+  const [head = "", tail] = bare.split("::");
+  // Groups of 16 bits; an IPv4 tail is two of them (past the /64 either way).
+  const groups = (part: string) =>
+    part ? part.split(":").flatMap((group) => (group.includes(".") ? ["0", "0"] : [group])) : [];
+  const left = groups(head);
+  const right = tail === undefined ? [] : groups(tail);
+  const full = [...left, ...Array<string>(8 - left.length - right.length).fill("0"), ...right];
+  const network = full.slice(0, 4).map((group) => parseInt(group, 16).toString(16));
+  return `${network.join(":")}::/64`;
+}
 
 /** How long `failures` in one window block a key. */
 export function delayAfter(rule: ThrottleRule, failures: number): number {
