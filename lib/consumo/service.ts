@@ -20,7 +20,7 @@ import {
   type TusFacturasClient,
   type TusFacturasCredentials,
 } from "@/lib/tusfacturas";
-import { createSingleFlight, isStale } from "@/lib/snapshots/freshness";
+import { createSingleFlight, isStale, refreshLockName } from "@/lib/snapshots/freshness";
 import { latestAttemptAndFailure } from "@/lib/upstream/latest";
 import { recordUpstream } from "@/lib/upstream/record";
 import { createConsumoHistory } from "./history";
@@ -209,26 +209,23 @@ export function createConsumoService({
     // across instances; the stored copy is read again under the lock, where another
     // instance's refresh shows. Replaced credentials do not wait for the old set's call.
     return inFlight.run(businessId, stored.sealed, () =>
-      locks.withLock(
-        `refresh:consumo:${businessId}:${credentialKey(stored.credentials)}`,
-        async () => {
-          if (onlyIfStale) {
-            const current = await view(businessId);
-            if (!stale(current)) return publicView(current);
-          }
-          // Under the lock, so two presses on two instances cannot both pass the interval.
-          const call = () => fetchAndStore(businessId, userId, stored);
-          const target = {
-            businessId,
-            userId,
-            method: CONSUMO_METHOD,
-            explicit: !onlyIfStale,
-            newCredentials: verifying,
-          };
-          await (spending ? spending.spend(target, call) : call());
-          return publicView(await view(businessId));
-        },
-      ),
+      locks.withLock(refreshLockName(businessId, credentialKey(stored.credentials)), async () => {
+        if (onlyIfStale) {
+          const current = await view(businessId);
+          if (!stale(current)) return publicView(current);
+        }
+        // Under the lock, so two presses on two instances cannot both pass the interval.
+        const call = () => fetchAndStore(businessId, userId, stored);
+        const target = {
+          businessId,
+          userId,
+          method: CONSUMO_METHOD,
+          explicit: !onlyIfStale,
+          newCredentials: verifying,
+        };
+        await (spending ? spending.spend(target, call) : call());
+        return publicView(await view(businessId));
+      }),
     );
   }
 

@@ -14,7 +14,7 @@ import {
   tusfacturasCredentials,
   tusfacturasRequests,
 } from "@/lib/db/schema";
-import { createSingleFlight, isStale } from "@/lib/snapshots/freshness";
+import { createSingleFlight, isStale, refreshLockName } from "@/lib/snapshots/freshness";
 import {
   isSinComprobantesError,
   type MovimientoCuentaCorriente,
@@ -236,22 +236,19 @@ export function createCuentaCorrienteService(deps: CuentaCorrienteDeps) {
     // This process's callers share one refresh; across instances the lock lets one call
     // through and the others find its copy when they re-read under it.
     await inFlight.run(key(businessId, cuit), stored.sealed, () =>
-      locks.withLock(
-        `refresh:cuenta-corriente:${key(businessId, cuit)}:${credentialKey(stored.credentials)}`,
-        async () => {
-          if (onlyIfStale && !(await requireCurrent(businessId, cuit)).stale) return;
-          // Under the lock, so two presses on two instances cannot both pass the interval.
-          const call = () => fetchAndStore(businessId, cuit, userId, stored.credentials);
-          const target = {
-            businessId,
-            userId,
-            method: CUENTA_CORRIENTE_METHOD,
-            subject: cuit,
-            explicit: !onlyIfStale,
-          };
-          await (spending ? spending.spend(target, call) : call());
-        },
-      ),
+      locks.withLock(refreshLockName(businessId, credentialKey(stored.credentials)), async () => {
+        if (onlyIfStale && !(await requireCurrent(businessId, cuit)).stale) return;
+        // Under the lock, so two presses on two instances cannot both pass the interval.
+        const call = () => fetchAndStore(businessId, cuit, userId, stored.credentials);
+        const target = {
+          businessId,
+          userId,
+          method: CUENTA_CORRIENTE_METHOD,
+          subject: cuit,
+          explicit: !onlyIfStale,
+        };
+        await (spending ? spending.spend(target, call) : call());
+      }),
     );
     return view(businessId, cuit);
   }

@@ -40,3 +40,15 @@ export function createSingleFlight<T>() {
     },
   };
 }
+
+/**
+ * The lock every refresh of a business's stored copies holds (consumo, each client's ledger),
+ * per credential set, in every instance. Their calls take turns at TusFacturas anyway (one
+ * credential set's attempts run one at a time, lib/tusfacturas/lanes.ts), and a holder keeps a
+ * lock connection while it waits its turn (lib/db/locks.ts): locked per client, one business
+ * with a slow TusFacturas and many ledgers open held every connection of the process, and the
+ * refreshes of every other business waited behind it.
+ */
+export function refreshLockName(businessId: string, credentialKey: string): string {
+  return `refresh:${businessId}:${credentialKey}`;
+}
