@@ -11,6 +11,7 @@ import type { JobQueue } from "@/lib/jobs/queue";
 import { databaseEngines } from "@/lib/testing/test-database";
 import { startMailHarness, type MailHarness } from "@/lib/testing/mail-harness";
 import type { Mailbox } from "@/lib/testing/mailbox";
+import type { MailTransport } from "./transport";
 import { getLogger } from "@/lib/log";
 import { resetPasswordMessage } from "./messages";
 import { createMailService, EMAIL_MAX_AGE_MS, type MailService } from "./service";
@@ -280,5 +281,70 @@ describe.each(databaseEngines())("email on $name", (engine) => {
     await service.deliver(staleId);
     expect(mailbox.messages(late)).toEqual([]);
     expect(mailbox.messages(stale)).toEqual([]);
+  });
+});
+
+describe.each(databaseEngines())("email deliveries a stop must account for, on $name", (engine) => {
+  let harness: MailHarness;
+  beforeAll(async () => {
+    // No worker: each test delivers as the queue's worker in one process or another would.
+    harness = await startMailHarness(engine, { baseUrl: "https://tablero.test", attempts: 2 });
+  });
+  afterAll(() => harness?.close());
+
+  /** This process's mail service, sending through `transport`. */
+  const serviceWith = (transport: MailTransport) =>
+    createMailService({
+      db: harness.handle.db,
+      queue: harness.queue,
+      transport,
+      baseUrl: "https://tablero.test",
+      attempts: 2,
+      keyring: harness.keyring,
+    });
+  const row = async (id: string) =>
+    (await harness.handle.db.select().from(outboundEmails).where(eq(outboundEmails.id, id)))[0]!;
+  const queueEmail = (mail: MailService, to: string) =>
+    harness.handle.db.transaction((tx) =>
+      mail.enqueue(tx, to, resetPasswordMessage({ name: "Ana", url: mail.link("/restablecer/x") })),
+    );
+
+  it("lists a delivery as running until the server has the email and its row says so", async () => {
+    // An SMTP server slower than pg-boss's second of grace when the queue stops.
+    const slow = serviceWith({
+      send: async (message) => {
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+        await harness.transport.send(message);
+      },
+      close: () => {},
+    });
+    const to = `lenta-${randomUUID().slice(0, 8)}@tablero.test`;
+    const id = await queueEmail(slow, to);
+
+    const delivering = slow.deliver(id);
+    expect(slow.running()).toHaveLength(1);
+    await Promise.allSettled(slow.running());
+
+    expect(await row(id)).toMatchObject({ status: "sent", attempts: 1 });
+    expect(harness.mailbox.messages(to)).toHaveLength(1);
+    expect(slow.running()).toEqual([]);
+    await delivering;
+  });
+
+  it("counts an attempt that never ended, so the last one gives the email up instead of leaving it pending", async () => {
+    // The first attempt's process stopped mid-send: the queue handed its job back.
+    const stopped = serviceWith({ send: () => new Promise<void>(() => {}), close: () => {} });
+    const refused = serviceWith({
+      send: () => Promise.reject(new Error("451 Probá más tarde")),
+      close: () => {},
+    });
+    const id = await queueEmail(stopped, `perdida-${randomUUID().slice(0, 8)}@tablero.test`);
+    void stopped.deliver(id);
+    await vi.waitFor(async () => expect((await row(id)).attempts).toBe(1));
+
+    // The queue's second and last attempt, elsewhere, and the server refuses it.
+    await refused.deliver(id);
+
+    expect(await row(id)).toMatchObject({ status: "failed", attempts: 2, text: null, html: null });
   });
 });

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, desc, eq, lt } from "drizzle-orm";
+import { and, desc, eq, lt, sql } from "drizzle-orm";
 import { openSecret, sealSecret, type Keyring } from "@/lib/crypto/secrets";
 import type { Database } from "@/lib/db";
 import { outboundEmails, type OutboundEmailStatus } from "@/lib/db/schema";
@@ -64,6 +64,71 @@ export function createMailService({
       .where(and(eq(outboundEmails.id, emailId), eq(outboundEmails.status, "pending")));
   }
 
+  // This process's deliveries under way (see `running`).
+  const deliveries = new Set<Promise<void>>();
+
+  async function deliverOnce(emailId: string): Promise<void> {
+    const [email] = await db.select().from(outboundEmails).where(eq(outboundEmails.id, emailId));
+    if (!email || email.status !== "pending" || !transport) return;
+    if (now().getTime() - email.createdAt.getTime() > EMAIL_MAX_AGE_MS) {
+      await giveUp(emailId, EXPIRED);
+      getLogger().warn(
+        { event: "email.expired", emailId, kind: email.kind },
+        "Email given up: pending for more than a day",
+      );
+      return;
+    }
+    // Counted as it starts: an attempt that never ends (its process stopped mid-send) still
+    // uses one of the queue's, and the last one must be able to give up.
+    const [counted] = await db
+      .update(outboundEmails)
+      .set({ attempts: sql`${outboundEmails.attempts} + 1` })
+      .where(and(eq(outboundEmails.id, emailId), eq(outboundEmails.status, "pending")))
+      .returning({ attempts: outboundEmails.attempts });
+    if (!counted) return;
+    const attempt = counted.attempts;
+    let body: { text: string; html: string };
+    try {
+      body = {
+        text: openSecret(email.text ?? "", emailId, keyring),
+        html: openSecret(email.html ?? "", emailId, keyring),
+      };
+    } catch (error) {
+      // Never send what does not open: retrying cannot fix it, so it fails now, loudly.
+      await giveUp(emailId, UNREADABLE, attempt);
+      getLogger().error(
+        { event: "email.unreadable", emailId, kind: email.kind, err: error },
+        "Email given up: its sealed body does not open (wrong key or tampered)",
+      );
+      return;
+    }
+    try {
+      await transport.send({ to: email.to, subject: email.subject, ...body });
+    } catch (error) {
+      const lastError = String((error as Error).message ?? error).slice(0, 500);
+      const givenUp = attempt >= attempts;
+      await db
+        .update(outboundEmails)
+        .set({
+          attempts: attempt,
+          lastError,
+          ...(givenUp && { status: "failed" as const, text: null, html: null }),
+        })
+        .where(eq(outboundEmails.id, emailId));
+      getLogger().warn(
+        { event: "email.failed", emailId, kind: email.kind, attempt, givenUp, err: error },
+        givenUp ? "Email given up" : "Email attempt failed; retrying",
+      );
+      if (!givenUp) throw error;
+      return;
+    }
+    await db
+      .update(outboundEmails)
+      .set({ status: "sent", attempts: attempt, sentAt: new Date(), text: null, html: null })
+      .where(eq(outboundEmails.id, emailId));
+    getLogger().info({ event: "email.sent", emailId, kind: email.kind }, "Email sent");
+  }
+
   return {
     /** Whether email can be sent at all (an SMTP server is configured). */
     enabled: transport !== null,
@@ -98,57 +163,18 @@ export function createMailService({
      * retries it; the last one marks it failed.
      */
     async deliver(emailId: string): Promise<void> {
-      const [email] = await db.select().from(outboundEmails).where(eq(outboundEmails.id, emailId));
-      if (!email || email.status !== "pending" || !transport) return;
-      const attempt = email.attempts + 1;
-      if (now().getTime() - email.createdAt.getTime() > EMAIL_MAX_AGE_MS) {
-        await giveUp(emailId, EXPIRED);
-        getLogger().warn(
-          { event: "email.expired", emailId, kind: email.kind },
-          "Email given up: pending for more than a day",
-        );
-        return;
-      }
-      let body: { text: string; html: string };
+      const delivery = deliverOnce(emailId);
+      deliveries.add(delivery);
       try {
-        body = {
-          text: openSecret(email.text ?? "", emailId, keyring),
-          html: openSecret(email.html ?? "", emailId, keyring),
-        };
-      } catch (error) {
-        // Never send what does not open: retrying cannot fix it, so it fails now, loudly.
-        await giveUp(emailId, UNREADABLE, attempt);
-        getLogger().error(
-          { event: "email.unreadable", emailId, kind: email.kind, err: error },
-          "Email given up: its sealed body does not open (wrong key or tampered)",
-        );
-        return;
+        await delivery;
+      } finally {
+        deliveries.delete(delivery);
       }
-      try {
-        await transport.send({ to: email.to, subject: email.subject, ...body });
-      } catch (error) {
-        const lastError = String((error as Error).message ?? error).slice(0, 500);
-        const givenUp = attempt >= attempts;
-        await db
-          .update(outboundEmails)
-          .set({
-            attempts: attempt,
-            lastError,
-            ...(givenUp && { status: "failed" as const, text: null, html: null }),
-          })
-          .where(eq(outboundEmails.id, emailId));
-        getLogger().warn(
-          { event: "email.failed", emailId, kind: email.kind, attempt, givenUp, err: error },
-          givenUp ? "Email given up" : "Email attempt failed; retrying",
-        );
-        if (!givenUp) throw error;
-        return;
-      }
-      await db
-        .update(outboundEmails)
-        .set({ status: "sent", attempts: attempt, sentAt: new Date(), text: null, html: null })
-        .where(eq(outboundEmails.id, emailId));
-      getLogger().info({ event: "email.sent", emailId, kind: email.kind }, "Email sent");
+    },
+
+    /** The deliveries under way in this process: a stop waits for them (lib/runtime/shutdown.ts). */
+    running(): Promise<void>[] {
+      return [...deliveries];
     },
 
     /**

@@ -13,7 +13,7 @@ export async function shutdownRuntime(deadlineMs: number): Promise<void> {
   const starting = startedRuntime();
   const runtime = starting ? await starting.catch(() => undefined) : undefined;
   if (runtime) {
-    const { instance, queue, iva, clientImport } = runtime;
+    const { instance, queue, iva, clientImport, mail } = runtime;
     await instance.markStopping();
     await queue.stopTaking();
     let timer: NodeJS.Timeout | undefined;
@@ -22,6 +22,9 @@ export async function shutdownRuntime(deadlineMs: number): Promise<void> {
       runtime.drained(),
       ...iva.running(),
       ...clientImport.running(),
+      // An email being handed to the SMTP server: stopped now, another instance would send
+      // it again, since the row is marked sent only once the server has it.
+      ...mail.running(),
     ]);
     await Promise.race([finishing, deadline]);
     clearTimeout(timer);
