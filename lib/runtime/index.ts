@@ -201,6 +201,7 @@ async function startRuntime(): Promise<Runtime> {
     locks: handle.locks,
     now,
     queue,
+    instance,
   });
   await queue.work("vencimientos", async (job) => {
     await vencimientos.work(job);

@@ -28,7 +28,7 @@ describe.each(databaseEngines())("vencimientos service on $name", (engine) => {
   });
   afterAll(() => handle?.close());
 
-  async function scenario(apikey: "1002" | "1003", cuit: string) {
+  async function scenario(apikey: "1002" | "1003", cuit: string, stopping = () => false) {
     const { db } = handle;
     const at = new Date("2026-11-20T12:00:00Z");
     const keyring: Keyring = new Map([[1, randomBytes(32)]]);
@@ -52,7 +52,7 @@ describe.each(databaseEngines())("vencimientos service on $name", (engine) => {
       },
     };
     const deps = { db, client, keyring, locks: handle.locks, now: () => at };
-    const vencimientos = createVencimientosService({ ...deps, queue });
+    const vencimientos = createVencimientosService({ ...deps, queue, instance: { stopping } });
     const cuentaCorriente = createCuentaCorrienteService({
       ...deps,
       freshnessMs: 60_000,
@@ -101,6 +101,24 @@ describe.each(databaseEngines())("vencimientos service on $name", (engine) => {
       restaAbonarCentavos: 140_370_33,
       vencidoCentavos: 140_370_33,
     });
+  });
+
+  it("a stopping instance hands the job back between lookups, keeping what it learnt", async () => {
+    // Stopping from the second lookup on (a SIGTERM during the first).
+    let asked = 0;
+    let stoppingNow = () => asked++ >= 1;
+    const { businessId, vencimientos } = await scenario("1002", LOPEZ, () => stoppingNow());
+    const before = await calls("1002");
+
+    await expect(vencimientos.work({ businessId, cuit: LOPEZ })).rejects.toThrow(/handed back/);
+    expect((await calls("1002")) - before).toBe(1);
+    // The range asked for is stored; its retry, on an instance that is not stopping, asks
+    // only for the rest.
+    expect(await vencimientos.forLedger(businessId, LOPEZ)).toMatchObject({ pending: 1 });
+    stoppingNow = () => false;
+    await expect(vencimientos.work({ businessId, cuit: LOPEZ })).resolves.toBe(1);
+    expect((await calls("1002")) - before).toBe(2);
+    expect(await vencimientos.forLedger(businessId, LOPEZ)).toMatchObject({ pending: 0 });
   });
 
   it("remembers comprobantes TusFacturas does not know as sin dato", async () => {

@@ -39,6 +39,8 @@ export type VencimientosDeps = {
   now: () => Date;
   /** Where a ledger's lookups become a job. */
   queue?: Pick<JobQueue, "send">;
+  /** This instance: once it is stopping, a job hands the rest of its lookups back. */
+  instance?: { stopping(): boolean };
 };
 
 type Found = { vencimiento: string | null; ctacteStatus: CtacteStatus | null } | null;
@@ -62,7 +64,7 @@ const labelOf = (ref: ComprobanteKey) =>
  * per client ledger, never on a page's time.
  */
 export function createVencimientosService(deps: VencimientosDeps) {
-  const { db, client, keyring, locks, now, queue } = deps;
+  const { db, client, keyring, locks, now, queue, instance } = deps;
   const queuedAt = new Map<string, number>();
 
   // A ledger page asks these on every visit (`forLedger`): built and named once (on
@@ -241,6 +243,9 @@ export function createVencimientosService(deps: VencimientosDeps) {
       const credentials = (await loadCredentials(db, keyring, businessId))?.credentials;
       if (!credentials) return 0;
       for (const call of plan) {
+        // Between calls: a stop waits only for the call in flight, and another instance's
+        // retry of this job asks only for what is still missing.
+        if (instance?.stopping()) throw new Error("instance stopping: job handed back");
         const results = await lookUp(businessId, credentials, call);
         await db
           .insert(comprobanteVencimientos)
