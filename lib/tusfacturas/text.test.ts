@@ -9,16 +9,27 @@ describe("repairEncoding", () => {
     ["\u00c3\u2018and\u00c3\u00ba", "Ñandú"],
     ["NOTA DE CR\u00c3\u2030DITO", "NOTA DE CRÉDITO"],
     ["Panader\u00eda de M\u00c3\u00bcller", "Panadería de Müller"],
+    ["\u00e2\u20ac\u0153EL CAF\u00c3\u2030\u00e2\u20ac\u009d", "“EL CAFÉ”"],
+    ["D\u00e2\u20ac\u2122Alessandro", "D’Alessandro"],
   ])("%j → %s", (broken, fixed) => {
     expect(repairEncoding(broken)).toBe(fixed);
   });
 
-  it.each(["Panadería", "INFORMÁTICA", "Ruiz & Asoc.", "Año 2024 · ¿Pagó? ¡Sí!", "", "Ã"])(
-    "leaves correct text alone: %j",
-    (text) => {
-      expect(repairEncoding(text)).toBe(text);
-    },
-  );
+  it.each([
+    "Panadería",
+    "INFORMÁTICA",
+    "Ruiz & Asoc.",
+    "Año 2024 · ¿Pagó? ¡Sí!",
+    "",
+    "Ã",
+    // An accented capital before typographic punctuation is a UTF-8 lead byte's look-alike.
+    "“EL CAFÉ” S.R.L.",
+    "«ÑANDÚ» SA",
+    "CAMIÓN° 3",
+    "PEÑA–GÓMEZ",
+  ])("leaves correct text alone: %j", (text) => {
+    expect(repairEncoding(text)).toBe(text);
+  });
 });
 
 describe("cleanText", () => {

@@ -51,6 +51,21 @@ function sequenceLength(lead: number): number {
 }
 
 /**
+ * What double-encoded Spanish text stands for: accented letters, ñ, ¿, ¡, º (U+00A0–U+017F) and
+ * typographic punctuation and symbols (“ ” – …, €, ™). Anything else that happens to decode
+ * (an accented capital before a typographic quote: "CAFÉ”" would be "CAFɔ") is correct text.
+ */
+function isMojibakeTarget(repaired: string): boolean {
+  const code = repaired.codePointAt(0) ?? 0;
+  return (
+    (code >= 0xa0 && code <= 0x17f) ||
+    (code >= 0x2000 && code <= 0x206f) ||
+    (code >= 0x20a0 && code <= 0x20cf) ||
+    (code >= 0x2100 && code <= 0x214f)
+  );
+}
+
+/**
  * Repairs double-encoded UTF-8 sequences and leaves everything else alone, so text that mixes
  * correct accents ("Panadería") with broken ones still comes out right.
  */
@@ -66,9 +81,12 @@ export function repairEncoding(text: string): string {
       const continuation = bytes.slice(1).every((b) => b >= 0x80 && b <= 0xbf);
       if (continuation) {
         try {
-          out += decoder.decode(Uint8Array.from(bytes));
-          i += length;
-          continue;
+          const repaired = decoder.decode(Uint8Array.from(bytes));
+          if (isMojibakeTarget(repaired)) {
+            out += repaired;
+            i += length;
+            continue;
+          }
         } catch {
           // Not a valid UTF-8 sequence: keep the original characters.
         }
