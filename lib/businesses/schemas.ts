@@ -21,6 +21,7 @@ export const createBusinessSchema = credentialsSchema.extend({
   razonSocial: z
     .string({ error: "Ingresá la razón social." })
     .trim()
+    .normalize("NFC")
     .min(2, "Ingresá la razón social.")
     .max(200, "La razón social es demasiado larga."),
   cuit: z.string({ error: "Ingresá el CUIT." }).pipe(cuitSchema),

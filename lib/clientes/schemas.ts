@@ -2,9 +2,12 @@ import { z } from "zod";
 import { cuitSchema } from "@/lib/cuit-schema";
 import { IMPORT_MAX_BYTES } from "./import/limits";
 
+// NFC: a name pasted in decomposed form (some Mac apps, PDFs) must fold, sort and be found
+// like the same name typed.
 const nombre = z
   .string({ error: "Ingresá el nombre o la razón social." })
   .trim()
+  .normalize("NFC")
   .min(2, "Ingresá el nombre o la razón social.")
   .max(200, "El nombre es demasiado largo.");
 

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { clientFieldsSchema } from "@/lib/clientes/schemas";
+import { createBusinessSchema } from "@/lib/businesses/schemas";
 import { buildPreview, cuitsIn } from "./preview";
 import { readClientFile } from "./read-file";
 
@@ -82,5 +84,25 @@ describe("the preview of an import", () => {
     expect(() => buildPreview(csv("CUIT;Nombre\n;\n"), "a.csv", new Set())).toThrow(
       "no tiene clientes debajo de la fila de títulos",
     );
+  });
+});
+
+describe("client and business names", () => {
+  it("from a file are stored composed (NFC), so a name pasted decomposed is found like the one typed", () => {
+    const decomposed = "Pen\u0303a Hnos.";
+    const preview = buildPreview(
+      csv(`CUIT;Razón social\r\n27285051466;${decomposed}`),
+      "clientes.csv",
+      new Set(),
+    );
+    expect(preview.rows[0]?.nombre).toBe("Peña Hnos.");
+    expect(preview.rows[0]?.nombre).toHaveLength(10);
+  });
+
+  it("are composed when typed or pasted in the forms too: a client's and a business's", () => {
+    const parsed = clientFieldsSchema.parse({ cuit: "27285051466", nombre: " Pen\u0303a Hnos. " });
+    expect(parsed.nombre).toBe("Peña Hnos.");
+    const business = createBusinessSchema.shape.razonSocial.parse("Estudio Nu\u0301n\u0303ez");
+    expect(business).toBe("Estudio Núñez");
   });
 });

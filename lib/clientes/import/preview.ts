@@ -60,7 +60,7 @@ export function buildPreview(
   const counts = { new: 0, existing: 0, invalid: 0 };
   const rows = dataRows(file).map((row): ImportRow => {
     const written = writtenCuit(row, cuitColumn);
-    const nombre = (row.cells[nombreColumn] ?? "").trim().replace(/\s+/g, " ");
+    const nombre = (row.cells[nombreColumn] ?? "").trim().replace(/\s+/g, " ").normalize("NFC");
     const problems: string[] = [];
     const cuitProblem = written === "" ? "Falta el CUIT." : cuitError(written);
     const cuit = cuitProblem ? written : normalizeCuit(written);
