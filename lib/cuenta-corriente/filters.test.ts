@@ -121,6 +121,10 @@ describe("filterLedger", () => {
     ["10,50", [1]],
     ["1.000,00", [2]],
     ["1.000,0", [2, 3]],
+    // As the table shows them (copied from it, with its no-break space), sign included.
+    ["$ 1.234,56", [0]],
+    ["$\u00a01.234,56", [0]],
+    ["$1234,56", [0]],
     ["no existe", []],
   ])("finds %j in concepto, comprobante or amounts", (q, expected) => {
     expect(ordenes(filterLedger(rows, { q, orden: "asc" }))).toEqual(expected);

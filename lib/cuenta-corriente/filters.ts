@@ -102,12 +102,14 @@ function searchableText(row: LedgerRow): string {
 
 /**
  * The rows in the date range (inclusive) whose concepto, comprobante or amounts contain `q`
- * (ignoring case and accents; amounts as "1.234,56" or "1234,56"), newest first for `desc`.
+ * (ignoring case and accents; amounts as "1.234,56", "1234,56" or "$ 1.234,56"), newest first
+ * for `desc`.
  * Returns a new array; the rows themselves are not copied.
  */
 export function filterLedger(rows: readonly LedgerRow[], filters: LedgerFilters): LedgerRow[] {
   const { desde, hasta } = filters;
-  const needle = filters.q ? fold(filters.q) : "";
+  // An amount as the table shows it ("$ 1.234,56", "-$ 10,50") is searched without its sign.
+  const needle = filters.q ? fold(filters.q).replace(/^(-?) ?\$ ?/, "$1") : "";
   const result = rows.filter(
     (row) =>
       (!desde || row.fecha >= desde) &&
