@@ -1,5 +1,7 @@
 import { createHash } from "node:crypto";
+import { sql } from "drizzle-orm";
 import type { Pool } from "pg";
+import type { Database } from "./client";
 
 /**
  * Named mutual exclusion across every process on one database. On PostgreSQL a session-level
@@ -76,4 +78,13 @@ export function createPostgresLocks(pool: Pool): Locks {
       });
     },
   };
+}
+
+/**
+ * Holds `name` until the transaction `tx` ends (a transaction-level advisory lock): for the
+ * short critical sections that read and write in one transaction. On PGlite one connection
+ * runs one transaction at a time, which serializes them already.
+ */
+export async function lockForTransaction(tx: Database, name: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${name}))`);
 }

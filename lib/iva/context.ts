@@ -4,6 +4,7 @@ import type { AuditService } from "@/lib/audit/service";
 import type { BusinessesService } from "@/lib/businesses/service";
 import type { Keyring } from "@/lib/crypto/secrets";
 import type { Database } from "@/lib/db";
+import { lockForTransaction } from "@/lib/db/locks";
 import { ivaRequests, tusfacturasCredentials } from "@/lib/db/schema";
 import { DomainError } from "@/lib/errors";
 import type { JobQueue } from "@/lib/jobs/queue";
@@ -74,7 +75,7 @@ export async function ivaDailyLimitReached(
 
 /** Serializes every reservation of one business, across processes sharing the database. */
 export async function lockBusiness(tx: Database, businessId: string): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`iva:${businessId}`}))`);
+  await lockForTransaction(tx, `iva:${businessId}`);
 }
 
 /** The business's credentials, only if verified; otherwise the reason, as a domain error. */

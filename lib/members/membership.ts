@@ -1,7 +1,8 @@
 import "server-only";
-import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, count, eq, isNull } from "drizzle-orm";
 import { can, roleLabels } from "@/lib/auth/permissions";
 import type { Database } from "@/lib/db";
+import { lockForTransaction } from "@/lib/db/locks";
 import { invitations, memberships, users, type Role } from "@/lib/db/schema";
 import { DomainError } from "@/lib/errors";
 import { memberOf, type MembersContext } from "./context";
@@ -18,9 +19,13 @@ export type Member = {
   twoFactor: boolean;
 };
 
-/** Serializes changes to one business's members, so two owners cannot demote each other. */
-async function lockMembers(tx: Database, businessId: string): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`members:${businessId}`}))`);
+/**
+ * The member about to change, read under the business's lock: changes to one business's
+ * members run one at a time, so two owners cannot demote each other.
+ */
+async function lockedMember(tx: Database, businessId: string, userId: string) {
+  await lockForTransaction(tx, `members:${businessId}`);
+  return memberOf(tx, businessId, userId);
 }
 
 /** The business would be left without an owner: its last one cannot stop being one. */
@@ -87,8 +92,7 @@ export function createMembership({ db, audit, now }: Pick<MembersContext, "db" |
   }): Promise<void> {
     const at = now();
     await db.transaction(async (tx) => {
-      await lockMembers(tx, input.businessId);
-      const member = await memberOf(tx, input.businessId, input.userId);
+      const member = await lockedMember(tx, input.businessId, input.userId);
       if (member.role === input.role) return;
       await refuseLastOwner(tx, input.businessId, member.role);
       await tx
@@ -118,8 +122,7 @@ export function createMembership({ db, audit, now }: Pick<MembersContext, "db" |
   }): Promise<void> {
     const at = now();
     await db.transaction(async (tx) => {
-      await lockMembers(tx, input.businessId);
-      const member = await memberOf(tx, input.businessId, input.userId);
+      const member = await lockedMember(tx, input.businessId, input.userId);
       await refuseLastOwner(tx, input.businessId, member.role);
       await tx.delete(memberships).where(membershipOf(input.businessId, input.userId));
       await revokeInvitationsOf(tx, input.businessId, input.userId, at);

@@ -3,6 +3,7 @@ import { and, count, desc, eq, gte, isNull, lt, sql } from "drizzle-orm";
 import { startOfMonth } from "@/lib/audit/month";
 import type { AuditService } from "@/lib/audit/service";
 import type { Database } from "@/lib/db";
+import { lockForTransaction } from "@/lib/db/locks";
 import {
   auditEvents,
   businesses,
@@ -161,7 +162,7 @@ export function createSpendingGuard({ db, audit, now, refreshIntervalMs }: Spend
   async function reserve(businessId: string): Promise<string | Budget> {
     const at = now();
     return db.transaction(async (tx) => {
-      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`spending:${businessId}`}))`);
+      await lockForTransaction(tx, `spending:${businessId}`);
       await tx
         .delete(spendingReservations)
         .where(

@@ -1,7 +1,7 @@
 import "server-only";
-import { sql } from "drizzle-orm";
 import type { Keyring } from "@/lib/crypto/secrets";
 import type { Database } from "@/lib/db";
+import { lockForTransaction } from "@/lib/db/locks";
 import type { Locks } from "@/lib/db/locks";
 import type { JobQueue } from "@/lib/jobs/queue";
 import type { TusFacturasClient } from "@/lib/tusfacturas";
@@ -41,5 +41,5 @@ export const importMessages = {
 
 /** Serializes starting and resuming the imports of one business (in a transaction). */
 export async function lockImports(tx: Database, businessId: string): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`client-import:${businessId}`}))`);
+  await lockForTransaction(tx, `client-import:${businessId}`);
 }
