@@ -2,7 +2,7 @@
  * The JavaScript a cold visit of each page downloads before it works: printed by
  * `npm run bench` (scripts/bench-browser.ts) and held to the budget by e2e/first-load.spec.ts.
  */
-import type { Browser, BrowserContextOptions } from "@playwright/test";
+import type { Browser, BrowserContextOptions, Request } from "@playwright/test";
 
 /** No page's first load goes over this (compressed bytes on the wire, headers included). */
 export const FIRST_LOAD_BUDGET = 150 * 1024;
@@ -58,16 +58,23 @@ export async function measureFirstLoad(
   for (const { route, path: routePath, signedOut } of routes) {
     const context = await browser.newContext(signedOut ? {} : { storageState });
     const page = await context.newPage();
-    const sizes: Promise<{ url: string; bytes: number }>[] = [];
-    page.on("requestfinished", (request) => {
+    const sizes: Promise<{ url: string; bytes: number } | null>[] = [];
+    // A script may finish after the network went idle (a prefetch): its sizes are asked for then,
+    // and the context may close first. That one is not counted, and its refusal is not left
+    // unhandled (which would end the test).
+    const measure = (request: Request) => {
       if (request.resourceType() === "script")
         sizes.push(
-          request.sizes().then((s) => ({
-            url: new URL(request.url()).pathname,
-            bytes: s.responseBodySize + s.responseHeadersSize,
-          })),
+          request.sizes().then(
+            (s) => ({
+              url: new URL(request.url()).pathname,
+              bytes: s.responseBodySize + s.responseHeadersSize,
+            }),
+            () => null,
+          ),
         );
-    });
+    };
+    page.on("requestfinished", measure);
     const response = await page.goto(`${base}${routePath}`, { waitUntil: "networkidle" });
     // A page of several MB (the 20 000 movements' resumen) is evicted from the inspector's
     // cache: the same page asked again with the context's cookies names the same scripts.
@@ -76,7 +83,10 @@ export async function measureFirstLoad(
     );
     const initial: Scripts = { scripts: 0, bytes: 0 };
     const later: Scripts = { scripts: 0, bytes: 0 };
-    for (const { url, bytes } of await Promise.all(sizes)) {
+    page.off("requestfinished", measure);
+    for (const measured of await Promise.all(sizes)) {
+      if (!measured) continue;
+      const { url, bytes } = measured;
       const part = html.includes(url) ? initial : later;
       part.scripts += 1;
       part.bytes += bytes;
