@@ -47,3 +47,19 @@ export async function refuseEmails(count: number, to?: string): Promise<void> {
   const only = to ? `&to=${encodeURIComponent(to)}` : "";
   await fetch(`${MAILBOX_URL()}/refuse?count=${count}${only}`, { method: "POST" });
 }
+
+/**
+ * The SMTP server leaves the next `count` messages to `to` unanswered (a tarpit): the sender
+ * waits until it gives up or its process dies.
+ */
+export async function holdEmails(count: number, to: string): Promise<void> {
+  await fetch(`${MAILBOX_URL()}/hold?count=${count}&to=${encodeURIComponent(to)}`, {
+    method: "POST",
+  });
+}
+
+/** How many messages to `to` the SMTP server is holding right now (their senders waiting). */
+export async function heldEmails(to: string): Promise<number> {
+  const response = await fetch(`${MAILBOX_URL()}/held?to=${encodeURIComponent(to)}`);
+  return ((await response.json()) as { held: number }).held;
+}

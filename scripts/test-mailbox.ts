@@ -1,6 +1,6 @@
 /**
  * The end-to-end tests' SMTP server (lib/testing/mailbox.ts) as a process, with a small HTTP
- * API on loopback for the specs: GET /messages?to=…, POST /refuse?count=N[&to=…].
+ * API on loopback for the specs (see `serveMailbox`).
  * `tsx scripts/test-mailbox.ts --smtp-port 2525 --http-port 2526`
  */
 import { serveMailbox, startMailbox } from "@/lib/testing/mailbox";

@@ -51,6 +51,9 @@ describe.each(databaseEngines())("password reset on $name", (engine) => {
       transport: mailOn ? transport : null,
       baseUrl: "https://tablero.test",
       attempts: 3,
+      retrySeconds: 1,
+      instance: { id: "test-instance" },
+      leaseMs: 30_000,
       keyring,
     });
     const sessions = createSessionsService({ db, now, absoluteMs: 12 * HOUR, idleMs: HOUR });

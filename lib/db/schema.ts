@@ -527,12 +527,22 @@ export const outboundEmails = pgTable(
     html: text("html"),
     status: text("status", { enum: outboundEmailStatuses }).notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
+    /**
+     * The instance (`tablero_instances.id`) handing the email to the SMTP server right now:
+     * no other sends it until it lets go, or dies (see lib/runtime/instances.ts).
+     */
+    sendingBy: text("sending_by"),
     /** Why the last attempt failed, for the operator (never shown as is to a user). */
     lastError: text("last_error"),
     createdAt: createdAt(),
     sentAt: timestamp("sent_at", { withTimezone: true }),
   },
-  (t) => [index("outbound_emails_to_idx").on(t.to, t.createdAt)],
+  (t) => [
+    index("outbound_emails_to_idx").on(t.to, t.createdAt),
+    index("outbound_emails_sending_idx")
+      .on(t.sendingBy)
+      .where(sql`${t.sendingBy} is not null`),
+  ],
 );
 
 export type OutboundEmail = typeof outboundEmails.$inferSelect;

@@ -23,7 +23,11 @@ export type JobQueueOptions = {
   maintenanceSeconds: number;
   /** A job still active after this long is taken back and retried. */
   expireSeconds: number;
-  /** Emails: attempts in all, and the first wait between them (doubling each time). */
+  /**
+   * Emails: attempts in all, and the first wait between them (doubling each time). The mail
+   * service schedules its own retries (lib/mail/service.ts); the queue's are for a job that
+   * threw before its attempt was settled (the database went away).
+   */
   emailAttempts: number;
   emailRetrySeconds: number;
 };
@@ -34,12 +38,15 @@ export type JobQueueOptions = {
  * exists without the other; any instance may work it.
  */
 export type JobQueue = {
-  /** Enqueues a job as part of `tx`: it exists only if `tx` commits. */
+  /**
+   * Enqueues a job as part of `tx`: it exists only if `tx` commits; with `startAfter`, no
+   * instance takes it before that many seconds.
+   */
   send<Q extends QueueName>(
     tx: Database,
     queue: Q,
     data: JobPayloads[Q],
-    options?: { priority?: number },
+    options?: { priority?: number; startAfter?: number },
   ): Promise<void>;
   /** Works the queue's jobs one at a time in this process until `stopTaking`. */
   work<Q extends QueueName>(
@@ -58,7 +65,8 @@ const QUEUES: QueueName[] = ["iva-report", "email", "client-import", "vencimient
 
 function queueSettings(name: QueueName, options: JobQueueOptions) {
   if (name === "email") {
-    // An SMTP server refusing for a while (greylisting, an outage) gets minutes to recover.
+    // The database gone for a while gets minutes to recover (an SMTP server refusing is the
+    // mail service's own retry).
     return {
       name,
       expireInSeconds: 60,
@@ -103,8 +111,15 @@ export async function startJobQueue(
   });
   let running = true;
   return {
-    async send(tx, queue, data, options = {}) {
-      await boss.send(queue, data, { ...options, db: executorOf(tx) });
+    async send(tx, queue, data, { priority, startAfter } = {}) {
+      await boss.send(queue, data, {
+        ...(priority !== undefined && { priority }),
+        // A time, not pg-boss's seconds: through `executorOf` each use of a placeholder is a
+        // parameter of its own, and the one read as a timestamp must hold one. The database's
+        // clock, as for every lease.
+        ...(startAfter !== undefined && { startAfter: await databaseTimeIn(tx, startAfter) }),
+        db: executorOf(tx),
+      });
     },
     async work(queue, handler) {
       await boss.work<JobPayloads[typeof queue]>(
@@ -127,6 +142,14 @@ export async function startJobQueue(
     },
     running: () => running,
   };
+}
+
+/** The database's clock, `seconds` from now. */
+async function databaseTimeIn(db: Database, seconds: number): Promise<Date> {
+  const result = (await db.execute(
+    sql`select now() + ${seconds} * interval '1 second' as "at"`,
+  )) as unknown as { rows: { at: Date | string }[] };
+  return new Date(result.rows[0]!.at);
 }
 
 /**

@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DatabaseHandle } from "@/lib/db/client";
-import { outboundEmails } from "@/lib/db/schema";
+import { outboundEmails, tableroInstances } from "@/lib/db/schema";
 import type { JobQueue } from "@/lib/jobs/queue";
 import { databaseEngines } from "@/lib/testing/test-database";
 import { startMailHarness, type MailHarness } from "@/lib/testing/mail-harness";
@@ -135,6 +135,9 @@ describe.each(databaseEngines())("email on $name", (engine) => {
       transport: null,
       baseUrl: "https://tablero.test",
       attempts: ATTEMPTS,
+      retrySeconds: 1,
+      instance: { id: "test-instance" },
+      leaseMs: 30_000,
       keyring: harness.keyring,
     });
     expect(off.enabled).toBe(false);
@@ -164,6 +167,9 @@ describe.each(databaseEngines())("email on $name", (engine) => {
       transport: harness.transport,
       baseUrl: "https://tablero.test",
       attempts: ATTEMPTS,
+      retrySeconds: 1,
+      instance: { id: "test-instance" },
+      leaseMs: 30_000,
       keyring: harness.keyring,
       now,
     });
@@ -284,7 +290,8 @@ describe.each(databaseEngines())("email on $name", (engine) => {
   });
 });
 
-describe.each(databaseEngines())("email deliveries a stop must account for, on $name", (engine) => {
+describe.each(databaseEngines())("email across instances and stops, on $name", (engine) => {
+  const LEASE_MS = 30_000;
   let harness: MailHarness;
   beforeAll(async () => {
     // No worker: each test delivers as the queue's worker in one process or another would.
@@ -292,14 +299,17 @@ describe.each(databaseEngines())("email deliveries a stop must account for, on $
   });
   afterAll(() => harness?.close());
 
-  /** This process's mail service, sending through `transport`. */
-  const serviceWith = (transport: MailTransport) =>
+  /** The mail service of instance `instanceId` (by default one on record nowhere). */
+  const serviceWith = (transport: MailTransport, instanceId = `otra-${randomUUID().slice(0, 8)}`) =>
     createMailService({
       db: harness.handle.db,
       queue: harness.queue,
       transport,
       baseUrl: "https://tablero.test",
       attempts: 2,
+      retrySeconds: 1,
+      instance: { id: instanceId },
+      leaseMs: LEASE_MS,
       keyring: harness.keyring,
     });
   const row = async (id: string) =>
@@ -308,6 +318,105 @@ describe.each(databaseEngines())("email deliveries a stop must account for, on $
     harness.handle.db.transaction((tx) =>
       mail.enqueue(tx, to, resetPasswordMessage({ name: "Ana", url: mail.link("/restablecer/x") })),
     );
+  const recipient = (who: string) => `${who}-${randomUUID().slice(0, 8)}@tablero.test`;
+
+  /** An instance on record with a fresh heartbeat, as a running server is. */
+  async function liveInstance(): Promise<string> {
+    const id = `viva-${randomUUID().slice(0, 8)}`;
+    await harness.handle.db.insert(tableroInstances).values({ id });
+    return id;
+  }
+
+  /** The email's jobs, oldest first, with how long after being written each may start. */
+  async function jobsOf(id: string): Promise<{ waitMs: number }[]> {
+    const result = (await harness.handle.db.execute(
+      sql`select (extract(epoch from start_after - created_on) * 1000)::int as "waitMs"
+          from pgboss.job where name = 'email' and data->>'emailId' = ${id} order by created_on`,
+    )) as unknown as { rows: { waitMs: number }[] };
+    return result.rows;
+  }
+
+  /** What an SMTP server does with a message, held until the test says. */
+  function heldServer() {
+    let answer!: (refusal?: Error) => void;
+    const answered = new Promise<void>((resolve, reject) => {
+      answer = (refusal) => (refusal ? reject(refusal) : resolve());
+    });
+    const transport: MailTransport = {
+      send: async (message) => {
+        await answered;
+        await harness.transport.send(message);
+      },
+      close: () => {},
+    };
+    return { transport, answer };
+  }
+
+  it("an email a live instance is sending is not sent again by a job handed out elsewhere; its failure schedules the next attempt", async () => {
+    const owner = await liveInstance();
+    const server = heldServer();
+    const slow = serviceWith(server.transport, owner);
+    const other = serviceWith(harness.transport);
+    const to = recipient("lenta");
+    const id = await queueEmail(slow, to);
+    expect(await jobsOf(id)).toHaveLength(1);
+
+    const first = slow.deliver(id);
+    await vi.waitFor(async () => expect(await row(id)).toMatchObject({ sendingBy: owner }));
+    // The queue hands the job out again after its minute: another instance, or the same
+    // process, finds the email claimed and leaves it alone.
+    await other.deliver(id);
+    await slow.deliver(id);
+    expect(await row(id)).toMatchObject({ status: "pending", sendingBy: owner, attempts: 1 });
+    expect(harness.mailbox.messages(to)).toEqual([]);
+
+    // The server refuses the owner's attempt: the email is let go with its next attempt
+    // queued, a second later, by the owner (the job that brought it may be gone).
+    server.answer(new Error("451 Probá más tarde"));
+    await first;
+    expect(await row(id)).toMatchObject({
+      status: "pending",
+      sendingBy: null,
+      attempts: 1,
+      lastError: "451 Probá más tarde",
+    });
+    const jobs = await jobsOf(id);
+    expect(jobs).toHaveLength(2);
+    expect(jobs[1]!.waitMs).toBeGreaterThanOrEqual(900);
+
+    await other.deliver(id);
+    expect(await row(id)).toMatchObject({ status: "sent", sendingBy: null, attempts: 2 });
+    expect(harness.mailbox.messages(to)).toHaveLength(1);
+  });
+
+  it("an email whose instance died mid-send is queued again by the others and sent once", async () => {
+    const owner = await liveInstance();
+    const died = serviceWith({ send: () => new Promise<void>(() => {}), close: () => {} }, owner);
+    const other = serviceWith(harness.transport);
+    const to = recipient("huerfana");
+    const id = await queueEmail(died, to);
+    void died.deliver(id);
+    await vi.waitFor(async () => expect(await row(id)).toMatchObject({ sendingBy: owner }));
+
+    // While its instance lives, the email is its own.
+    await other.settleDead();
+    expect(await row(id)).toMatchObject({ sendingBy: owner });
+    expect(await jobsOf(id)).toHaveLength(1);
+
+    // Its heartbeat stops: after the lease, the others' heartbeat lets the email go and
+    // queues it again (its job may have been completed by an instance that found it claimed).
+    await harness.handle.db
+      .update(tableroInstances)
+      .set({ heartbeatAt: sql`now() - ${`${LEASE_MS + 1000} milliseconds`}::interval` })
+      .where(eq(tableroInstances.id, owner));
+    expect(await other.settleDead()).toBeGreaterThanOrEqual(1);
+    expect(await row(id)).toMatchObject({ status: "pending", sendingBy: null, attempts: 1 });
+    expect(await jobsOf(id)).toHaveLength(2);
+
+    await other.deliver(id);
+    expect(await row(id)).toMatchObject({ status: "sent", sendingBy: null, attempts: 2 });
+    expect(harness.mailbox.messages(to)).toHaveLength(1);
+  });
 
   it("lists a delivery as running until the server has the email and its row says so", async () => {
     // An SMTP server slower than pg-boss's second of grace when the queue stops.
@@ -333,6 +442,7 @@ describe.each(databaseEngines())("email deliveries a stop must account for, on $
 
   it("counts an attempt that never ended, so the last one gives the email up instead of leaving it pending", async () => {
     // The first attempt's process stopped mid-send: the queue handed its job back.
+    // Its instance is on record nowhere: it stopped.
     const stopped = serviceWith({ send: () => new Promise<void>(() => {}), close: () => {} });
     const refused = serviceWith({
       send: () => Promise.reject(new Error("451 Probá más tarde")),

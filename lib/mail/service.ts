@@ -1,11 +1,12 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, desc, eq, lt, sql } from "drizzle-orm";
+import { and, desc, eq, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
 import { openSecret, sealSecret, type Keyring } from "@/lib/crypto/secrets";
 import type { Database } from "@/lib/db";
 import { outboundEmails, type OutboundEmailStatus } from "@/lib/db/schema";
 import type { JobQueue } from "@/lib/jobs/queue";
 import { getLogger } from "@/lib/log";
+import { ownerIsDead, type Instance } from "@/lib/runtime/instances";
 import type { EmailKind, EmailMessage } from "./messages";
 import type { MailTransport } from "./transport";
 
@@ -16,8 +17,14 @@ export type MailDeps = {
   transport: MailTransport | null;
   /** Tablero's public address, for the links in emails (`TABLERO_URL`). */
   baseUrl: string;
-  /** Attempts before an email is given up (the queue retries in between). */
+  /** Attempts before an email is given up. */
   attempts: number;
+  /** The wait before the second attempt, doubling after each one. */
+  retrySeconds: number;
+  /** This process among the others: who is handing an email to the SMTP server. */
+  instance: Pick<Instance, "id">;
+  /** After this long without a heartbeat, an instance's emails are another's to send. */
+  leaseMs: number;
   /** Seals the bodies at rest: their links carry tokens (reset, verification, invitation). */
   keyring: Keyring;
   now?: () => Date;
@@ -35,11 +42,15 @@ export type EmailState = { id: string; status: OutboundEmailStatus; createdAt: D
 
 /**
  * Email in the background: `enqueue` writes the message and its job in the caller's
- * transaction (a rolled-back invitation sends nothing), any instance delivers it, and a
- * failed attempt is retried by the queue until `attempts`. Its links carry tokens, so the body
- * is sealed with the app keyring while it waits (bound to the email's id: a body copied onto
- * another row does not open), erased once sent or given up, and given up after a day.
- * Rotating keys does not re-seal waiting bodies (they live minutes): see README, "keys:rotate".
+ * transaction (a rolled-back invitation sends nothing), and any instance delivers it.
+ * An attempt claims the email for its instance (`sending_by`), so however long the SMTP server
+ * takes, no other instance sends it meanwhile: a job handed out again finds it claimed and
+ * leaves it to its owner. The owner schedules the next attempt after a failure, until
+ * `attempts`; an email whose owner died is queued again by the others (`settleDead`).
+ * Its links carry tokens, so the body is sealed with the app keyring while it waits (bound to
+ * the email's id: a body copied onto another row does not open), erased once sent or given
+ * up, and given up after a day. Rotating keys does not re-seal waiting bodies (they live
+ * minutes): see README, "keys:rotate".
  */
 export function createMailService({
   db,
@@ -47,25 +58,33 @@ export function createMailService({
   transport,
   baseUrl,
   attempts,
+  retrySeconds,
+  instance,
+  leaseMs,
   keyring,
   now = () => new Date(),
 }: MailDeps) {
   /** Gives an email up for good, erasing its body. */
-  async function giveUp(emailId: string, lastError: string, attempt?: number) {
+  async function giveUp(emailId: string, lastError: string) {
     await db
       .update(outboundEmails)
-      .set({
-        status: "failed",
-        lastError,
-        text: null,
-        html: null,
-        ...(attempt !== undefined && { attempts: attempt }),
-      })
+      .set({ status: "failed", lastError, text: null, html: null, sendingBy: null })
       .where(and(eq(outboundEmails.id, emailId), eq(outboundEmails.status, "pending")));
   }
 
-  // This process's deliveries under way (see `running`).
+  /**
+   * The wait before the next attempt once `attempt` failed: `retrySeconds`, doubling, never
+   * over an hour (an email waits a day at most).
+   */
+  const retryDelay = (attempt: number) => Math.min(retrySeconds * 2 ** (attempt - 1), 3600);
+
+  /** This instance's claim on an email, for the writes that settle its attempt. */
+  const ownClaim = (emailId: string) =>
+    and(eq(outboundEmails.id, emailId), eq(outboundEmails.sendingBy, instance.id));
+
+  // This process's deliveries under way (see `running`), and the emails they are sending.
   const deliveries = new Set<Promise<void>>();
+  const sending = new Set<string>();
 
   async function deliverOnce(emailId: string): Promise<void> {
     const [email] = await db.select().from(outboundEmails).where(eq(outboundEmails.id, emailId));
@@ -78,15 +97,32 @@ export function createMailService({
       );
       return;
     }
-    // Counted as it starts: an attempt that never ends (its process stopped mid-send) still
-    // uses one of the queue's, and the last one must be able to give up.
-    const [counted] = await db
+    // Claimed, unless a live instance has it (this one's own claim counts as free: an attempt
+    // whose outcome could not be written). Counted as it starts: an attempt that never ends
+    // (its process died mid-send) still uses one, and the last one must be able to give up.
+    const [claimed] = await db
       .update(outboundEmails)
-      .set({ attempts: sql`${outboundEmails.attempts} + 1` })
-      .where(and(eq(outboundEmails.id, emailId), eq(outboundEmails.status, "pending")))
+      .set({ attempts: sql`${outboundEmails.attempts} + 1`, sendingBy: instance.id })
+      .where(
+        and(
+          eq(outboundEmails.id, emailId),
+          eq(outboundEmails.status, "pending"),
+          or(
+            isNull(outboundEmails.sendingBy),
+            eq(outboundEmails.sendingBy, instance.id),
+            ownerIsDead(outboundEmails.sendingBy, leaseMs),
+          ),
+        ),
+      )
       .returning({ attempts: outboundEmails.attempts });
-    if (!counted) return;
-    const attempt = counted.attempts;
+    if (!claimed) {
+      getLogger().info(
+        { event: "email.sending_elsewhere", emailId, kind: email.kind },
+        "Email left to the instance sending it",
+      );
+      return;
+    }
+    const attempt = claimed.attempts;
     let body: { text: string; html: string };
     try {
       body = {
@@ -95,7 +131,7 @@ export function createMailService({
       };
     } catch (error) {
       // Never send what does not open: retrying cannot fix it, so it fails now, loudly.
-      await giveUp(emailId, UNREADABLE, attempt);
+      await giveUp(emailId, UNREADABLE);
       getLogger().error(
         { event: "email.unreadable", emailId, kind: email.kind, err: error },
         "Email given up: its sealed body does not open (wrong key or tampered)",
@@ -107,24 +143,30 @@ export function createMailService({
     } catch (error) {
       const lastError = String((error as Error).message ?? error).slice(0, 500);
       const givenUp = attempt >= attempts;
-      await db
-        .update(outboundEmails)
-        .set({
-          attempts: attempt,
-          lastError,
-          ...(givenUp && { status: "failed" as const, text: null, html: null }),
-        })
-        .where(eq(outboundEmails.id, emailId));
+      // The next attempt is this owner's to schedule: the job it came with may be gone,
+      // completed by an instance that found the email claimed.
+      await db.transaction(async (tx) => {
+        const [released] = await tx
+          .update(outboundEmails)
+          .set({
+            lastError,
+            sendingBy: null,
+            ...(givenUp && { status: "failed" as const, text: null, html: null }),
+          })
+          .where(ownClaim(emailId))
+          .returning({ id: outboundEmails.id });
+        if (released && !givenUp)
+          await queue.send(tx, "email", { emailId }, { startAfter: retryDelay(attempt) });
+      });
       getLogger().warn(
         { event: "email.failed", emailId, kind: email.kind, attempt, givenUp, err: error },
         givenUp ? "Email given up" : "Email attempt failed; retrying",
       );
-      if (!givenUp) throw error;
       return;
     }
     await db
       .update(outboundEmails)
-      .set({ status: "sent", attempts: attempt, sentAt: new Date(), text: null, html: null })
+      .set({ status: "sent", sentAt: new Date(), text: null, html: null, sendingBy: null })
       .where(eq(outboundEmails.id, emailId));
     getLogger().info({ event: "email.sent", emailId, kind: email.kind }, "Email sent");
   }
@@ -163,13 +205,45 @@ export function createMailService({
      * retries it; the last one marks it failed.
      */
     async deliver(emailId: string): Promise<void> {
+      // Already being sent by this process (a job handed out again while it waits).
+      if (sending.has(emailId)) return;
+      sending.add(emailId);
       const delivery = deliverOnce(emailId);
       deliveries.add(delivery);
       try {
         await delivery;
       } finally {
         deliveries.delete(delivery);
+        sending.delete(emailId);
       }
+    },
+
+    /**
+     * Emails whose instance died while sending them (the heartbeat calls it): claimed by no
+     * one again, and queued again, since their job may be gone. Returns how many.
+     */
+    settleDead(): Promise<number> {
+      return db.transaction(async (tx) => {
+        const freed = await tx
+          .update(outboundEmails)
+          .set({ sendingBy: null })
+          .where(
+            and(
+              eq(outboundEmails.status, "pending"),
+              isNotNull(outboundEmails.sendingBy),
+              ownerIsDead(outboundEmails.sendingBy, leaseMs),
+            ),
+          )
+          .returning({ id: outboundEmails.id });
+        for (const { id } of freed) await queue.send(tx, "email", { emailId: id });
+        if (freed.length > 0) {
+          getLogger().warn(
+            { event: "email.requeued", count: freed.length },
+            "Emails queued again: the instance sending them stopped",
+          );
+        }
+        return freed.length;
+      });
     },
 
     /** The deliveries under way in this process: a stop waits for them (lib/runtime/shutdown.ts). */

@@ -127,6 +127,7 @@ async function startRuntime(): Promise<Runtime> {
   // Each heartbeat settles dead instances' work, once the service that knows it exists.
   const recovery: {
     settleDead?: () => Promise<unknown>;
+    settleDeadEmails?: () => Promise<unknown>;
     pruneEmails?: () => Promise<unknown>;
   } = {};
   const instance = await joinInstances({
@@ -135,6 +136,7 @@ async function startRuntime(): Promise<Runtime> {
     alone: handle.engine === "pglite",
     onBeat: async () => {
       await recovery.settleDead?.();
+      await recovery.settleDeadEmails?.();
       await sessions.prune();
       await throttle.prune();
       await recovery.pruneEmails?.();
@@ -159,10 +161,15 @@ async function startRuntime(): Promise<Runtime> {
     transport: config.SMTP_URL ? createSmtpTransport(config.SMTP_URL, config.MAIL_FROM) : null,
     baseUrl: config.TABLERO_URL,
     attempts: config.TABLERO_EMAIL_ATTEMPTS,
+    retrySeconds: config.TABLERO_EMAIL_RETRY_SECONDS,
+    instance,
+    leaseMs,
     keyring,
     now,
   });
   recovery.pruneEmails = mail.prune;
+  recovery.settleDeadEmails = mail.settleDead;
+  await mail.settleDead();
   if (!mail.enabled) {
     getLogger().warn(
       { event: "email.off" },

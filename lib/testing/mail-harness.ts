@@ -45,7 +45,18 @@ export async function startMailHarness(
     emailRetrySeconds: 1,
   });
   const transport = createSmtpTransport(mailbox.smtpUrl, MAIL_FROM);
-  const mail = createMailService({ db: handle.db, queue, transport, baseUrl, attempts, keyring });
+  const mail = createMailService({
+    db: handle.db,
+    queue,
+    transport,
+    baseUrl,
+    attempts,
+    retrySeconds: 1,
+    // An instance on record nowhere: its claims look dead to any other, never to itself.
+    instance: { id: `mail-harness-${randomBytes(4).toString("hex")}` },
+    leaseMs: 30_000,
+    keyring,
+  });
   if (work) await queue.work("email", ({ emailId }) => mail.deliver(emailId));
   return {
     handle,

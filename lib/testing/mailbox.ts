@@ -1,7 +1,7 @@
 /**
  * A real SMTP server for tests (smtp-server): Tablero sends to it through nodemailer exactly
  * as it sends to a provider, and tests read what arrived. It can refuse the next messages,
- * as a provider does in an outage. Test-only.
+ * as a provider does in an outage, or hold them unanswered, as a tarpit does. Test-only.
  */
 import http from "node:http";
 import { simpleParser } from "mailparser";
@@ -33,6 +33,13 @@ export type Mailbox = {
    * to that address (so tests running alongside keep receiving theirs).
    */
   refuse(count: number, to?: string): void;
+  /**
+   * The next `count` messages to `to` are never answered: the sender waits at RCPT TO until it
+   * gives up or its connection ends (its process died).
+   */
+  hold(count: number, to: string): void;
+  /** How many messages to `to` are being held right now. */
+  held(to: string): number;
   close(): Promise<void>;
 };
 
@@ -43,6 +50,8 @@ export async function startMailbox(options: { port?: number } = {}): Promise<Mai
   const waiters = new Set<() => void>();
   let refusing = 0;
   const refusingTo = new Map<string, number>();
+  const holding = new Map<string, number>();
+  const holdingNow = new Map<string, Set<string>>();
   const unavailable = () =>
     Object.assign(new Error("Servicio no disponible, probá más tarde"), { responseCode: 451 });
   const server = new SMTPServer({
@@ -56,14 +65,23 @@ export async function startMailbox(options: { port?: number } = {}): Promise<Mai
       }
       callback();
     },
-    onRcptTo(address, _session, callback) {
+    onRcptTo(address, session, callback) {
       const to = address.address.toLowerCase();
+      if ((holding.get(to) ?? 0) > 0) {
+        holding.set(to, holding.get(to)! - 1);
+        const sessions = holdingNow.get(to) ?? new Set();
+        holdingNow.set(to, sessions.add(session.id));
+        return;
+      }
       const left = refusingTo.get(to) ?? 0;
       if (left > 0) {
         refusingTo.set(to, left - 1);
         return callback(unavailable());
       }
       callback();
+    },
+    onClose(session) {
+      for (const sessions of holdingNow.values()) sessions.delete(session.id);
     },
     onData(stream, _session, callback) {
       simpleParser(stream)
@@ -131,13 +149,18 @@ export async function startMailbox(options: { port?: number } = {}): Promise<Mai
       if (to) refusingTo.set(to.toLowerCase(), count);
       else refusing = count;
     },
+    hold(count, to) {
+      holding.set(to.toLowerCase(), count);
+    },
+    held: (to) => holdingNow.get(to.toLowerCase())?.size ?? 0,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
 
 /**
  * The mailbox's small HTTP API on loopback, for tests in another process (e2e/mailbox.ts):
- * GET /messages?to=…, POST /refuse?count=N[&to=…]. Port 0 picks a free one.
+ * GET /messages?to=…, POST /refuse?count=N[&to=…], POST /hold?count=N&to=…, GET /held?to=….
+ * Port 0 picks a free one.
  */
 export async function serveMailbox(
   mailbox: Mailbox,
@@ -151,6 +174,13 @@ export async function serveMailbox(
     };
     if (request.method === "GET" && url.pathname === "/messages") {
       return reply(200, mailbox.messages(url.searchParams.get("to") ?? undefined));
+    }
+    if (request.method === "POST" && url.pathname === "/hold") {
+      mailbox.hold(Number(url.searchParams.get("count") ?? 1), url.searchParams.get("to") ?? "");
+      return reply(200, { ok: true });
+    }
+    if (request.method === "GET" && url.pathname === "/held") {
+      return reply(200, { held: mailbox.held(url.searchParams.get("to") ?? "") });
     }
     if (request.method === "POST" && url.pathname === "/refuse") {
       mailbox.refuse(

@@ -1,0 +1,2 @@
+ALTER TABLE "outbound_emails" ADD COLUMN "sending_by" text;--> statement-breakpoint
+CREATE INDEX "outbound_emails_sending_idx" ON "outbound_emails" USING btree ("sending_by") WHERE "outbound_emails"."sending_by" is not null;
