@@ -1,4 +1,4 @@
-import { expect, expectNoAxeViolations, signIn, signUp, test } from "./fixtures";
+import { alerts, expect, expectNoAxeViolations, signIn, signUp, test } from "./fixtures";
 
 test("a session cookie captured before «Salir» opens nothing afterwards", async ({
   page,
@@ -43,6 +43,33 @@ test("a session cookie captured before Auth.js's own sign-out endpoint opens not
   expect(response.status()).toBe(307);
   expect(response.headers()["location"]).toContain("/ingresar");
   await replay.close();
+});
+
+test("Auth.js's own sign-out and error addresses lead to Tablero's pages, in Spanish", async ({
+  page,
+}) => {
+  const user = await signUp(page);
+  // Its sign-out page asks on Tablero's «Salir»…
+  await page.goto("/api/auth/signout");
+  await expect(page).toHaveURL(/\/salir$/);
+  await expect(page.getByRole("heading", { name: "¿Salir de Tablero?" })).toBeVisible();
+  await expect(page.getByText(`Ingresaste como ${user.email}.`)).toBeVisible();
+  await expectNoAxeViolations(page);
+  // …whose «Volver» keeps the session, and whose «Salir» ends it.
+  await page.getByRole("link", { name: "Volver a tus empresas" }).click();
+  await expect(page.getByRole("heading", { name: "Tus empresas" })).toBeVisible();
+  await page.goto("/salir");
+  await page.getByRole("main").getByRole("button", { name: "Salir" }).click();
+  await expect(page.getByRole("heading", { name: "Ingresar" })).toBeVisible();
+  await page.goto("/salir");
+  await expect(page).toHaveURL(/\/ingresar$/);
+
+  // Its error page: the sign-in page says so, without the library's code.
+  await page.goto("/api/auth/error?error=Configuration");
+  await expect(page).toHaveURL(/\/ingresar\?error=Configuration$/);
+  await expect(alerts(page)).toHaveText("No pudimos completar el ingreso. Probá de nuevo.");
+  await expect(page.getByText("Configuration")).toHaveCount(0);
+  await expectNoAxeViolations(page);
 });
 
 test("Sesiones activas lists both browsers; «Cerrar» signs the other one out at once", async ({

@@ -113,6 +113,10 @@ const otherRoutes: Record<string, { guard: string | null; scope: string }> = {
     scope: "Whether the link's token (looked up by its hash) still works; names no user.",
   },
   "app/api/auth/[...nextauth]/route.ts": { guard: null, scope: "Auth.js' own handlers." },
+  "app/salir/page.tsx": {
+    guard: "requireUser()",
+    scope: "Asks before signing out: the user's own email only.",
+  },
   "app/(app)/cuenta/page.tsx": {
     guard: "requireUser()",
     scope: "sessions.list(user.id, …) and twoFactor.status(user.id): the user's own only.",

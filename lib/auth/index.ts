@@ -77,7 +77,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   trustHost: true,
   // The cookie lives as long as a session may; the session record decides before that.
   session: { strategy: "jwt", maxAge: env().TABLERO_SESSION_HOURS * 3600 },
-  pages: { signIn: "/ingresar" },
+  // Auth.js draws no page of its own (in English, with inline styles the CSP refuses).
+  pages: { signIn: "/ingresar", signOut: "/salir", error: "/ingresar" },
   logger: {
     // Auth.js logs a stack for every wrong password; a failed sign-in is not an error here.
     error(error) {

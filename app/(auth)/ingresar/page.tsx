@@ -8,9 +8,14 @@ export const metadata: Metadata = { title: "Ingresar" };
 export default async function SignInPage({
   searchParams,
 }: {
-  searchParams: Promise<{ callbackUrl?: string; invitacion?: string; contrasena?: string }>;
+  searchParams: Promise<{
+    callbackUrl?: string;
+    invitacion?: string;
+    contrasena?: string;
+    error?: string;
+  }>;
 }) {
-  const { callbackUrl, invitacion, contrasena } = await searchParams;
+  const { callbackUrl, invitacion, contrasena, error } = await searchParams;
   const query = invitacion ? `?invitacion=${encodeURIComponent(invitacion)}` : "";
   return (
     <>
@@ -23,6 +28,17 @@ export default async function SignInPage({
       {contrasena === "cambiada" ? (
         <div className="mt-4">
           <Alert tone="success">Tu contraseña cambió. Ingresá con la nueva.</Alert>
+        </div>
+      ) : null}
+      {error ? (
+        // Auth.js's own endpoints come here with `?error=` (lib/auth/index.ts, `pages`); its
+        // code is never shown.
+        <div className="mt-4">
+          <Alert tone="error">
+            {error === "CredentialsSignin"
+              ? "El email o la contraseña no son correctos."
+              : "No pudimos completar el ingreso. Probá de nuevo."}
+          </Alert>
         </div>
       ) : null}
       <SignInForm callbackUrl={callbackUrl} invitation={invitacion} />
