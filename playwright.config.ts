@@ -20,7 +20,9 @@ export default defineConfig({
   // Its own config (e2e/multi-instance/playwright.config.ts), run by scripts/test.sh.
   testIgnore: ["multi-instance/**"],
   outputDir: "test-results/playwright",
-  timeout: 60_000,
+  // Each test is a whole flow (sign-ups, businesses, several pages); on a loaded CI machine the
+  // longest ones reached a minute. Every step still waits 10 s at most.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 2,

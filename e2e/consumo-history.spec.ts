@@ -33,7 +33,6 @@ test("the history draws both cycles from stored snapshots and says when the cupo
   browser,
   emulator,
 }) => {
-  test.setTimeout(120_000);
   // The snapshots are stored as the server fetches them, seconds apart (the server's clock is
   // real): 1 comprobante between two snapshots at least a second apart, with 600 left, runs
   // out 10 to 60 minutes after this test, whatever the machine's pace. Its date is today's

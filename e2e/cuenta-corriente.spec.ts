@@ -757,7 +757,6 @@ test("the ledger page has no axe violations, with data, filtered and after a fai
 });
 
 test("a 20,000-movement ledger renders a virtualized table and a chart", async ({ page }) => {
-  test.setTimeout(120_000);
   await signUp(page);
   const businessId = await addBusiness(page, account, EMPRESA);
   await addClient(page, businessId, distribuidora);

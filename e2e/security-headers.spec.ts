@@ -39,7 +39,6 @@ const NONCE = /script-src 'self' 'nonce-([A-Za-z0-9+/=]{20,})' 'strict-dynamic'/
 test("every page and route answers with the security headers and a nonce of its own", async ({
   page,
 }) => {
-  test.setTimeout(120_000);
   await signUp(page);
   const businessId = await addBusiness(page, accounts.a1003, "Empresa Encabezados");
   await addClient(page, businessId, { nombre: "Cliente Encabezados", cuit: "20123456786" });

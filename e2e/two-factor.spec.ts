@@ -104,7 +104,6 @@ async function submitCode(page: Page, code: string) {
 test("two-factor: set up with a QR code, then sign-in asks for the code; a recovery code works once", async ({
   browser,
 }) => {
-  test.setTimeout(120_000);
   const page = await freshPage(browser);
   const user = await signUp(page);
   await page.goto("/cuenta");
@@ -148,7 +147,6 @@ test("two-factor: set up with a QR code, then sign-in asks for the code; a recov
 test("an address not confirmed yet cannot turn two-factor on: «Tu cuenta» says why", async ({
   browser,
 }) => {
-  test.setTimeout(90_000);
   const page = await freshPage(browser);
   const user = newUser();
   await submitSignUp(page, user);
@@ -246,7 +244,6 @@ test.describe("re-authentication", () => {
   let dataDir: string;
 
   test.beforeAll(async () => {
-    test.setTimeout(90_000);
     const port = await freePort();
     baseURL = `http://localhost:${port}`;
     dataDir = await mkdtemp(path.join(os.tmpdir(), "tablero-e2e-reauth-"));
@@ -348,7 +345,6 @@ test.describe("re-authentication", () => {
   });
 
   test("«Cancelar» leaves everything as it was", async ({ browser }) => {
-    test.setTimeout(90_000);
     const page = await freshPage(browser, baseURL);
     await signUp(page);
     const razonSocial = `Se queda ${randomBytes(2).toString("hex")}`;

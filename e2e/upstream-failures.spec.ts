@@ -68,7 +68,6 @@ test("upstream failures keep the last snapshot and say what went wrong", async (
   page,
   emulator,
 }) => {
-  test.setTimeout(120_000);
   await signUp(page);
   await addBusiness(page, account);
   const figure = (label: string) => page.locator("dl div").filter({ hasText: label }).locator("dd");
