@@ -3,6 +3,7 @@ import { roleLabels } from "@/lib/auth/permissions";
 import { isCupoLow } from "@/lib/consumo/low-cupo";
 import { formatCuit } from "@/lib/cuit";
 import { formatCentavos, formatInteger } from "@/lib/format";
+import { fromEarlierCycle } from "@/lib/portfolio/alerts";
 import { formatRelative } from "@/lib/relative-time";
 import type { PortfolioQuery } from "@/lib/portfolio/query";
 import type { PortfolioCard, PortfolioView } from "@/lib/portfolio/service";
@@ -63,7 +64,8 @@ export function Portfolio({
 function BusinessCard({ card, now }: { card: PortfolioCard; now: Date }) {
   const { consumo } = card;
   const used = consumo && consumo.cupo > 0 ? Math.min(consumo.generados / consumo.cupo, 1) : 0;
-  const low = consumo ? isCupoLow(consumo) : false;
+  // Last month's figures are not what is left: TusFacturas has renewed the cupo since.
+  const low = consumo ? isCupoLow(consumo) && !fromEarlierCycle(consumo.fetchedAt, now) : false;
   return (
     <article
       aria-labelledby={`card-${card.businessId}`}

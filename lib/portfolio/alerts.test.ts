@@ -110,6 +110,25 @@ describe("alertsOf", () => {
     );
   });
 
+  it("says nothing of last month's cupo once the month has renewed it", () => {
+    // 490 of 500 used, read at 23:00 on 31 October in Buenos Aires (already 1 November in UTC).
+    const october = { ...consumo(500, 10, "2026-11-01T02:00:00.000Z") };
+    const earlier = [
+      { kind: "stale", text: "Los datos son del mes pasado: el cupo ya se renovó." },
+    ];
+    expect(alertsOf(facts({ consumo: october }), new Date("2026-11-01T13:00:00-03:00"))).toEqual(
+      earlier,
+    );
+    // Still October in Buenos Aires: the same figures are this cycle's.
+    expect(alertsOf(facts({ consumo: october }), new Date("2026-10-31T23:59:00-03:00"))).toEqual([
+      { kind: "cupo", text: "Cupo bajo: quedan 10 de 500 comprobantes." },
+    ]);
+    // Over a week old, that is what it says.
+    expect(alertsOf(facts({ consumo: october }), new Date("2026-11-09T12:00:00-03:00"))).toEqual([
+      { kind: "stale", text: "Los datos tienen más de una semana." },
+    ]);
+  });
+
   it("warns when TusFacturas rejected the last IVA report, with its messages", () => {
     expect(
       alertsOf(

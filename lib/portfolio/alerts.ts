@@ -1,3 +1,4 @@
+import { startOfMonth } from "@/lib/audit/month";
 import { isCupoLow } from "@/lib/consumo/low-cupo";
 import type { CredentialStatus, IvaRequestStatus } from "@/lib/db/schema";
 import { formatDayMonth } from "@/lib/format";
@@ -27,11 +28,20 @@ export type PortfolioAlert = {
   text: string;
 };
 
+/**
+ * Whether a snapshot was taken in a month before `now`'s (Buenos Aires): TusFacturas renews the
+ * cupo with the month, so its figures no longer say what is left.
+ */
+export function fromEarlierCycle(fetchedAt: string, now: Date): boolean {
+  return Date.parse(fetchedAt) < startOfMonth(now).getTime();
+}
+
 /** What an accountant must notice on a business's card, from stored data only. */
 export function alertsOf(facts: PortfolioFacts, now: Date): PortfolioAlert[] {
   const alerts: PortfolioAlert[] = [];
   const { consumo } = facts;
-  if (consumo && isCupoLow(consumo)) {
+  const earlierCycle = consumo !== null && fromEarlierCycle(consumo.fetchedAt, now);
+  if (consumo && !earlierCycle && isCupoLow(consumo)) {
     alerts.push({
       kind: "cupo",
       text: `Cupo bajo: quedan ${consumo.disponibles} de ${consumo.cupo} comprobantes.`,
@@ -60,6 +70,8 @@ export function alertsOf(facts: PortfolioFacts, now: Date): PortfolioAlert[] {
     alerts.push({ kind: "stale", text: "Todavía no hay datos de consumo." });
   } else if (now.getTime() - Date.parse(consumo.fetchedAt) > WEEK_MS) {
     alerts.push({ kind: "stale", text: "Los datos tienen más de una semana." });
+  } else if (earlierCycle) {
+    alerts.push({ kind: "stale", text: "Los datos son del mes pasado: el cupo ya se renovó." });
   }
   if (facts.lastIva?.status === "rejected") {
     const reason = facts.lastIva.messages.join(" ");
