@@ -59,6 +59,25 @@ describe("es-AR formats", () => {
     expect(ago(2 * 3_600_000)).toBe("hace 2 horas");
     expect(ago(26 * 3_600_000)).toBe("ayer");
   });
+
+  it("chooses the unit after rounding, and counts days on Buenos Aires' calendar", () => {
+    const now = new Date("2026-11-21T12:00:00Z");
+    const ago = (ms: number) => formatRelative(new Date(now.getTime() - ms), now);
+    expect(ago(59 * 60_000 + 29_000)).toBe("hace 59 minutos");
+    expect(ago(59 * 60_000 + 40_000)).toBe("hace 1 hora");
+    expect(ago(23 * 3_600_000 + 29 * 60_000)).toBe("hace 23 horas");
+    expect(ago(23 * 3_600_000 + 40 * 60_000)).toBe("ayer");
+    // 23:00 on the 19th, read at 05:00 on the 21st: 30 hours, two calendar days.
+    const at = (iso: string) => new Date(`${iso}-03:00`);
+    expect(formatRelative(at("2026-11-19T23:00:00"), at("2026-11-21T05:00:00"))).toBe("anteayer");
+    expect(formatRelative(at("2026-11-21T05:00:00"), at("2026-11-19T23:00:00"))).toBe(
+      "pasado mañana",
+    );
+    // Nearly a day apart on the same day: hours.
+    expect(formatRelative(at("2026-11-21T00:10:00"), at("2026-11-21T23:50:00"))).toBe(
+      "hace 24 horas",
+    );
+  });
 });
 
 // Tablero spells numbers, axis labels and relative times itself (so a browser builds no Intl

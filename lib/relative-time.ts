@@ -21,12 +21,28 @@ function relative(amount: number, unit: "minuto" | "hora" | "día"): string {
   return amount < 0 ? `hace ${words}` : `dentro de ${words}`;
 }
 
-/** "hace 3 minutos", "hace 2 horas", "ayer"; "recién" under a minute. */
+const DAY_MS = 86_400_000;
+// Buenos Aires keeps UTC−3 all year (Argentina has no daylight saving time; lib/audit/month.ts).
+const BUENOS_AIRES_OFFSET_MS = -3 * 3_600_000;
+
+/** The calendar day an instant falls on in Buenos Aires, as a count of days. */
+function dayNumber(at: Date): number {
+  return Math.floor((at.getTime() + BUENOS_AIRES_OFFSET_MS) / DAY_MS);
+}
+
+/**
+ * "hace 3 minutos", "hace 2 horas", "ayer"; "recién" under a minute. The unit is chosen after
+ * rounding (59 min 40 s is "hace 1 hora", never "hace 60 minutos"), and days are calendar days
+ * in Buenos Aires: 23:00 two days ago, read at 05:00, was «anteayer».
+ */
 export function formatRelative(value: Date, now: Date = new Date()): string {
   const seconds = Math.round((value.getTime() - now.getTime()) / 1000);
-  const abs = Math.abs(seconds);
-  if (abs < 60) return "recién";
-  if (abs < 3600) return relative(Math.round(seconds / 60), "minuto");
-  if (abs < 86_400) return relative(Math.round(seconds / 3600), "hora");
-  return relative(Math.round(seconds / 86_400), "día");
+  if (Math.abs(seconds) < 60) return "recién";
+  const minutes = Math.round(seconds / 60);
+  if (Math.abs(minutes) < 60) return relative(minutes, "minuto");
+  const hours = Math.round(seconds / 3600);
+  const days = dayNumber(value) - dayNumber(now);
+  // About a day apart but on the same calendar day (00:10 and 23:50): still hours.
+  if (Math.abs(hours) < 24 || days === 0) return relative(hours, "hora");
+  return relative(days, "día");
 }
