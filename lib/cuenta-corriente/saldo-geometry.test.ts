@@ -67,6 +67,27 @@ describe("saldoGeometry", () => {
     expect(xTicks.map((tick) => tick.at)).toEqual([0, 0.25, 0.5, 0.75, 1]);
   });
 
+  it("puts fewer dates when fewer days lie between the first and the last, each once", () => {
+    const ticks = (days: number) =>
+      saldoGeometry([
+        { x: day(0), saldoCentavos: 10_000, row: 0 },
+        { x: day(days), saldoCentavos: 5_000, row: 1 },
+      ]).xTicks;
+    expect(ticks(1)).toEqual([
+      { value: day(0), at: 0 },
+      { value: day(1), at: 1 },
+    ]);
+    expect(ticks(2).map((tick) => tick.value)).toEqual([0, 1, 2].map(day));
+    expect(ticks(3).map((tick) => tick.value)).toEqual([0, 1, 2, 3].map(day));
+    // 1,5 and 3 days in: whole days, rounded.
+    expect(ticks(6).map((tick) => tick.value)).toEqual([0, 2, 3, 5, 6].map(day));
+    for (let days = 1; days <= 60; days++) {
+      const values = ticks(days).map((tick) => tick.value);
+      expect(new Set(values).size).toBe(values.length);
+      for (const value of values) expect((value - day(0)) % DAY).toBe(0);
+    }
+  });
+
   it("draws a single day across the whole chart, and nothing without points", () => {
     const one = saldoGeometry([{ x: day(3), saldoCentavos: -6_000, row: 0 }]);
     // Ticks -6 000 to 0: the saldo is the bottom of the box.

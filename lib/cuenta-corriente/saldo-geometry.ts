@@ -9,6 +9,9 @@ import type { SaldoPoint } from "./series";
 export const PLOT_WIDTH = 10_000;
 export const PLOT_HEIGHT = 1_000;
 
+/** Each point's `x` is a date's midnight (UTC), so dates are this far apart. */
+const DAY_MS = 86_400_000;
+
 /** A tick at `value` (epoch ms or centavos), `at` from 0 (left or bottom) to 1. */
 export type Tick = { value: number; at: number };
 
@@ -72,11 +75,14 @@ export function saldoGeometry(points: readonly SaldoPoint[]): SaldoGeometry {
   // A single day's movements still draw a line across the chart.
   if (span === 0) path += `H${PLOT_WIDTH}`;
 
-  // Five evenly spaced dates, whole days, with the first and the last movement's at the ends.
+  // Up to five evenly spaced dates, whole days, with the first and the last movement's at the
+  // ends; fewer when fewer days lie between them, so no date is written twice.
+  const days = Math.round(span / DAY_MS);
+  const count = Math.min(5, days + 1);
   const xTicks =
     span > 0
-      ? Array.from({ length: 5 }, (_, i) => {
-          const value = Math.round(first.x + (span * i) / 4);
+      ? Array.from({ length: count }, (_, i) => {
+          const value = first.x + Math.round((days * i) / (count - 1)) * DAY_MS;
           return { value, at: xAt(value) };
         })
       : [{ value: first.x, at: 0 }];
