@@ -457,4 +457,106 @@ describe.each(databaseEngines())("email across instances and stops, on $name", (
 
     expect(await row(id)).toMatchObject({ status: "failed", attempts: 2, text: null, html: null });
   });
+
+  /** Its heartbeat stops (SIGKILL): older than the lease. */
+  async function kill(id: string) {
+    await harness.handle.db
+      .update(tableroInstances)
+      .set({ heartbeatAt: sql`now() - ${`${LEASE_MS + 1000} milliseconds`}::interval` })
+      .where(eq(tableroInstances.id, id));
+  }
+  const hanging: MailTransport = { send: () => new Promise<void>(() => {}), close: () => {} };
+
+  it("makes no attempt past the last, however many instances die sending the email", async () => {
+    const survivor = serviceWith(harness.transport, await liveInstance());
+    const to = recipient("tope");
+    const id = await queueEmail(survivor, to);
+    // Both attempts die mid-send, each with its instance; the survivor queues the email again.
+    for (const attempt of [1, 2]) {
+      const owner = await liveInstance();
+      void serviceWith(hanging, owner).deliver(id);
+      await vi.waitFor(async () =>
+        expect(await row(id)).toMatchObject({ sendingBy: owner, attempts: attempt }),
+      );
+      await kill(owner);
+      expect(await survivor.settleDead()).toBeGreaterThanOrEqual(1);
+    }
+
+    await survivor.deliver(id);
+    expect(await row(id)).toMatchObject({
+      status: "failed",
+      attempts: 2,
+      sendingBy: null,
+      text: null,
+      html: null,
+      lastError: "sin intentos: el último no terminó (su instancia se detuvo)",
+    });
+    expect(harness.mailbox.messages(to)).toEqual([]);
+  });
+
+  it("an email given up after a day while claimed is claimed by no one", async () => {
+    const owner = await liveInstance();
+    const mail = serviceWith(hanging, owner);
+    const id = await queueEmail(mail, recipient("vencida"));
+    void mail.deliver(id);
+    await vi.waitFor(async () => expect(await row(id)).toMatchObject({ sendingBy: owner }));
+    await harness.handle.db
+      .update(outboundEmails)
+      .set({ createdAt: new Date(Date.now() - EMAIL_MAX_AGE_MS - 60_000) })
+      .where(eq(outboundEmails.id, id));
+
+    expect(await serviceWith(harness.transport).prune()).toBeGreaterThanOrEqual(1);
+    expect(await row(id)).toMatchObject({ status: "failed", sendingBy: null });
+  });
+
+  it("a failed attempt whose outcome could not be written is written by the owner's next heartbeat", async () => {
+    const owner = await liveInstance();
+    const server = heldServer();
+    // The database fails as the owner writes the failure (its release and the next job).
+    let broken = true;
+    const mail = createMailService({
+      db: harness.handle.db,
+      queue: {
+        send: (tx, name, data, options) =>
+          broken && options?.startAfter !== undefined
+            ? Promise.reject(new Error("Connection terminated unexpectedly"))
+            : harness.queue.send(tx, name, data, options),
+      },
+      transport: server.transport,
+      baseUrl: "https://tablero.test",
+      attempts: 2,
+      retrySeconds: 1,
+      instance: { id: owner },
+      leaseMs: LEASE_MS,
+      keyring: harness.keyring,
+    });
+    const other = serviceWith(harness.transport);
+    const to = recipient("atascada");
+    const id = await queueEmail(mail, to);
+    const first = mail.deliver(id);
+    await vi.waitFor(async () => expect(await row(id)).toMatchObject({ sendingBy: owner }));
+    // The job, handed out again after its minute, is completed by an instance that found the
+    // email claimed: no job is left for it.
+    await other.deliver(id);
+    await harness.handle.db.execute(
+      sql`update pgboss.job set state = 'completed' where name = 'email' and data->>'emailId' = ${id}`,
+    );
+
+    server.answer(new Error("451 Probá más tarde"));
+    await expect(first).rejects.toThrow(/Connection terminated/);
+    expect(await row(id)).toMatchObject({ status: "pending", sendingBy: owner, attempts: 1 });
+
+    // The database is back: the owner's heartbeat lets the email go with its next attempt.
+    broken = false;
+    await mail.settleDead();
+    expect(await row(id)).toMatchObject({
+      status: "pending",
+      sendingBy: null,
+      lastError: "451 Probá más tarde",
+    });
+    expect(await jobsOf(id)).toHaveLength(2);
+    await other.deliver(id);
+    expect(await row(id)).toMatchObject({ status: "sent", attempts: 2 });
+    expect(harness.mailbox.messages(to)).toHaveLength(1);
+  });
 });

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, desc, eq, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
+import { and, desc, eq, gte, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
 import { openSecret, sealSecret, type Keyring } from "@/lib/crypto/secrets";
 import type { Database } from "@/lib/db";
 import { outboundEmails, type OutboundEmailStatus } from "@/lib/db/schema";
@@ -37,6 +37,7 @@ export const EMAIL_MAX_AGE_MS = 24 * 3_600_000;
 const EMAIL_OFF = "email desactivado: SMTP_URL no está configurado";
 const EXPIRED = "vencido: más de un día sin poder enviarse";
 const UNREADABLE = "el cuerpo cifrado no abre: clave que no corresponde o dato alterado";
+const OUT_OF_ATTEMPTS = "sin intentos: el último no terminó (su instancia se detuvo)";
 
 export type EmailState = { id: string; status: OutboundEmailStatus; createdAt: Date };
 
@@ -85,6 +86,32 @@ export function createMailService({
   // This process's deliveries under way (see `running`), and the emails they are sending.
   const deliveries = new Set<Promise<void>>();
   const sending = new Set<string>();
+  // Failed attempts whose outcome could not be written (the database failed meanwhile): still
+  // claimed by this instance, so no other sends them; the heartbeat writes them again.
+  const unsettled = new Map<string, { attempt: number; lastError: string }>();
+
+  /**
+   * Writes a failed attempt: releases the claim and, before the last attempt, schedules the
+   * next one. The owner schedules it: the job it came with may be gone, completed by an
+   * instance that found the email claimed. Returns whether the email was given up.
+   */
+  async function settleFailure(emailId: string, attempt: number, lastError: string) {
+    const givenUp = attempt >= attempts;
+    await db.transaction(async (tx) => {
+      const [released] = await tx
+        .update(outboundEmails)
+        .set({
+          lastError,
+          sendingBy: null,
+          ...(givenUp && { status: "failed" as const, text: null, html: null }),
+        })
+        .where(ownClaim(emailId))
+        .returning({ id: outboundEmails.id });
+      if (released && !givenUp)
+        await queue.send(tx, "email", { emailId }, { startAfter: retryDelay(attempt) });
+    });
+    return givenUp;
+  }
 
   async function deliverOnce(emailId: string): Promise<void> {
     const [email] = await db.select().from(outboundEmails).where(eq(outboundEmails.id, emailId));
@@ -99,23 +126,41 @@ export function createMailService({
     }
     // Claimed, unless a live instance has it (this one's own claim counts as free: an attempt
     // whose outcome could not be written). Counted as it starts: an attempt that never ends
-    // (its process died mid-send) still uses one, and the last one must be able to give up.
+    // (its process died mid-send) still uses one, and none is made past the last.
+    const free = and(
+      eq(outboundEmails.id, emailId),
+      eq(outboundEmails.status, "pending"),
+      or(
+        isNull(outboundEmails.sendingBy),
+        eq(outboundEmails.sendingBy, instance.id),
+        ownerIsDead(outboundEmails.sendingBy, leaseMs),
+      ),
+    );
     const [claimed] = await db
       .update(outboundEmails)
       .set({ attempts: sql`${outboundEmails.attempts} + 1`, sendingBy: instance.id })
-      .where(
-        and(
-          eq(outboundEmails.id, emailId),
-          eq(outboundEmails.status, "pending"),
-          or(
-            isNull(outboundEmails.sendingBy),
-            eq(outboundEmails.sendingBy, instance.id),
-            ownerIsDead(outboundEmails.sendingBy, leaseMs),
-          ),
-        ),
-      )
+      .where(and(free, lt(outboundEmails.attempts, attempts)))
       .returning({ attempts: outboundEmails.attempts });
     if (!claimed) {
+      // Its last attempt never ended (its instance died): given up, with the error before it.
+      const [exhausted] = await db
+        .update(outboundEmails)
+        .set({
+          status: "failed",
+          lastError: sql`coalesce(${outboundEmails.lastError}, ${OUT_OF_ATTEMPTS})`,
+          text: null,
+          html: null,
+          sendingBy: null,
+        })
+        .where(and(free, gte(outboundEmails.attempts, attempts)))
+        .returning({ id: outboundEmails.id });
+      if (exhausted) {
+        getLogger().warn(
+          { event: "email.failed", emailId, kind: email.kind, givenUp: true },
+          "Email given up: its last attempt stopped with its instance",
+        );
+        return;
+      }
       getLogger().info(
         { event: "email.sending_elsewhere", emailId, kind: email.kind },
         "Email left to the instance sending it",
@@ -123,6 +168,8 @@ export function createMailService({
       return;
     }
     const attempt = claimed.attempts;
+    // This attempt supersedes an earlier one whose outcome could not be written.
+    unsettled.delete(emailId);
     let body: { text: string; html: string };
     try {
       body = {
@@ -142,22 +189,13 @@ export function createMailService({
       await transport.send({ to: email.to, subject: email.subject, ...body });
     } catch (error) {
       const lastError = String((error as Error).message ?? error).slice(0, 500);
-      const givenUp = attempt >= attempts;
-      // The next attempt is this owner's to schedule: the job it came with may be gone,
-      // completed by an instance that found the email claimed.
-      await db.transaction(async (tx) => {
-        const [released] = await tx
-          .update(outboundEmails)
-          .set({
-            lastError,
-            sendingBy: null,
-            ...(givenUp && { status: "failed" as const, text: null, html: null }),
-          })
-          .where(ownClaim(emailId))
-          .returning({ id: outboundEmails.id });
-        if (released && !givenUp)
-          await queue.send(tx, "email", { emailId }, { startAfter: retryDelay(attempt) });
-      });
+      let givenUp: boolean;
+      try {
+        givenUp = await settleFailure(emailId, attempt, lastError);
+      } catch (settling) {
+        unsettled.set(emailId, { attempt, lastError });
+        throw settling;
+      }
       getLogger().warn(
         { event: "email.failed", emailId, kind: email.kind, attempt, givenUp, err: error },
         givenUp ? "Email given up" : "Email attempt failed; retrying",
@@ -220,9 +258,22 @@ export function createMailService({
 
     /**
      * Emails whose instance died while sending them (the heartbeat calls it): claimed by no
-     * one again, and queued again, since their job may be gone. Returns how many.
+     * one again, and queued again, since their job may be gone; and this instance's failed
+     * attempts whose outcome could not be written, written now. Returns how many were queued
+     * again for a dead instance.
      */
-    settleDead(): Promise<number> {
+    async settleDead(): Promise<number> {
+      for (const [emailId, { attempt, lastError }] of unsettled) {
+        // Marked as being sent meanwhile, so no delivery of it starts in this process.
+        if (sending.has(emailId)) continue;
+        sending.add(emailId);
+        try {
+          await settleFailure(emailId, attempt, lastError);
+          unsettled.delete(emailId);
+        } finally {
+          sending.delete(emailId);
+        }
+      }
       return db.transaction(async (tx) => {
         const freed = await tx
           .update(outboundEmails)
@@ -259,7 +310,7 @@ export function createMailService({
       const cutoff = new Date(now().getTime() - EMAIL_MAX_AGE_MS);
       const given = await db
         .update(outboundEmails)
-        .set({ status: "failed", lastError: EXPIRED, text: null, html: null })
+        .set({ status: "failed", lastError: EXPIRED, text: null, html: null, sendingBy: null })
         .where(and(eq(outboundEmails.status, "pending"), lt(outboundEmails.createdAt, cutoff)))
         .returning({ id: outboundEmails.id });
       if (given.length > 0) {
