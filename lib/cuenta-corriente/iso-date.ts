@@ -4,7 +4,8 @@
  */
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DAY_MS = 86_400_000;
+/** A day in milliseconds: consecutive dates' UTC midnights are this far apart. */
+export const DAY_MS = 86_400_000;
 
 /**
  * True for a real calendar date written "yyyy-mm-dd" ("2024-02-29" yes, "2023-02-29" no).

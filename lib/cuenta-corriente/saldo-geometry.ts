@@ -3,14 +3,12 @@
  * ticks and the point under the pointer. Pure, so the same chart renders on the server (in the
  * page's HTML, before any script) and in the browser.
  */
+import { DAY_MS } from "./iso-date";
 import type { SaldoPoint } from "./series";
 
 /** The path's coordinates run over this box; the SVG stretches it to the plotting area. */
 export const PLOT_WIDTH = 10_000;
 export const PLOT_HEIGHT = 1_000;
-
-/** Each point's `x` is a date's midnight (UTC), so dates are this far apart. */
-const DAY_MS = 86_400_000;
 
 /** A tick at `value` (epoch ms or centavos), `at` from 0 (left or bottom) to 1. */
 export type Tick = { value: number; at: number };

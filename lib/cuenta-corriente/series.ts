@@ -2,7 +2,7 @@
  * Plain series for the charts: the running saldo (downsampled for long ledgers) and debe vs
  * haber per month. Pure and linear.
  */
-import { isoToUtcMs } from "./iso-date";
+import { DAY_MS, isoToUtcMs } from "./iso-date";
 import type { LedgerRow } from "./ledger";
 
 export type SaldoPoint = {
@@ -18,8 +18,6 @@ export type SaldoPoint = {
  * screen's series to the browser, a third of the bytes of one object per point.
  */
 export type PackedSeries = { dia: number[]; saldoCentavos: number[]; row: number[] };
-
-const DAY_MS = 86_400_000;
 
 export function packSeries(points: readonly SaldoPoint[]): PackedSeries {
   return {

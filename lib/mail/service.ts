@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, desc, eq, gte, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
+import { and, desc, eq, gte, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { openSecret, sealSecret, type Keyring } from "@/lib/crypto/secrets";
 import type { Database } from "@/lib/db";
 import { outboundEmails, type OutboundEmailStatus } from "@/lib/db/schema";
@@ -39,6 +39,15 @@ const EXPIRED = "vencido: más de un día sin poder enviarse";
 const UNREADABLE = "el cuerpo cifrado no abre: clave que no corresponde o dato alterado";
 const OUT_OF_ATTEMPTS = "sin intentos: el último no terminó (su instancia se detuvo)";
 
+/** A given-up email: failed for good, its body erased, claimed by no one. */
+const givenUpRow = (lastError: string | SQL) => ({
+  status: "failed" as const,
+  lastError,
+  text: null,
+  html: null,
+  sendingBy: null,
+});
+
 export type EmailState = { id: string; status: OutboundEmailStatus; createdAt: Date };
 
 /**
@@ -69,7 +78,7 @@ export function createMailService({
   async function giveUp(emailId: string, lastError: string) {
     await db
       .update(outboundEmails)
-      .set({ status: "failed", lastError, text: null, html: null, sendingBy: null })
+      .set(givenUpRow(lastError))
       .where(and(eq(outboundEmails.id, emailId), eq(outboundEmails.status, "pending")));
   }
 
@@ -100,11 +109,7 @@ export function createMailService({
     await db.transaction(async (tx) => {
       const [released] = await tx
         .update(outboundEmails)
-        .set({
-          lastError,
-          sendingBy: null,
-          ...(givenUp && { status: "failed" as const, text: null, html: null }),
-        })
+        .set(givenUp ? givenUpRow(lastError) : { lastError, sendingBy: null })
         .where(ownClaim(emailId))
         .returning({ id: outboundEmails.id });
       if (released && !givenUp)
@@ -145,13 +150,7 @@ export function createMailService({
       // Its last attempt never ended (its instance died): given up, with the error before it.
       const [exhausted] = await db
         .update(outboundEmails)
-        .set({
-          status: "failed",
-          lastError: sql`coalesce(${outboundEmails.lastError}, ${OUT_OF_ATTEMPTS})`,
-          text: null,
-          html: null,
-          sendingBy: null,
-        })
+        .set(givenUpRow(sql`coalesce(${outboundEmails.lastError}, ${OUT_OF_ATTEMPTS})`))
         .where(and(free, gte(outboundEmails.attempts, attempts)))
         .returning({ id: outboundEmails.id });
       if (exhausted) {
@@ -310,7 +309,7 @@ export function createMailService({
       const cutoff = new Date(now().getTime() - EMAIL_MAX_AGE_MS);
       const given = await db
         .update(outboundEmails)
-        .set({ status: "failed", lastError: EXPIRED, text: null, html: null, sendingBy: null })
+        .set(givenUpRow(EXPIRED))
         .where(and(eq(outboundEmails.status, "pending"), lt(outboundEmails.createdAt, cutoff)))
         .returning({ id: outboundEmails.id });
       if (given.length > 0) {
