@@ -176,7 +176,9 @@ describe.each(databaseEngines())("email on $name", (engine) => {
   }
   const TOKEN = "b".repeat(43);
   const resetLink = () => `https://tablero.test/restablecer/${TOKEN}`;
-  const sealedMessage = () => resetPasswordMessage({ name: "Bea", url: resetLink() });
+  // A name with a letter no sealed text can hold (base64url): a three-letter one like «Bea»
+  // turned up in the ciphertext by chance once in a few hundred runs.
+  const sealedMessage = () => resetPasswordMessage({ name: "Beatriz Peña", url: resetLink() });
 
   it("while it waits, the body is sealed: the database holds no link nor token, and it arrives intact", async () => {
     const service = manual();
@@ -193,7 +195,8 @@ describe.each(databaseEngines())("email on $name", (engine) => {
       expect(stored).not.toBe(plain);
       expect(stored).not.toContain(TOKEN);
       expect(stored).not.toContain("restablecer");
-      expect(stored).not.toContain("Bea");
+      expect(plain).toContain("Peña");
+      expect(stored).not.toContain("Peña");
     }
 
     await service.deliver(id);
